@@ -1,0 +1,35 @@
+/** Months are handled as integers (year * 12 + month - 1) so that ranges are plain arithmetic. */
+export type MonthKey = string; // YYYY-MM
+
+export function monthIndex(key: MonthKey): number | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12 || year < 1900 || year > 2200) return null;
+  return year * 12 + month - 1;
+}
+
+export function monthKey(index: number): MonthKey {
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+const MONTH_NAMES = [
+  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+] as const;
+
+/** "Mar 2024" */
+export function monthLabel(key: MonthKey): string {
+  const index = monthIndex(key);
+  if (index === null) return key;
+  return `${MONTH_NAMES[index % 12]} ${Math.floor(index / 12)}`;
+}
+
+/** ISO weekday order, Monday first. */
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export const WEEKDAY_NAMES = [
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+] as const;
+export const HOURS_PER_DAY = 24;

@@ -1,0 +1,46 @@
+/**
+ * The compact ward file the app loads (`public/data/wards.topo.json`), written by the geodata
+ * pipeline (`geodata/build.ts`). It is TopoJSON: shared borders are stored once and quantised,
+ * which makes all of London about a tenth of the size of the source GeoJSON.
+ */
+import type { GeometryCollection, Topology } from 'topojson-specification';
+
+/** Name of the TopoJSON object that holds one geometry per ward. */
+export const WARD_OBJECT = 'wards';
+
+/** Properties of each ward geometry; the geometry's `id` is the ward's ONS code. */
+export interface WardFileProperties {
+  name: string;
+  /** Local authority (borough) code and name; empty strings when the source had none. */
+  lad: string;
+  ladName: string;
+  /** Where to draw the ward's label: [longitude, latitude]. */
+  label: [number, number];
+  /** Indices (into the geometries array) of the wards that touch this one (queen contiguity). */
+  neighbours: number[];
+}
+
+export type WardTopology = Topology<{ [WARD_OBJECT]: GeometryCollection<WardFileProperties> }>;
+
+/** `public/data/manifest.json`: what the pipeline produced and where it came from. */
+export interface DataManifest {
+  boundaries: {
+    file: string;
+    /** e.g. "ONS Wards (May 2024) Boundaries UK BGC" */
+    source: string;
+    /** e.g. "WD24": the code vintage detected from the property names. */
+    vintage: string;
+    wardCount: number;
+    attribution: string;
+  };
+  /** Absent when no population file was found: rates are then unavailable. */
+  population: {
+    file: string;
+    source: string;
+    year: number;
+    attribution: string;
+  } | null;
+}
+
+export const MANIFEST_URL = 'data/manifest.json';
+export const DEMO_OFFENCES_URL = 'demo/offences.csv';
