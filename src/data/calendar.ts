@@ -1,6 +1,9 @@
 /** Months are handled as integers (year * 12 + month - 1) so that ranges are plain arithmetic. */
 export type MonthKey = string; // YYYY-MM
 
+/** Month index of January 1900, the earliest month accepted. */
+export const FIRST_MONTH_INDEX = 1900 * 12;
+
 export function monthIndex(key: MonthKey): number | null {
   const match = /^(\d{4})-(\d{2})$/.exec(key);
   if (!match) return null;
@@ -17,7 +20,18 @@ export function monthKey(index: number): MonthKey {
 }
 
 const MONTH_NAMES = [
-  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
 ] as const;
 
 /** "Mar 2024" */
@@ -30,6 +44,12 @@ export function monthLabel(key: MonthKey): string {
 /** ISO weekday order, Monday first. */
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 export const WEEKDAY_NAMES = [
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
 ] as const;
 export const HOURS_PER_DAY = 24;

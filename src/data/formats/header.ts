@@ -1,6 +1,9 @@
 /** Header names compare case-insensitively, ignoring a byte-order mark and surrounding spaces. */
 export function normaliseHeaderName(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** Index of each wanted column in the header (first alias found), or -1 when absent. */

@@ -62,7 +62,11 @@ export function parsePopulationRows(
     }
     const population = parseWholeNumber(cells[columns.population]);
     if (population === null) {
-      log.reject(row, 'Population is not a whole number', `Population is not a whole number: "${cells[columns.population] ?? ''}"`);
+      log.reject(
+        row,
+        'Population is not a whole number',
+        `Population is not a whole number: "${cells[columns.population] ?? ''}"`,
+      );
       return;
     }
     let population10to24: number | null = null;
@@ -70,7 +74,11 @@ export function parsePopulationRows(
     if (youthCell !== '') {
       population10to24 = parseWholeNumber(youthCell);
       if (population10to24 === null) {
-        log.reject(row, 'Population aged 10-24 is not a whole number', `Population aged 10-24 is not a whole number: "${cells[columns.population10to24] ?? ''}"`);
+        log.reject(
+          row,
+          'Population aged 10-24 is not a whole number',
+          `Population aged 10-24 is not a whole number: "${cells[columns.population10to24] ?? ''}"`,
+        );
         return;
       }
     }

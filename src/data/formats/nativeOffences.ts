@@ -1,0 +1,184 @@
+/**
+ * Native aggregated offence CSV, version 1: one row per ward × theme × month × weekday × hour.
+ * Columns in any order, names case-insensitive: `ward_code` or `ward_name`, `theme`, `month`
+ * (YYYY-MM), `weekday` (Mon..Sun or ISO 1-7; blank = unknown), `hour` (0-23; blank = unknown),
+ * `count` (whole number ≥ 0). Rows with the same keys are summed.
+ */
+
+import type { WardLookup } from '../../geo/wardLookup.ts';
+import { monthIndex } from '../calendar.ts';
+import { type CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../cube.ts';
+import type { RejectionLog } from '../report.ts';
+import { normaliseThemeId } from '../themes.ts';
+import { findColumns } from './header.ts';
+
+export const NATIVE_OFFENCES_FORMAT = 'Aggregated offences (native CSV v1)';
+export const NATIVE_OFFENCES_COLUMNS =
+  'ward_code or ward_name, theme, month, count; optional weekday, hour';
+
+const COLUMN_ALIASES = {
+  wardCode: ['ward_code'],
+  wardName: ['ward_name'],
+  theme: ['theme'],
+  month: ['month'],
+  weekday: ['weekday'],
+  hour: ['hour'],
+  count: ['count'],
+} as const;
+
+type NativeColumns = Record<keyof typeof COLUMN_ALIASES, number>;
+
+export function isNativeOffencesHeader(header: readonly string[]): boolean {
+  const columns = findColumns(header, COLUMN_ALIASES);
+  return (
+    (columns.wardCode >= 0 || columns.wardName >= 0) &&
+    columns.theme >= 0 &&
+    columns.month >= 0 &&
+    columns.count >= 0
+  );
+}
+
+const WEEKDAY_BY_NAME: Readonly<Record<string, number>> = {
+  mon: 0,
+  monday: 0,
+  tue: 1,
+  tues: 1,
+  tuesday: 1,
+  wed: 2,
+  wednesday: 2,
+  thu: 3,
+  thur: 3,
+  thurs: 3,
+  thursday: 3,
+  fri: 4,
+  friday: 4,
+  sat: 5,
+  saturday: 5,
+  sun: 6,
+  sunday: 6,
+};
+
+/** Weekday 0 (Monday) to 6, `null` for blank, `undefined` when unreadable. */
+export function parseWeekday(raw: string): number | null | undefined {
+  const text = raw.trim().toLowerCase();
+  if (text === '') return null;
+  if (/^[1-7]$/.test(text)) return Number(text) - 1;
+  return WEEKDAY_BY_NAME[text];
+}
+
+/** Hour 0-23, `null` for blank, `undefined` when out of range or unreadable. */
+export function parseHour(raw: string): number | null | undefined {
+  const text = raw.trim();
+  if (text === '') return null;
+  const match = /^(\d{1,2})(?::00)?$/.exec(text);
+  if (!match) return undefined;
+  const hour = Number(match[1]);
+  return hour <= 23 ? hour : undefined;
+}
+
+export type CountParse = { value: number } | { error: string };
+
+export function parseCount(raw: string): CountParse {
+  const text = raw.trim();
+  if (text === '') return { error: 'Count is missing' };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { error: `Count is not a number: "${text}"` };
+  if (value < 0) return { error: `Count is negative: ${text}` };
+  if (!Number.isInteger(value)) return { error: `Count is not a whole number: ${text}` };
+  return { value };
+}
+
+/** Reads rows of one native file into a cube builder, logging each rejected row. */
+export class NativeOffencesReader {
+  private readonly columns: NativeColumns;
+  private readonly lookup: WardLookup;
+  private readonly builder: CubeBuilder;
+  private readonly log: RejectionLog;
+  private readonly themeCache = new Map<string, string | null>();
+  rowsLoaded = 0;
+  rowsWithUnknownTime = 0;
+
+  constructor(
+    header: readonly string[],
+    lookup: WardLookup,
+    builder: CubeBuilder,
+    log: RejectionLog,
+  ) {
+    this.columns = findColumns(header, COLUMN_ALIASES);
+    this.lookup = lookup;
+    this.builder = builder;
+    this.log = log;
+  }
+
+  readRow(cells: readonly string[], row: number): void {
+    const { columns, log } = this;
+    const ward =
+      columns.wardCode >= 0 && (cells[columns.wardCode] ?? '').trim() !== ''
+        ? this.lookup.resolveCode(cells[columns.wardCode] ?? '')
+        : columns.wardName >= 0
+          ? this.lookup.resolveName(cells[columns.wardName] ?? '')
+          : { error: 'No ward code' };
+    if ('error' in ward) {
+      log.reject(row, 'Unknown ward', ward.error);
+      return;
+    }
+
+    const rawTheme = cells[columns.theme] ?? '';
+    let theme = this.themeCache.get(rawTheme);
+    if (theme === undefined) {
+      theme = normaliseThemeId(rawTheme);
+      this.themeCache.set(rawTheme, theme);
+    }
+    if (theme === null) {
+      log.reject(row, 'Bad theme', `Theme is not a valid id: "${rawTheme.trim()}"`);
+      return;
+    }
+
+    const rawMonth = (cells[columns.month] ?? '').trim();
+    const month = monthIndex(rawMonth);
+    if (month === null) {
+      log.reject(row, 'Bad month', `Month is not YYYY-MM: "${rawMonth}"`);
+      return;
+    }
+
+    const weekday = columns.weekday >= 0 ? parseWeekday(cells[columns.weekday] ?? '') : null;
+    if (weekday === undefined) {
+      log.reject(
+        row,
+        'Bad weekday',
+        `Weekday is not Mon..Sun or 1-7: "${(cells[columns.weekday] ?? '').trim()}"`,
+      );
+      return;
+    }
+    const hour = columns.hour >= 0 ? parseHour(cells[columns.hour] ?? '') : null;
+    if (hour === undefined) {
+      log.reject(
+        row,
+        'Hour out of range',
+        `Hour is not 0-23: "${(cells[columns.hour] ?? '').trim()}"`,
+      );
+      return;
+    }
+
+    const count = parseCount(cells[columns.count] ?? '');
+    if ('error' in count) {
+      log.reject(
+        row,
+        count.error.startsWith('Count is negative') ? 'Negative count' : 'Bad count',
+        count.error,
+      );
+      return;
+    }
+
+    const knownTime = weekday !== null && hour !== null;
+    if (!knownTime) this.rowsWithUnknownTime += 1;
+    this.builder.add(
+      theme,
+      month,
+      ward.code,
+      knownTime ? timeSlot(weekday, hour) : UNKNOWN_TIME_SLOT,
+      count.value,
+    );
+    this.rowsLoaded += 1;
+  }
+}

@@ -1,0 +1,54 @@
+/// <reference lib="webworker" />
+/**
+ * Reads data files off the main thread, so a large file never freezes the map or the controls.
+ */
+import { WardLookup } from '../geo/wardLookup.ts';
+import type { OffenceCube } from './cube.ts';
+import { type FileReading, readCsv } from './readFile.ts';
+import type { WorkerRequest, WorkerResponse } from './workerProtocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const readings = new Map<number, FileReading>();
+
+function post(message: WorkerResponse, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
+async function sourceOf(request: Extract<WorkerRequest, { type: 'read' }>): Promise<string | File> {
+  if (request.source instanceof File) return request.source;
+  const response = await fetch(request.source.url);
+  if (!response.ok)
+    throw new Error(`Could not fetch ${request.source.url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'cancel') {
+    readings.get(request.id)?.abort();
+    return;
+  }
+  try {
+    const source = await sourceOf(request);
+    const reading = readCsv(source, {
+      fileName: request.fileName,
+      lookup: new WardLookup(request.wards, request.preferredLad),
+      onProgress: (fraction) => post({ id: request.id, type: 'progress', fraction }),
+    });
+    readings.set(request.id, reading);
+    const result = await reading.result;
+    readings.delete(request.id);
+    const transfer: Transferable[] = [];
+    if (result.kind === 'offences')
+      transfer.push((result.cube as OffenceCube).counts.buffer as ArrayBuffer);
+    post({ id: request.id, type: 'done', result }, transfer);
+  } catch (error) {
+    readings.delete(request.id);
+    post({
+      id: request.id,
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+};
