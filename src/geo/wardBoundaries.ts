@@ -1,0 +1,389 @@
+/**
+ * ONS ward boundary GeoJSON (any vintage) → the app's compact ward file (`WardTopology`).
+ *
+ * 1. `detectWardColumns` finds the `WDyyCD`/`WDyyNM`/`LADyyCD`/`LADyyNM`/`LAT`/`LONG` properties.
+ * 2. `readWardFeatures` validates every feature: bad ones are rejected with their index and a
+ *    reason, every valid one is kept.
+ * 3. `buildWardTopology` quantises the wards into a TopoJSON topology (shared borders stored once)
+ *    and adds each ward's queen neighbours and a label point inside it.
+ *
+ * Pure functions with no Node or DOM APIs: the pipeline (`geodata/build.ts`) and the browser
+ * (user-supplied boundary files) both use them.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature as topoFeature } from 'topojson-client';
+import { topology } from 'topojson-server';
+import type { GeometryObject } from 'topojson-specification';
+import { MAX_LISTED_REJECTIONS } from '../data/report.ts';
+import { type LonLat, labelPoint } from './labelPoint.ts';
+import type { WardLadLookup } from './ladLookup.ts';
+import { queenNeighbours } from './neighbours.ts';
+import { WARD_OBJECT, type WardFileProperties, type WardTopology } from './wardFile.ts';
+
+/** The property names (as spelt in the file) holding each ward field; null when absent. */
+export interface WardColumns {
+  /** e.g. "WD24": the ward code vintage. */
+  vintage: string;
+  code: string;
+  name: string | null;
+  ladCode: string | null;
+  ladName: string | null;
+  lat: string | null;
+  long: string | null;
+}
+
+function newest(names: readonly string[], pattern: RegExp): { name: string; year: string } | null {
+  let best: { name: string; year: string } | null = null;
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match?.[1] !== undefined && (best === null || match[1] > best.year)) {
+      best = { name, year: match[1] };
+    }
+  }
+  return best;
+}
+
+/**
+ * Finds the ward columns among property names, case-insensitively. When several vintages are
+ * present the newest ward code wins, and names/LAD columns of the same vintage are preferred.
+ * Welsh-name columns (`WD24NMW`, `LAD24NMW`) are never taken for names. Null without a ward code.
+ */
+export function detectWardColumns(propertyNames: Iterable<string>): WardColumns | null {
+  const names = [...new Set(propertyNames)];
+  const code = newest(names, /^wd(\d{2})cd$/i);
+  if (!code) return null;
+  const sameYear = (prefix: string, suffix: string) =>
+    names.find((name) => name.toLowerCase() === `${prefix}${code.year}${suffix}`);
+  const name = sameYear('wd', 'nm') ?? newest(names, /^wd(\d{2})nm$/i)?.name ?? null;
+  const ladCode = sameYear('lad', 'cd') ?? newest(names, /^lad(\d{2})cd$/i)?.name ?? null;
+  const ladYear = ladCode ? ladCode.slice(3, 5) : null;
+  const ladName =
+    (ladYear && names.find((n) => n.toLowerCase() === `lad${ladYear}nm`)) ||
+    newest(names, /^lad(\d{2})nm$/i)?.name ||
+    null;
+  return {
+    vintage: `WD${code.year}`,
+    code: code.name,
+    name,
+    ladCode,
+    ladName,
+    lat: names.find((n) => /^lat$/i.test(n)) ?? null,
+    long: names.find((n) => /^(long|lon)$/i.test(n)) ?? null,
+  };
+}
+
+/** One valid ward: geometry normalised (closed rings, 2D positions). */
+export interface WardFeature {
+  code: string;
+  name: string;
+  lad: string;
+  ladName: string;
+  /** The file's own label point (`LONG`, `LAT`), used when it lies inside the ward. */
+  labelHint: LonLat | null;
+  geometry: Polygon | MultiPolygon;
+}
+
+export interface RejectedFeature {
+  /** Index in the file's `features` array (0-based). */
+  index: number;
+  /** The ward code when the feature had one. */
+  code: string | null;
+  reason: string;
+}
+
+export interface WardFeaturesResult {
+  columns: WardColumns;
+  featuresRead: number;
+  features: WardFeature[];
+  rejectedCount: number;
+  /** The first rejected features, in file order (at most MAX_LISTED_REJECTIONS). */
+  rejected: RejectedFeature[];
+  /** Rejected features per reason category. */
+  rejectedByReason: Record<string, number>;
+  /** Valid wards whose borough came from the lookup, and those with no borough at all. */
+  ladFromLookup: number;
+  withoutLad: number;
+}
+
+/** A file that cannot be read as ward boundaries at all (not a single feature is usable). */
+export class WardFileError extends Error {
+  override name = 'WardFileError';
+}
+
+type Invalid = { category: string; detail: string };
+
+const INVALID = 'Invalid geometry';
+const NON_FINITE = 'Non-finite coordinates';
+const NOT_LON_LAT = 'Not longitude/latitude';
+
+function readPosition(value: unknown): Position | Invalid {
+  if (!Array.isArray(value) || value.length < 2) {
+    return { category: INVALID, detail: 'Invalid geometry: a position is not [x, y]' };
+  }
+  const [x, y] = value as unknown[];
+  if (
+    typeof x !== 'number' ||
+    typeof y !== 'number' ||
+    !Number.isFinite(x) ||
+    !Number.isFinite(y)
+  ) {
+    return { category: NON_FINITE, detail: `Non-finite coordinates: [${String(x)}, ${String(y)}]` };
+  }
+  if (Math.abs(x) > 180 || Math.abs(y) > 90) {
+    return {
+      category: NOT_LON_LAT,
+      detail: `Coordinates [${x}, ${y}] are not longitude/latitude: export the file in WGS84 (EPSG:4326), not British National Grid`,
+    };
+  }
+  return [x, y];
+}
+
+function readRing(value: unknown): Position[] | Invalid {
+  if (!Array.isArray(value))
+    return { category: INVALID, detail: 'Invalid geometry: a ring is not an array' };
+  const ring: Position[] = [];
+  for (const item of value) {
+    const position = readPosition(item);
+    if (!Array.isArray(position)) return position;
+    ring.push(position);
+  }
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push([...first]);
+  if (ring.length < 4) {
+    return { category: INVALID, detail: 'Invalid geometry: a ring has fewer than 4 positions' };
+  }
+  return ring;
+}
+
+function readPolygon(value: unknown): Position[][] | Invalid {
+  if (!Array.isArray(value) || value.length === 0) {
+    return { category: INVALID, detail: 'Invalid geometry: a polygon has no rings' };
+  }
+  const rings: Position[][] = [];
+  for (const item of value) {
+    const ring = readRing(item);
+    if (!Array.isArray(ring)) return ring;
+    rings.push(ring);
+  }
+  return rings;
+}
+
+function readGeometry(value: unknown): Polygon | MultiPolygon | Invalid {
+  if (value === null || value === undefined)
+    return { category: 'No geometry', detail: 'No geometry' };
+  if (typeof value !== 'object')
+    return { category: INVALID, detail: 'Invalid geometry: not an object' };
+  const { type, coordinates } = value as { type?: unknown; coordinates?: unknown };
+  if (type === 'Polygon') {
+    const rings = readPolygon(coordinates);
+    return Array.isArray(rings) ? { type, coordinates: rings } : rings;
+  }
+  if (type === 'MultiPolygon') {
+    if (!Array.isArray(coordinates) || coordinates.length === 0) {
+      return { category: INVALID, detail: 'Invalid geometry: a MultiPolygon has no polygons' };
+    }
+    const polygons: Position[][][] = [];
+    for (const item of coordinates) {
+      const rings = readPolygon(item);
+      if (!Array.isArray(rings)) return rings;
+      polygons.push(rings);
+    }
+    return { type, coordinates: polygons };
+  }
+  return {
+    category: 'Not a Polygon or MultiPolygon',
+    detail: `Geometry is a ${typeof type === 'string' ? type : 'unknown type'}, not a Polygon or MultiPolygon`,
+  };
+}
+
+function text(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+function coordinate(value: unknown): number | null {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : null;
+}
+
+/**
+ * Validates the features of a ward boundary FeatureCollection. Throws `WardFileError` when the
+ * input is not a FeatureCollection or no feature has a ward code property (`WDyyCD`). A `lookup`
+ * supplies the borough of wards whose own properties have none.
+ */
+export function readWardFeatures(
+  input: unknown,
+  options: { lookup?: WardLadLookup } = {},
+): WardFeaturesResult {
+  const collection = input as Partial<FeatureCollection> | null;
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+    throw new WardFileError('Not a GeoJSON FeatureCollection');
+  }
+  const features: unknown[] = collection.features;
+  const propertyNames = new Set<string>();
+  for (const item of features) {
+    const properties = (item as Partial<Feature> | null)?.properties;
+    if (properties && typeof properties === 'object') {
+      for (const key of Object.keys(properties)) propertyNames.add(key);
+    }
+  }
+  const columns = detectWardColumns(propertyNames);
+  if (!columns) {
+    throw new WardFileError(
+      'No ward code property (WDyyCD, e.g. WD24CD) in the features: is this an ONS ward boundary file?',
+    );
+  }
+
+  const valid: WardFeature[] = [];
+  const rejected: RejectedFeature[] = [];
+  const rejectedByReason: Record<string, number> = {};
+  let rejectedCount = 0;
+  const reject = (index: number, code: string | null, category: string, detail: string) => {
+    rejectedCount += 1;
+    rejectedByReason[category] = (rejectedByReason[category] ?? 0) + 1;
+    if (rejected.length < MAX_LISTED_REJECTIONS) rejected.push({ index, code, reason: detail });
+  };
+  const seen = new Set<string>();
+  let ladFromLookup = 0;
+  let withoutLad = 0;
+
+  for (const [index, item] of features.entries()) {
+    const raw = (item ?? {}) as Partial<Feature>;
+    const properties = (raw.properties ?? {}) as Record<string, unknown>;
+    const code = text(properties[columns.code]).toUpperCase();
+    if (code === '') {
+      reject(index, null, 'Missing ward code', `Missing ward code (${columns.code})`);
+      continue;
+    }
+    const geometry = readGeometry(raw.geometry);
+    if ('category' in geometry) {
+      reject(index, code, geometry.category, geometry.detail);
+      continue;
+    }
+    if (seen.has(code)) {
+      const detail = `Duplicate ward code ${code}: the first feature is kept`;
+      reject(index, code, 'Duplicate ward code', detail);
+      continue;
+    }
+    seen.add(code);
+
+    let lad = columns.ladCode ? text(properties[columns.ladCode]).toUpperCase() : '';
+    let ladName = columns.ladName ? text(properties[columns.ladName]) : '';
+    if (lad === '') {
+      const fromLookup = options.lookup?.get(code);
+      if (fromLookup) {
+        lad = fromLookup.lad;
+        ladName = fromLookup.ladName;
+        ladFromLookup += 1;
+      } else {
+        ladName = '';
+        withoutLad += 1;
+      }
+    }
+    const lat = columns.lat ? coordinate(properties[columns.lat]) : null;
+    const long = columns.long ? coordinate(properties[columns.long]) : null;
+    valid.push({
+      code,
+      name: (columns.name ? text(properties[columns.name]) : '') || code,
+      lad,
+      ladName,
+      labelHint: lat !== null && long !== null ? [long, lat] : null,
+      geometry,
+    });
+  }
+
+  return {
+    columns,
+    featuresRead: features.length,
+    features: valid,
+    rejectedCount,
+    rejected,
+    rejectedByReason,
+    ladFromLookup,
+    withoutLad,
+  };
+}
+
+/** Human summary lines of a validation: counts, reasons and the first rejected features. */
+export function describeWardFeatures(result: WardFeaturesResult): string[] {
+  const lines = [
+    `Ward code property ${result.columns.code} (vintage ${result.columns.vintage}); ` +
+      `features read ${result.featuresRead}, valid ${result.features.length}, rejected ${result.rejectedCount}`,
+  ];
+  for (const [reason, count] of Object.entries(result.rejectedByReason)) {
+    lines.push(`  rejected ${count}: ${reason}`);
+  }
+  for (const { index, code, reason } of result.rejected) {
+    lines.push(`  features[${index}]${code ? ` (${code})` : ''}: ${reason}`);
+  }
+  if (result.rejectedCount > result.rejected.length) {
+    lines.push(`  ... and ${result.rejectedCount - result.rejected.length} more`);
+  }
+  if (result.ladFromLookup > 0)
+    lines.push(`Borough taken from the lookup for ${result.ladFromLookup} wards`);
+  if (result.withoutLad > 0) {
+    lines.push(
+      `No borough (LAD) for ${result.withoutLad} wards: they can only be shown as part of all wards`,
+    );
+  }
+  return lines;
+}
+
+/** Grid steps across the bounding box: 1e5 is under a metre across all of London. */
+export const DEFAULT_QUANTIZATION = 1e5;
+
+/**
+ * Builds the ward file: wards sorted by code, quantised into one topology, each with its queen
+ * neighbours (indices into the geometries) and a label point inside its quantised outline.
+ * Deterministic: the same wards give the same topology, whatever their input order.
+ */
+export function buildWardTopology(
+  wards: readonly WardFeature[],
+  options: { quantization?: number } = {},
+): WardTopology {
+  const sorted = [...wards].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const collection: FeatureCollection<Polygon | MultiPolygon, WardFileProperties> = {
+    type: 'FeatureCollection',
+    features: sorted.map((ward) => ({
+      type: 'Feature',
+      id: ward.code,
+      properties: {
+        name: ward.name,
+        lad: ward.lad,
+        ladName: ward.ladName,
+        label: [0, 0],
+        neighbours: [],
+      },
+      // A copy: topojson-server reuses the input arrays.
+      geometry: structuredClone(ward.geometry),
+    })),
+  };
+  const result = topology(
+    { [WARD_OBJECT]: collection },
+    options.quantization ?? DEFAULT_QUANTIZATION,
+  ) as unknown as WardTopology;
+  const neighbours = queenNeighbours(result, WARD_OBJECT);
+  result.objects[WARD_OBJECT].geometries.forEach((geometry, index) => {
+    const properties = geometry.properties as WardFileProperties;
+    const decoded = (
+      topoFeature(result, geometry as GeometryObject) as Feature<Polygon | MultiPolygon>
+    ).geometry;
+    properties.label = labelPoint(decoded, sorted[index]?.labelHint ?? null);
+    properties.neighbours = neighbours[index] ?? [];
+  });
+  return result;
+}
+
+/** Validation and conversion in one step, for user-supplied boundary files. */
+export function wardTopologyFromGeoJson(
+  input: unknown,
+  options: { lookup?: WardLadLookup; quantization?: number } = {},
+): { topology: WardTopology; result: WardFeaturesResult } {
+  const result = readWardFeatures(input, options);
+  if (result.features.length === 0) {
+    throw new WardFileError(`No valid ward features (${result.rejectedCount} rejected)`);
+  }
+  return { topology: buildWardTopology(result.features, options), result };
+}
