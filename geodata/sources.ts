@@ -1,0 +1,154 @@
+/**
+ * Finds the source files of the geodata pipeline, in this order:
+ * 1. the folder named by the `WARD_DATA_DIR` environment variable (the user's downloads);
+ * 2. `../shared/geodata` next to the project, when present;
+ * 3. otherwise nothing here: the caller downloads from the ONS Open Geography Portal.
+ */
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isPopulationHeader, splitCsv } from '../src/data/formats/population.ts';
+import { isWardLadLookupHeader } from '../src/geo/ladLookup.ts';
+import { detectWardColumns } from '../src/geo/wardBoundaries.ts';
+
+/** The preferred boundary file: ONS Wards (May 2024) Boundaries UK BGC, cut to London. */
+export const BOUNDARIES_FILE = 'london_wards_2024_bgc.geojson';
+/** Census 2021 usual residents by ward, in `../shared/geodata`. */
+export const POPULATION_FILE = 'census2021_ward_population_london.csv';
+
+export interface SourceFiles {
+  origin: 'WARD_DATA_DIR' | 'shared';
+  dir: string;
+  boundaries: string;
+  population: string | null;
+  lookup: string | null;
+}
+
+/** A source folder that was asked for but cannot be used. */
+export class SourceError extends Error {
+  override name = 'SourceError';
+}
+
+/** `../shared/geodata` relative to the project root. */
+export function sharedGeodataDir(projectRoot: string): string {
+  return resolve(projectRoot, '..', 'shared', 'geodata');
+}
+
+/** The first `bytes` of a file as text. */
+function readHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(bytes, statSync(file).size));
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Property names of the first feature, read from the start of the file when possible. */
+export function firstFeaturePropertyNames(file: string): string[] {
+  const head = readHead(file, 1 << 20);
+  const features = head.indexOf('"features"');
+  const match = features >= 0 ? /"properties"\s*:\s*(\{[^{}]*\})/.exec(head.slice(features)) : null;
+  if (match?.[1]) {
+    try {
+      return Object.keys(JSON.parse(match[1]) as object);
+    } catch {
+      // Fall through to reading the whole file.
+    }
+  }
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
+      features?: { properties?: object | null }[];
+    };
+    return Object.keys(parsed.features?.[0]?.properties ?? {});
+  } catch {
+    return [];
+  }
+}
+
+/** Whether a GeoJSON file's first feature has a ward code property (`WDyyCD`). */
+export function isWardBoundaryFile(file: string): boolean {
+  return detectWardColumns(firstFeaturePropertyNames(file)) !== null;
+}
+
+/** The header row of a CSV file. */
+export function csvHeader(file: string): string[] {
+  const head = readHead(file, 64 * 1024);
+  const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return splitCsv(firstLine).header;
+}
+
+/**
+ * The usable files of a folder: a ward boundary GeoJSON (`london_wards_2024_bgc.geojson` first,
+ * else the first `*.geojson` by name whose first feature has `WDyyCD`), a population CSV
+ * (`isPopulationHeader`) and a ward → LAD lookup CSV (`WDyyCD`, `LADyyCD`, `LADyyNM`).
+ */
+export function findInFolder(dir: string): {
+  boundaries: string | null;
+  population: string | null;
+  lookup: string | null;
+} {
+  const names = readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .sort();
+  const geojson = names.filter((name) => /\.geojson$/i.test(name));
+  const preferred = geojson.find((name) => name.toLowerCase() === BOUNDARIES_FILE);
+  const boundaries =
+    preferred ?? geojson.find((name) => isWardBoundaryFile(join(dir, name))) ?? null;
+  let population: string | null = null;
+  let lookup: string | null = null;
+  for (const name of names.filter((n) => /\.csv$/i.test(n))) {
+    const header = csvHeader(join(dir, name));
+    if (population === null && isPopulationHeader(header)) population = name;
+    else if (lookup === null && isWardLadLookupHeader(header)) lookup = name;
+  }
+  const path = (name: string | null) => (name === null ? null : join(dir, name));
+  return { boundaries: path(boundaries), population: path(population), lookup: path(lookup) };
+}
+
+/**
+ * The local source files, or null when the boundaries must be downloaded. Throws `SourceError`
+ * when `WARD_DATA_DIR` is set but is not a folder holding a ward boundary GeoJSON.
+ */
+export function findSources(
+  projectRoot: string,
+  env: Readonly<Record<string, string | undefined>>,
+): SourceFiles | null {
+  const userDir = env.WARD_DATA_DIR?.trim();
+  if (userDir) {
+    const dir = resolve(projectRoot, userDir);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new SourceError(`WARD_DATA_DIR is not a folder: ${dir}`);
+    }
+    const found = findInFolder(dir);
+    if (!found.boundaries) {
+      throw new SourceError(
+        `WARD_DATA_DIR (${dir}) holds no ward boundary GeoJSON: expected ${BOUNDARIES_FILE} or a ` +
+          '*.geojson whose features have a WDyyCD property (e.g. WD24CD).',
+      );
+    }
+    return { origin: 'WARD_DATA_DIR', dir, ...found, boundaries: found.boundaries };
+  }
+  const shared = sharedGeodataDir(projectRoot);
+  const boundaries = join(shared, BOUNDARIES_FILE);
+  if (existsSync(boundaries)) {
+    const population = join(shared, POPULATION_FILE);
+    return {
+      origin: 'shared',
+      dir: shared,
+      boundaries,
+      population: existsSync(population) ? population : null,
+      lookup: null,
+    };
+  }
+  return null;
+}
