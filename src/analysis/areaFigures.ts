@@ -34,6 +34,8 @@ export interface WardFigure {
   index: number;
   code: string;
   name: string;
+  /** Borough name, shown beside the ward name when the area spans boroughs. */
+  ladName: string;
   count: number;
   /** The denominator of the rate for this theme, or null when unknown. */
   population: number | null;
@@ -58,6 +60,8 @@ export interface AreaFigures {
   area: Area;
   /** Area wards in name order. */
   wards: WardFigure[];
+  /** Code of the selected ward when it is in the area. */
+  selectedWard: string | null;
   classification: Classification | null;
   total: number;
   /** "residents" or "residents aged 10-24": what the rate divides by. */
@@ -125,6 +129,7 @@ export function computeAreaFigures({
       index: ward.index,
       code: ward.code,
       name: ward.name,
+      ladName: ward.ladName,
       count,
       population,
       rate,
@@ -166,6 +171,7 @@ export function computeAreaFigures({
   return {
     area,
     wards: figures,
+    selectedWard: selected,
     classification,
     total: figures.reduce((sum, figure) => sum + figure.count, 0),
     denominator: denominator.label,

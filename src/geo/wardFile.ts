@@ -1,7 +1,7 @@
 /**
  * The compact ward file the app loads (`public/data/wards.topo.json`), written by the geodata
- * pipeline (`geodata/build.ts`). It is TopoJSON: shared borders are stored once and quantised,
- * which makes all of London about a tenth of the size of the source GeoJSON.
+ * pipeline (`geodata/build.ts`). It is TopoJSON: shared borders are stored once and quantised
+ * (all of London is about 330 kB, 95 kB gzipped, against 700 kB for the source GeoJSON).
  */
 import type { GeometryCollection, Topology } from 'topojson-specification';
 

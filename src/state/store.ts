@@ -44,8 +44,8 @@ export interface DataState {
   populationSource: { name: string; year: number | null } | null;
   /** A file being read, with the share read so far. */
   loading: { fileName: string; progress: number } | null;
-  /** Reports of the files loaded in this session, newest first. */
-  reports: LoadReport[];
+  /** Reports of the files loaded in this session, newest first, numbered in loading order. */
+  reports: { id: number; report: LoadReport }[];
   /** A problem with a whole file or with the app's own data files. */
   error: string | null;
 }
@@ -157,7 +157,8 @@ export function createAppStore(view: Partial<ViewState> = {}) {
       set({ populationVersion: get().populationVersion + 1, populationSource: source });
     },
     setLoading: (loading) => set({ loading }),
-    addReport: (report) => set({ reports: [report, ...get().reports] }),
+    addReport: (report) =>
+      set({ reports: [{ id: get().reports.length + 1, report }, ...get().reports] }),
     setError: (error) => set({ error }),
   }));
 }

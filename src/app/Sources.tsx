@@ -1,0 +1,33 @@
+/** Where the figures come from, with the attribution the Open Government Licence asks for. */
+import { useAppStore } from '../state/store.ts';
+
+export function Sources() {
+  const offenceSource = useAppStore((state) => state.offenceSource);
+  const populationSource = useAppStore((state) => state.populationSource);
+  return (
+    <footer className="sources">
+      <h2>Data sources</h2>
+      <ul>
+        <li>
+          Offences:{' '}
+          {offenceSource === null
+            ? 'none loaded'
+            : offenceSource.synthetic
+              ? 'Synthetic demo data made by this project; not real offences.'
+              : offenceSource.name}
+        </li>
+        <li>
+          Residents:{' '}
+          {populationSource ? populationSource.name : 'none loaded; rates are not available'}
+          {populationSource?.year ? ` (${populationSource.year})` : ''}
+        </li>
+        <li>
+          Ward boundaries: Office for National Statistics. Source: Office for National Statistics
+          licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and
+          database right 2024.
+        </li>
+      </ul>
+      <p>All figures are computed in this browser. Files you load are not sent anywhere.</p>
+    </footer>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Loading data into the app: the app's own files at start-up (boundaries, populations, demo
+ * offences) and files the user chooses. Parsing happens in the worker; this module moves the
+ * results into the registry and store.
+ */
+import { parsePopulationCsv } from '../data/formats/population.ts';
+import type { ParsedFile } from '../data/readFile.ts';
+import { readInWorker, type WorkerRead } from '../data/workerClient.ts';
+import { ALL_LONDON_AREA } from '../geo/areas.ts';
+import {
+  type DataManifest,
+  DEMO_OFFENCES_URL,
+  MANIFEST_URL,
+  type WardTopology,
+} from '../geo/wardFile.ts';
+import type { WardIdentity } from '../geo/wardLookup.ts';
+import { decodeWardTopology } from '../geo/wardSet.ts';
+import { loadedData } from '../state/registry.ts';
+import { type DataSource, useAppStore } from '../state/store.ts';
+
+export const DEMO_SOURCE_NAME = 'Synthetic demo data';
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status}).`);
+  return response;
+}
+
+function wardIdentities(): WardIdentity[] {
+  return (loadedData.wards?.wards ?? []).map(({ code, name, lad }) => ({ code, name, lad }));
+}
+
+let currentRead: WorkerRead | null = null;
+
+/** Reads a file (or app URL) in the worker and applies what it holds. */
+async function readAndApply(
+  source: File | { url: string },
+  fileName: string,
+  dataSource: DataSource,
+): Promise<void> {
+  const store = useAppStore.getState();
+  currentRead?.cancel();
+  const area = store.area === ALL_LONDON_AREA ? null : store.area;
+  const read = readInWorker({
+    source,
+    fileName,
+    wards: wardIdentities(),
+    preferredLad: area,
+    onProgress: (progress) => useAppStore.getState().setLoading({ fileName, progress }),
+  });
+  currentRead = read;
+  store.setLoading({ fileName, progress: 0 });
+  store.setError(null);
+  let parsed: ParsedFile;
+  try {
+    parsed = await read.result;
+  } catch (error) {
+    useAppStore
+      .getState()
+      .setError(
+        `${fileName} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    return;
+  } finally {
+    if (currentRead === read) {
+      currentRead = null;
+      useAppStore.getState().setLoading(null);
+    }
+  }
+  applyParsedFile(parsed, dataSource);
+}
+
+/** Applies a read file; the report of the app's own demo file is not shown to users. */
+export function applyParsedFile(parsed: ParsedFile, dataSource: DataSource): void {
+  const store = useAppStore.getState();
+  switch (parsed.kind) {
+    case 'offences':
+      store.setOffences(parsed.cube, dataSource);
+      if (!dataSource.synthetic) store.addReport(parsed.report);
+      return;
+    case 'population':
+      store.setPopulations(parsed.populations, { name: parsed.report.fileName, year: null });
+      store.addReport(parsed.report);
+      return;
+    case 'unrecognised':
+      store.setError(`${parsed.fileName}: ${parsed.message}`);
+      return;
+  }
+}
+
+export function loadUserFile(file: File): Promise<void> {
+  return readAndApply(file, file.name, { name: file.name, synthetic: false });
+}
+
+export function cancelLoading(): void {
+  currentRead?.cancel();
+}
+
+/** Boundaries, populations and the demo offences that ship with the app. */
+export async function loadAppData(): Promise<void> {
+  const store = useAppStore.getState();
+  try {
+    const manifestUrl = new URL(MANIFEST_URL, document.baseURI);
+    const manifest = (await (await fetchOk(manifestUrl.href)).json()) as DataManifest;
+    // File names in the manifest are relative to the manifest.
+    const [topology, populationText] = await Promise.all([
+      fetchOk(new URL(manifest.boundaries.file, manifestUrl).href).then(
+        (response) => response.json() as Promise<WardTopology>,
+      ),
+      manifest.population
+        ? fetchOk(new URL(manifest.population.file, manifestUrl).href).then((response) =>
+            response.text(),
+          )
+        : null,
+    ]);
+    store.setWards(decodeWardTopology(topology));
+    if (manifest.population && populationText !== null) {
+      // About 700 short rows: quicker here than a round trip to the worker.
+      const { populations } = parsePopulationCsv(manifest.population.file, populationText);
+      store.setPopulations(populations, {
+        name: manifest.population.source,
+        year: manifest.population.year,
+      });
+    }
+  } catch (error) {
+    store.setError(
+      `The ward boundaries could not be loaded (${error instanceof Error ? error.message : String(error)}). Run "npm run data" to build them.`,
+    );
+    return;
+  }
+  await readAndApply({ url: new URL(DEMO_OFFENCES_URL, document.baseURI).href }, 'offences.csv', {
+    name: DEMO_SOURCE_NAME,
+    synthetic: true,
+  });
+}

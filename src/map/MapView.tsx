@@ -1,0 +1,66 @@
+/** The map panel: creates the WardMap once and passes it the current figures. */
+import { useEffect, useRef } from 'react';
+import type { AreaFigures } from '../analysis/areaFigures.ts';
+import { writeCamera } from '../app/urlSync.ts';
+import { loadedData } from '../state/registry.ts';
+import { useAppStore } from '../state/store.ts';
+import { type Camera, cameraFromSearch } from '../state/url.ts';
+import { mapContentFor } from './mapContent.ts';
+import { WardMap } from './wardMap.ts';
+
+export const MAP_ATTRIBUTION =
+  'Boundaries: ONS, OGL v3. Contains OS data © Crown copyright and database right 2024';
+
+export default function MapView({ figures }: { figures: AreaFigures }) {
+  const containerRef = useRef<HTMLElement>(null);
+  const mapRef = useRef<WardMap | null>(null);
+  const selectWard = useAppStore((state) => state.selectWard);
+  const areaId = figures.area.id;
+  const shownArea = useRef(areaId);
+  const initialBounds = useRef(figures.area.bounds);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const initialCamera: Camera | null = cameraFromSearch(window.location.search);
+    const map = new WardMap({
+      container,
+      camera: initialCamera,
+      bounds: initialBounds.current,
+      attribution: MAP_ATTRIBUTION,
+      onSelect: (index) => {
+        const ward = index === null ? null : (loadedData.wards?.wards[index]?.code ?? null);
+        selectWard(ward);
+      },
+      onCameraChange: writeCamera,
+      onFirstPaint: () => performance.mark('choropleth-painted'),
+    });
+    mapRef.current = map;
+    const resize = new ResizeObserver(() => map.resize());
+    resize.observe(container);
+    return () => {
+      resize.disconnect();
+      map.remove();
+      mapRef.current = null;
+    };
+  }, [selectWard]);
+
+  useEffect(() => {
+    const wards = loadedData.wards;
+    if (wards) mapRef.current?.setContent(mapContentFor(figures, wards));
+  }, [figures]);
+
+  useEffect(() => {
+    if (shownArea.current === areaId) return;
+    shownArea.current = areaId;
+    mapRef.current?.fitBounds(figures.area.bounds);
+  }, [areaId, figures.area.bounds]);
+
+  return (
+    <section
+      ref={containerRef}
+      className="ward-map"
+      aria-label={`Map of wards in ${figures.area.name}. The ward table gives the same figures.`}
+    />
+  );
+}

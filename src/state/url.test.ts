@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { initialView } from './store.ts';
+import { cameraFromSearch, searchFor, viewFromSearch } from './url.ts';
+
+describe('view in the URL', () => {
+  it('round-trips every part of the view and the camera', () => {
+    const view = {
+      ...initialView,
+      area: 'E09000020',
+      theme: 'youth_violence',
+      from: '2025-10',
+      to: '2026-09',
+      measure: 'rate' as const,
+      ward: 'E05009396',
+      time: { weekday: 4, hourFrom: 22, hourTo: 1 },
+    };
+    const search = searchFor(view, { zoom: 13.25, latitude: 51.5, longitude: -0.19 }, '');
+    expect(search).toBe(
+      '?area=E09000020&theme=youth_violence&from=2025-10&to=2026-09&measure=rate&ward=E05009396&day=Fri&hours=22-1&map=13.25/51.50000/-0.19000',
+    );
+    expect(viewFromSearch(search)).toEqual({
+      area: 'E09000020',
+      theme: 'youth_violence',
+      from: '2025-10',
+      to: '2026-09',
+      measure: 'rate',
+      ward: 'E05009396',
+      time: { weekday: 4, hourFrom: 22, hourTo: 1 },
+    });
+    expect(cameraFromSearch(search)).toEqual({ zoom: 13.25, latitude: 51.5, longitude: -0.19 });
+  });
+
+  it('ignores malformed parameters instead of failing', () => {
+    expect(
+      viewFromSearch('?area=<script>&measure=mean&from=2024-13&to=2025-01&hours=25&ward=x'),
+    ).toEqual({});
+    expect(cameraFromSearch('?map=12/abc/0')).toBeNull();
+    expect(cameraFromSearch('?map=30/51.5/0')).toBeNull();
+  });
+
+  it('keeps parameters it does not own and drops cleared ones', () => {
+    const search = searchFor(
+      { ...initialView, ward: null, time: null },
+      null,
+      'debug=1&ward=E05009396&hours=3',
+    );
+    const params = new URLSearchParams(search);
+    expect(params.get('debug')).toBe('1');
+    expect(params.has('ward')).toBe(false);
+    expect(params.has('hours')).toBe(false);
+  });
+});

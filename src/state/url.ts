@@ -1,0 +1,93 @@
+/**
+ * The view in the address bar, so that a copied link reopens the same view:
+ * `?area=E09000020&theme=youth_violence&from=2025-10&to=2026-09&measure=rate&ward=E05009396&day=Fri&hours=22-1&map=13.2/51.5/-0.19`.
+ * Written with replaceState: changing a control does not add a browser history entry.
+ */
+import type { TimeFilter } from '../analysis/aggregate.ts';
+import { monthIndex, WEEKDAYS } from '../data/calendar.ts';
+import { normaliseThemeId } from '../data/themes.ts';
+import type { ViewState } from './store.ts';
+
+export interface Camera {
+  zoom: number;
+  latitude: number;
+  longitude: number;
+}
+
+function parseHours(raw: string | null): [number, number] | null {
+  if (raw === null) return null;
+  const match = /^(\d{1,2})(?:-(\d{1,2}))?$/.exec(raw);
+  if (!match) return null;
+  const from = Number(match[1]);
+  const to = match[2] === undefined ? from : Number(match[2]);
+  return from <= 23 && to <= 23 ? [from, to] : null;
+}
+
+/** The parts of a view that the query string gives validly; anything malformed is ignored. */
+export function viewFromSearch(search: string): Partial<ViewState> {
+  const params = new URLSearchParams(search);
+  const view: Partial<ViewState> = {};
+  const area = params.get('area');
+  if (area && /^[A-Za-z0-9_-]{1,20}$/.test(area)) view.area = area;
+  const theme = params.get('theme');
+  if (theme) {
+    const id = normaliseThemeId(theme);
+    if (id) view.theme = id;
+  }
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from && to && monthIndex(from) !== null && monthIndex(to) !== null) {
+    view.from = from;
+    view.to = to;
+  }
+  const measure = params.get('measure');
+  if (measure === 'count' || measure === 'rate') view.measure = measure;
+  const ward = params.get('ward');
+  if (ward && /^[A-Z]\d{8}$/.test(ward)) view.ward = ward;
+  const hours = parseHours(params.get('hours'));
+  const dayIndex = (WEEKDAYS as readonly string[]).indexOf(params.get('day') ?? '');
+  if (hours) {
+    view.time = { weekday: dayIndex >= 0 ? dayIndex : null, hourFrom: hours[0], hourTo: hours[1] };
+  }
+  return view;
+}
+
+export function cameraFromSearch(search: string): Camera | null {
+  const raw = new URLSearchParams(search).get('map');
+  const parts = raw?.split('/').map(Number) ?? [];
+  if (parts.length !== 3 || parts.some((part) => !Number.isFinite(part))) return null;
+  const [zoom, latitude, longitude] = parts as [number, number, number];
+  if (zoom < 0 || zoom > 22 || Math.abs(latitude) > 85 || Math.abs(longitude) > 180) return null;
+  return { zoom, latitude, longitude };
+}
+
+function formatTime(time: TimeFilter): { day: string | null; hours: string } {
+  const hours =
+    time.hourFrom === time.hourTo ? String(time.hourFrom) : `${time.hourFrom}-${time.hourTo}`;
+  return { day: time.weekday === null ? null : (WEEKDAYS[time.weekday] ?? null), hours };
+}
+
+/** Query string for a view and camera, keeping any parameters the app does not own. */
+export function searchFor(view: ViewState, camera: Camera | null, current: string): string {
+  const params = new URLSearchParams(current);
+  const set = (name: string, value: string | null) => {
+    if (value === null) params.delete(name);
+    else params.set(name, value);
+  };
+  set('area', view.area);
+  set('theme', view.theme);
+  set('from', view.from);
+  set('to', view.to);
+  set('measure', view.measure);
+  set('ward', view.ward);
+  const time = view.time ? formatTime(view.time) : null;
+  set('day', time?.day ?? null);
+  set('hours', time?.hours ?? null);
+  if (camera) {
+    set(
+      'map',
+      `${camera.zoom.toFixed(2)}/${camera.latitude.toFixed(5)}/${camera.longitude.toFixed(5)}`,
+    );
+  }
+  return `?${params.toString().replace(/%2F/g, '/')}`;
+}

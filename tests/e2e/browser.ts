@@ -1,0 +1,105 @@
+/** Debian's Chromium driven by playwright-core, with WebGL through SwiftShader. */
+import { execFileSync } from 'node:child_process';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { inject } from 'vitest';
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('Chromium is not installed: apt-get install chromium (or set CHROMIUM_PATH).');
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-gl=angle',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+export function appUrl(search = ''): string {
+  return `${inject('baseUrl')}${search}`;
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Every URL the page asked for, to check that nothing left the machine. */
+  requests: string[];
+  /** Uncaught errors in the page. */
+  errors: string[];
+}
+
+export async function openDashboard(
+  browser: Browser,
+  search = '',
+  options: BrowserContextOptions = { viewport: { width: 1400, height: 1000 } },
+): Promise<OpenedPage> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(appUrl(search));
+  await waitForDashboard(page);
+  return { page, requests, errors };
+}
+
+/** The table is filled and the map has drawn ward colours. */
+export async function waitForDashboard(page: Page): Promise<void> {
+  await page.getByRole('table', { name: /^Wards in / }).waitFor();
+  await page.waitForFunction(
+    () => performance.getEntriesByName('choropleth-painted').length > 0,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+}
+
+export type Rgb = [number, number, number];
+
+/** The map's background and the opacity of ward fills (src/map/wardMap.ts). */
+export const BACKGROUND: Rgb = [0xee, 0xf0, 0xf2];
+export const FILL_ALPHA = 235 / 255;
+
+/** Pixels of an element, read from a screenshot (WebGL canvases do not keep their buffer). */
+export async function elementPixels(page: Page, selector: string): Promise<PNG> {
+  return PNG.sync.read(await page.locator(selector).screenshot());
+}
+
+export function countPixelsNear(png: PNG, colour: Rgb, tolerance = 12): number {
+  let count = 0;
+  for (let offset = 0; offset < png.data.length; offset += 4) {
+    if (
+      Math.abs((png.data[offset] as number) - colour[0]) <= tolerance &&
+      Math.abs((png.data[offset + 1] as number) - colour[1]) <= tolerance &&
+      Math.abs((png.data[offset + 2] as number) - colour[2]) <= tolerance
+    ) {
+      count += 1;
+    }
+  }
+  return count;
+}
+
+/** A colour drawn with alpha over the map background, as it appears on screen. */
+export function blend(colour: Rgb, alpha: number, background: Rgb): Rgb {
+  return colour.map((channel, index) =>
+    Math.round(channel * alpha + (background[index] as number) * (1 - alpha)),
+  ) as Rgb;
+}

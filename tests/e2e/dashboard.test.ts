@@ -1,0 +1,384 @@
+/**
+ * The dashboard as a user meets it: real Chromium, WebGL through SwiftShader, the built app
+ * served locally with its demo data. Expected figures come from tests/e2e/expectations.ts.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appUrl,
+  BACKGROUND,
+  blend,
+  countPixelsNear,
+  elementPixels,
+  FILL_ALPHA,
+  launchBrowser,
+  openDashboard,
+  type Rgb,
+} from './browser.ts';
+import {
+  boroughWards,
+  censusPopulations,
+  demoMonths,
+  expectedDemoCounts,
+  RBKC_CODES,
+  RBKC_WARD_NAMES,
+  whole,
+} from './expectations.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const wardTable = (page: Page) => page.getByRole('table', { name: /^Wards in / });
+
+/** Ward name -> [count, rate, rank] as the table shows them. */
+async function tableFigures(page: Page): Promise<Map<string, [string, string, string]>> {
+  const rows = await wardTable(page)
+    .locator('tbody tr')
+    .evaluateAll((elements) =>
+      elements.map((row) =>
+        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
+      ),
+    );
+  return new Map(
+    rows.map(([name = '', count = '', rate = '', rank = '']) => [name, [count, rate, rank]]),
+  );
+}
+
+async function tableCounts(page: Page): Promise<Map<string, string>> {
+  return new Map([...(await tableFigures(page))].map(([name, [count]]) => [name, count]));
+}
+
+function expectedCountsByName(counts: Map<string, number>): Map<string, string> {
+  return new Map(
+    RBKC_WARD_NAMES.map((name) => [name, whole(counts.get(RBKC_CODES[name] as string) ?? 0)]),
+  );
+}
+
+function monthsBefore(month: string, count: number): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + number - 1 - count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+async function heatmapLabels(page: Page): Promise<string[]> {
+  return page
+    .getByRole('table', { name: /^Time of day/ })
+    .locator('tbody button')
+    .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+}
+
+/** How many map pixels show each of the five class colours: changes when wards change class. */
+async function mapClassAreas(page: Page): Promise<number[]> {
+  await page.waitForTimeout(300);
+  const png = await elementPixels(page, '.ward-map');
+  return FIVE_CLASSES.map((colour) =>
+    countPixelsNear(png, blend(colour, FILL_ALPHA, BACKGROUND), 6),
+  );
+}
+
+async function legendText(page: Page): Promise<string> {
+  return (await page.locator('.legend').textContent()) ?? '';
+}
+
+const FIVE_CLASSES: Rgb[] = [
+  [0xff, 0xff, 0xb2],
+  [0xfe, 0xcc, 0x5c],
+  [0xfd, 0x8d, 0x3c],
+  [0xf0, 0x3b, 0x20],
+  [0xbd, 0x00, 0x26],
+];
+
+describe('dashboard on its demo data', () => {
+  it('shows the 18 RBKC wards with the demo figures for the latest 12 months, labelled as synthetic', async () => {
+    const { page, requests, errors } = await openDashboard(browser);
+    await expect(page.getByText('Synthetic demo data').first().isVisible()).resolves.toBe(true);
+
+    const { last } = demoMonths();
+    const first = monthsBefore(last, 11);
+    const area = page.getByLabel('Area');
+    await expect(
+      area.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text),
+    ).resolves.toBe('Kensington and Chelsea');
+    await expect(page.getByLabel('From', { exact: true }).inputValue()).resolves.toBe(first);
+    await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe(last);
+
+    const shown = await tableCounts(page);
+    expect([...shown.keys()].sort()).toEqual([...RBKC_WARD_NAMES].sort());
+    const expected = expectedDemoCounts({ theme: 'all_serious_violence', from: first, to: last });
+    expect(shown).toEqual(expectedCountsByName(expected));
+
+    // The leading wards of the published findings lead here too.
+    const figures = await tableFigures(page);
+    const topFive = [...figures]
+      .filter(([, [, , rank]]) => Number(rank) <= 5)
+      .map(([name]) => name);
+    expect(topFive.sort()).toEqual([
+      'Colville',
+      'Dalgarno',
+      "Earl's Court",
+      'Golborne',
+      'Notting Dale',
+    ]);
+
+    // Nothing was fetched from anywhere but the app's own origin.
+    const external = requests.filter(
+      (url) => !url.startsWith(appUrl()) && !/^(data|blob):/.test(url),
+    );
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws the wards on the map canvas in the five class colours', async () => {
+    const { page } = await openDashboard(browser);
+    const png = await elementPixels(page, '.ward-map');
+    for (const colour of FIVE_CLASSES) {
+      // Every class holds 3 or 4 wards: each colour covers thousands of pixels.
+      expect(countPixelsNear(png, blend(colour, FILL_ALPHA, BACKGROUND), 6)).toBeGreaterThan(2000);
+    }
+    // The legend lists the same five classes with their ward counts, 18 in all.
+    const legendCounts = await page
+      .locator('.legend .legend-count')
+      .allTextContents()
+      .then((texts) => texts.map((text) => Number.parseInt(text, 10)));
+    expect(legendCounts).toHaveLength(5);
+    expect(legendCounts.reduce((sum, count) => sum + count, 0)).toBe(18);
+    await page.context().close();
+  });
+
+  it('updates table, heatmap and map when the theme, period and measure change', async () => {
+    const { page } = await openDashboard(browser);
+    const { last } = demoMonths();
+    const before = { heatmap: await heatmapLabels(page), legend: await legendText(page) };
+
+    await page.getByLabel('Theme').selectOption({ label: 'Sexual violence' });
+    const sexual = expectedDemoCounts({
+      theme: 'sexual_violence',
+      from: monthsBefore(last, 11),
+      to: last,
+    });
+    await expect.poll(() => tableCounts(page)).toEqual(expectedCountsByName(sexual));
+    const afterTheme = { heatmap: await heatmapLabels(page), legend: await legendText(page) };
+    expect(afterTheme.heatmap).not.toEqual(before.heatmap);
+    expect(afterTheme.legend).not.toEqual(before.legend);
+    const fridayEleven = [
+      ...expectedDemoCounts({
+        theme: 'sexual_violence',
+        from: monthsBefore(last, 11),
+        to: last,
+        weekday: 'Fri',
+        hours: [23],
+      }).values(),
+    ].reduce((sum, count) => sum + count, 0);
+    expect(afterTheme.heatmap).toContain(`Friday 23:00–23:59: ${whole(fridayEleven)} offences`);
+
+    const from = monthsBefore(last, 23);
+    const to = monthsBefore(last, 12);
+    await page.getByLabel('From', { exact: true }).selectOption(from);
+    await page.getByLabel('To', { exact: true }).selectOption(to);
+    const earlier = expectedDemoCounts({ theme: 'sexual_violence', from, to });
+    await expect.poll(() => tableCounts(page)).toEqual(expectedCountsByName(earlier));
+    expect(await heatmapLabels(page)).not.toEqual(afterTheme.heatmap);
+
+    const countMap = await mapClassAreas(page);
+    await page.getByRole('radio', { name: 'Rate per 1,000 residents' }).check();
+    await expect(page.locator('.legend figcaption').textContent()).resolves.toMatch(
+      /^Rate per 1,000 residents/,
+    );
+    // Ranking by rate moves wards between classes, so the map's colours change.
+    await expect.poll(() => mapClassAreas(page)).not.toEqual(countMap);
+    const populations = censusPopulations();
+    const rates = RBKC_WARD_NAMES.map((name) => {
+      const code = RBKC_CODES[name] as string;
+      return {
+        name,
+        rate: ((earlier.get(code) ?? 0) / (populations.get(code)?.all ?? Number.NaN)) * 1000,
+      };
+    }).sort((a, b) => b.rate - a.rate);
+    const figures = await tableFigures(page);
+    for (const { name, rate } of rates) {
+      expect(figures.get(name)?.[1]).toBe(rate.toFixed(rate < 1 ? 2 : 1));
+    }
+    expect(figures.get(rates[0]?.name as string)?.[2]).toBe('1');
+    await page.context().close();
+  });
+
+  it('uses residents aged 10-24 for youth violence rates', async () => {
+    const { last } = demoMonths();
+    const from = monthsBefore(last, 11);
+    const { page } = await openDashboard(
+      browser,
+      `?theme=youth_violence&measure=rate&from=${from}&to=${last}`,
+    );
+    const youth = expectedDemoCounts({ theme: 'youth_violence', from, to: last });
+    const golborne = RBKC_CODES.Golborne as string;
+    const rate =
+      ((youth.get(golborne) ?? 0) / (censusPopulations().get(golborne)?.aged10to24 ?? Number.NaN)) *
+      1000;
+    const figures = await tableFigures(page);
+    expect(figures.get('Golborne')?.[1]).toBe(rate.toFixed(1));
+    await expect(
+      page
+        .getByRole('table', { name: /^Wards in / })
+        .locator('caption')
+        .textContent(),
+    ).resolves.toContain('residents aged 10–24');
+    await page.context().close();
+  });
+
+  it('filters the map and table to an hour chosen in the heatmap', async () => {
+    const { page } = await openDashboard(browser);
+    const { last } = demoMonths();
+    await page.getByRole('button', { name: /^Friday 23:00–23:59: / }).click();
+    const expected = expectedDemoCounts({
+      theme: 'all_serious_violence',
+      from: monthsBefore(last, 11),
+      to: last,
+      weekday: 'Fri',
+      hours: [23],
+    });
+    await expect.poll(() => tableCounts(page)).toEqual(expectedCountsByName(expected));
+    expect(new URL(page.url()).searchParams.get('day')).toBe('Fri');
+    expect(new URL(page.url()).searchParams.get('hours')).toBe('23');
+    await expect(
+      page.getByText(/show only offences at 23:00–23:59, Fridays/).isVisible(),
+    ).resolves.toBe(true);
+
+    // An hour range on every day, chosen with the hour headers (Shift extends).
+    await page.getByRole('button', { name: '18:00–18:59, every day' }).click();
+    await page
+      .getByRole('button', { name: '20:00–20:59, every day' })
+      .click({ modifiers: ['Shift'] });
+    const evening = expectedDemoCounts({
+      theme: 'all_serious_violence',
+      from: monthsBefore(last, 11),
+      to: last,
+      hours: [18, 19, 20],
+    });
+    await expect.poll(() => tableCounts(page)).toEqual(expectedCountsByName(evening));
+    await page.getByRole('button', { name: 'Clear time filter' }).click();
+    const all = expectedDemoCounts({
+      theme: 'all_serious_violence',
+      from: monthsBefore(last, 11),
+      to: last,
+    });
+    await expect.poll(() => tableCounts(page)).toEqual(expectedCountsByName(all));
+    await page.context().close();
+  });
+
+  it('selects a ward from the table and from the map, and the heatmap follows the selection', async () => {
+    const { page } = await openDashboard(browser, '?map=13.00/51.50800/-0.19500');
+    const outlineBefore = countPixelsNear(await elementPixels(page, '.ward-map'), [0, 0, 0], 10);
+    await wardTable(page).getByRole('button', { name: 'Golborne' }).click();
+    await expect(
+      page.getByRole('region', { name: 'Selected ward: Golborne' }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(page.getByText('Ward: Golborne.').isVisible()).resolves.toBe(true);
+    await page.waitForTimeout(300);
+    const outlineAfter = countPixelsNear(await elementPixels(page, '.ward-map'), [0, 0, 0], 10);
+    expect(outlineAfter).toBeGreaterThan(outlineBefore + 200);
+    expect(new URL(page.url()).searchParams.get('ward')).toBe('E05009396');
+
+    // Tap the map where Holland is: its label point projected with Web Mercator at the URL's camera.
+    const box = await page.locator('.ward-map').boundingBox();
+    if (!box) throw new Error('map has no box');
+    const holland = await page.evaluate(async () => {
+      const topology = await (await fetch('data/wards.topo.json')).json();
+      const geometry = topology.objects.wards.geometries.find(
+        (ward: { id: string }) => ward.id === 'E05009397',
+      );
+      return geometry.properties.label as [number, number];
+    });
+    const project = ([lon, lat]: [number, number]) => {
+      const scale = 512 * 2 ** 13;
+      const y = (latitude: number) =>
+        ((1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2) * scale;
+      return [((lon + 180) / 360) * scale, y(lat)] as const;
+    };
+    const [x, y] = project(holland);
+    const [centreX, centreY] = project([-0.195, 51.508]);
+    await page.mouse.click(
+      box.x + box.width / 2 + (x - centreX),
+      box.y + box.height / 2 + (y - centreY),
+    );
+    await expect
+      .poll(() =>
+        wardTable(page).getByRole('button', { name: 'Holland' }).getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+    await expect(page.getByText('Ward: Holland.').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  it('switches to another borough and to all of London from the Area picker', async () => {
+    const { page } = await openDashboard(browser);
+    await page.getByLabel('Area').selectOption({ label: 'Westminster' });
+    const westminster = boroughWards('E09000033');
+    await expect.poll(async () => (await tableCounts(page)).size).toBe(westminster.length);
+    expect([...(await tableCounts(page)).keys()].sort()).toEqual(
+      westminster.map((ward) => ward.name).sort(),
+    );
+    await page.getByLabel('Area').selectOption({ label: 'All of London' });
+    await expect
+      .poll(() => wardTable(page).locator('tbody tr').count(), { timeout: 15_000 })
+      .toBe(704);
+    // Names shared by wards of different boroughs carry the borough.
+    await expect(
+      wardTable(page).getByRole('button', { name: 'Abbey, Barking and Dagenham' }).count(),
+    ).resolves.toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('the view in the URL', () => {
+  it('reopens the same view from a copied link', async () => {
+    const { page } = await openDashboard(browser);
+    await page.getByLabel('Theme').selectOption({ label: 'Domestic abuse' });
+    await page.getByLabel('From', { exact: true }).selectOption('2024-04');
+    await page.getByLabel('To', { exact: true }).selectOption('2025-03');
+    await page.getByRole('radio', { name: 'Rate per 1,000 residents' }).check();
+    await wardTable(page).getByRole('button', { name: 'Dalgarno' }).click();
+    await page.getByRole('button', { name: /^Saturday 22:00–22:59: / }).click();
+    await page.waitForTimeout(500);
+    const link = page.url();
+    const figures = await tableFigures(page);
+    const heatmap = await heatmapLabels(page);
+    await page.context().close();
+
+    const search = new URL(link).search;
+    expect(Object.fromEntries(new URLSearchParams(search))).toMatchObject({
+      area: 'E09000020',
+      theme: 'domestic_abuse',
+      from: '2024-04',
+      to: '2025-03',
+      measure: 'rate',
+      ward: 'E05009394',
+      day: 'Sat',
+      hours: '22',
+    });
+    const reopened = await openDashboard(browser, search);
+    const again = reopened.page;
+    await expect(again.getByLabel('Theme').inputValue()).resolves.toBe('domestic_abuse');
+    await expect(again.getByLabel('From', { exact: true }).inputValue()).resolves.toBe('2024-04');
+    await expect(again.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('2025-03');
+    await expect(
+      again.getByRole('radio', { name: 'Rate per 1,000 residents' }).isChecked(),
+    ).resolves.toBe(true);
+    await expect(
+      again.getByRole('region', { name: 'Selected ward: Dalgarno' }).isVisible(),
+    ).resolves.toBe(true);
+    expect(await tableFigures(again)).toEqual(figures);
+    expect(await heatmapLabels(again)).toEqual(heatmap);
+    expect(new URL(again.url()).searchParams.get('map')).toBe(
+      new URLSearchParams(search).get('map'),
+    );
+    await again.context().close();
+  });
+});

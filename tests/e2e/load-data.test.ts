@@ -1,0 +1,148 @@
+/** Loading a user's CSV through "Load data", in real Chromium. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BACKGROUND,
+  blend,
+  countPixelsNear,
+  elementPixels,
+  FILL_ALPHA,
+  launchBrowser,
+  openDashboard,
+} from './browser.ts';
+
+let browser: Browser;
+const folder = mkdtempSync(path.join(tmpdir(), 'ward-dashboard-'));
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function csvFile(name: string, text: string): string {
+  const file = path.join(folder, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function countOf(page: Page, ward: string): Promise<string> {
+  return (
+    (await page
+      .getByRole('table', { name: /^Wards in / })
+      .locator('tbody tr', { has: page.getByRole('button', { name: ward, exact: true }) })
+      .locator('td')
+      .first()
+      .textContent()) ?? ''
+  ).trim();
+}
+
+describe('Load data', () => {
+  it('shows the figures of an uploaded CSV', async () => {
+    const { page } = await openDashboard(browser);
+    const file = csvFile(
+      'partnership-extract.csv',
+      [
+        'ward_name,theme,month,weekday,hour,count',
+        'Golborne,knife_crime,2026-01,Fri,23,4',
+        'Golborne,knife_crime,2026-02,Sat,1,3',
+        'Earls Court,knife_crime,2026-02,,,2',
+        'Brompton and Hans Town,knife_crime,2026-02,7,18,5',
+      ].join('\n'),
+    );
+    await page.getByLabel('Load data').setInputFiles(file);
+    await expect.poll(() => countOf(page, 'Golborne')).toBe('7');
+    expect(await countOf(page, "Earl's Court")).toBe('2');
+    expect(await countOf(page, 'Brompton & Hans Town')).toBe('5');
+    expect(await countOf(page, 'Colville')).toBe('0');
+    await expect(page.getByText('Data: partnership-extract.csv').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Synthetic demo data').count()).resolves.toBe(0);
+    await expect(page.getByLabel('Theme').locator('option').allTextContents()).resolves.toEqual([
+      'All serious violence',
+      'Knife crime',
+    ]);
+    // The period follows the file: January to February 2026.
+    await expect(page.getByLabel('From', { exact: true }).inputValue()).resolves.toBe('2026-01');
+    await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('2026-02');
+    await expect(
+      page.getByRole('button', { name: 'Sunday 18:00–18:59: 5 offences' }).count(),
+    ).resolves.toBe(1);
+    // 4 + 3 + 2 + 5 = 14 offences, of which Earl's Court's 2 have no time: 14.3%.
+    await expect(
+      page.getByText(/2 of 14 offences \(14\.3%\) have\s+no known time/).isVisible(),
+    ).resolves.toBe(true);
+    // The map shows the new figures: one class, as three wards with offences among fifteen without
+    // leave every quantile at zero.
+    await expect(page.locator('.legend li').allTextContents()).resolves.toEqual(['0–718 wards']);
+    const oneClass = blend([0xfd, 0x8d, 0x3c], FILL_ALPHA, BACKGROUND);
+    const darkest = blend([0xbd, 0x00, 0x26], FILL_ALPHA, BACKGROUND);
+    await expect
+      .poll(async () => {
+        const png = await elementPixels(page, '.ward-map');
+        return {
+          oneClass: countPixelsNear(png, oneClass, 6) > 20_000,
+          darkest: countPixelsNear(png, darkest, 6),
+        };
+      })
+      .toEqual({ oneClass: true, darkest: 0 });
+    await page.context().close();
+  });
+
+  it('lists rejected rows with their row numbers and reasons while the good rows load', async () => {
+    const { page } = await openDashboard(browser);
+    const file = csvFile(
+      'with-bad-rows.csv',
+      [
+        'ward_code,theme,month,weekday,hour,count',
+        'E05009396,youth_violence,2026-03,Mon,15,6',
+        'E05099999,youth_violence,2026-03,Mon,15,1',
+        'E05009396,youth_violence,March 2026,Mon,15,1',
+        'E05009394,youth_violence,2026-03,Tue,25,1',
+        'E05009394,youth_violence,2026-03,Tue,16,-3',
+        'E05009394,youth_violence,2026-03,Tue,16,lots',
+        'E05009394,youth_violence,2026-03,Tue,16,2',
+      ].join('\n'),
+    );
+    await page.getByLabel('Load data').setInputFiles(file);
+    await expect.poll(() => countOf(page, 'Golborne')).toBe('6');
+    expect(await countOf(page, 'Dalgarno')).toBe('2');
+    const report = page.locator('details.report', { hasText: 'with-bad-rows.csv' });
+    await expect(report.locator('summary').textContent()).resolves.toContain(
+      '2 of 7 rows loaded, 5 rejected',
+    );
+    const rejected = await report
+      .getByRole('table', { name: /^Rejected rows/ })
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)),
+      );
+    expect(rejected).toEqual([
+      ['3', 'Unknown ward code "E05099999"'],
+      ['4', 'Month is not YYYY-MM: "March 2026"'],
+      ['5', 'Hour is not 0-23: "25"'],
+      ['6', 'Count is negative: -3'],
+      ['7', 'Count is not a number: "lots"'],
+    ]);
+    await page.context().close();
+  });
+
+  it('names the expected columns when a file matches no format', async () => {
+    const { page } = await openDashboard(browser);
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(csvFile('mystery.csv', 'colour,size\nred,3\n'));
+    const alert = page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toContain('mystery.csv');
+    await expect(alert.textContent()).resolves.toContain(
+      'ward_code or ward_name, theme, month, count',
+    );
+    // The demo data is still shown.
+    await expect(page.getByText('Synthetic demo data').first().isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+});
