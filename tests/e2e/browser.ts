@@ -1,8 +1,11 @@
 /** Debian's Chromium driven by playwright-core, with WebGL through SwiftShader. */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { inject } from 'vitest';
+
+const require = createRequire(import.meta.url);
 
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -102,4 +105,29 @@ export function blend(colour: Rgb, alpha: number, background: Rgb): Rgb {
   return colour.map((channel, index) =>
     Math.round(channel * alpha + (background[index] as number) * (1 - alpha)),
   ) as Rgb;
+}
+
+/** axe-core's WCAG 2.x A and AA violations on the page as it stands. */
+export async function accessibilityViolations(
+  page: Page,
+): Promise<{ id: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            options: object,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const results = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      nodes: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
 }

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  accessibilityViolations,
   appUrl,
   BACKGROUND,
   blend,
@@ -333,6 +334,44 @@ describe('dashboard on its demo data', () => {
     await expect(
       wardTable(page).getByRole('button', { name: 'Abbey, Barking and Dagenham' }).count(),
     ).resolves.toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('accessibility', () => {
+  it('has no WCAG A or AA violations found by axe, with a ward and an hour selected', async () => {
+    const { page } = await openDashboard(browser);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await wardTable(page).getByRole('button', { name: 'Colville' }).click();
+    await page.getByRole('button', { name: /^Sunday 20:00–20:59: / }).click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works by keyboard alone: sort the table, select a ward, move through the heatmap', async () => {
+    const { page } = await openDashboard(browser);
+    await wardTable(page)
+      .getByRole('button', { name: /^Count/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect(wardTable(page).locator('th[aria-sort]').getAttribute('aria-sort')).resolves.toBe(
+      'descending',
+    );
+    await wardTable(page).getByRole('button', { name: 'Notting Dale' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('region', { name: 'Selected ward: Notting Dale' }).isVisible(),
+    ).resolves.toBe(true);
+
+    const first = page.getByRole('button', { name: /^Monday 00:00–00:59: / });
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(focused).toMatch(/^Tuesday 01:00–01:59: /);
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).searchParams.get('day')).toBe('Tue');
+    expect(new URL(page.url()).searchParams.get('hours')).toBe('1');
     await page.context().close();
   });
 });

@@ -131,6 +131,47 @@ describe('Load data', () => {
     await page.context().close();
   });
 
+  it('loads a file dropped on the page', async () => {
+    const { page } = await openDashboard(browser);
+    const text = 'ward_code,theme,month,count\nE05009399,robbery,2025-06,9\n';
+    const transfer = await page.evaluateHandle((csv) => {
+      const data = new DataTransfer();
+      data.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+      return data;
+    }, text);
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await expect.poll(() => countOf(page, 'Notting Dale')).toBe('9');
+    await expect(page.getByText('Data: dropped.csv').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  it('uses an uploaded population file for rates', async () => {
+    const { page } = await openDashboard(browser, '?measure=rate');
+    const golborneCount = Number((await countOf(page, 'Golborne')).replace(/,/g, ''));
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(
+        csvFile('residents.csv', 'ward_code,population\nE05009396,4000\nE05009394,5000\n'),
+      );
+    const rateOf = async (ward: string) =>
+      (
+        (await page
+          .getByRole('table', { name: /^Wards in / })
+          .locator('tbody tr', { has: page.getByRole('button', { name: ward, exact: true }) })
+          .locator('td')
+          .nth(1)
+          .textContent()) ?? ''
+      ).trim();
+    // Golborne: its count per 4,000 residents, times 1,000.
+    await expect.poll(() => rateOf('Golborne')).toBe(((golborneCount / 4000) * 1000).toFixed(1));
+    // Wards the file leaves out have no rate and no rank.
+    expect(await rateOf('Colville')).toBe('–');
+    await expect(page.getByText('Residents: residents.csv').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
   it('names the expected columns when a file matches no format', async () => {
     const { page } = await openDashboard(browser);
     await page
