@@ -1,0 +1,214 @@
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import {
+  type AreaFigures,
+  computeAreaFigures,
+  type FigureView,
+  type WardFigure,
+} from '../analysis/areaFigures.ts';
+import { monthIndex } from '../data/calendar.ts';
+import { CubeBuilder, timeSlot } from '../data/cube.ts';
+import { buildWardTopology } from '../geo/wardBoundaries.ts';
+import { type Area, decodeWardTopology, findArea } from '../geo/wardSet.ts';
+import { mapContentFor, wardColour, wardTooltip } from './mapContent.ts';
+
+const NO_DATA_GREY = '#d4d4d4';
+
+function figure(overrides: Partial<WardFigure>): WardFigure {
+  return {
+    index: 0,
+    code: 'E05009375',
+    name: 'Golborne',
+    ladName: 'Kensington and Chelsea',
+    count: 0,
+    population: null,
+    rate: null,
+    value: 0,
+    rank: null,
+    classIndex: null,
+    ...overrides,
+  };
+}
+
+const kensington: Area = {
+  id: 'E09000020',
+  name: 'Kensington and Chelsea',
+  wardIndices: [],
+  bounds: [0, 0, 1, 1],
+};
+
+/** Figures for an area of 18 wards: the given ones, then unnamed fillers. */
+function areaFigures(
+  wards: WardFigure[],
+  overrides: Partial<AreaFigures> = {},
+  wardCount = 18,
+): AreaFigures {
+  const fillers = Array.from({ length: wardCount - wards.length }, (_, position) =>
+    figure({ index: wards.length + position, code: `filler-${position}`, name: 'Filler' }),
+  );
+  return {
+    area: kensington,
+    wards: [...wards, ...fillers],
+    selectedWard: null,
+    classification: null,
+    total: 0,
+    denominator: 'residents',
+    heatmap: { cells: new Float64Array(168), unknownTime: 0, total: 0, max: 0, ward: null },
+    ...overrides,
+  };
+}
+
+describe('wardTooltip', () => {
+  it('gives name, count, rate and rank', () => {
+    // 226 offences among 8,800 residents: 226 / 8,800 * 1,000 = 25.68 -> "25.7".
+    const golborne = figure({
+      count: 226,
+      population: 8_800,
+      rate: (226 / 8_800) * 1_000,
+      rank: 1,
+    });
+    expect(wardTooltip(golborne, areaFigures([golborne]))).toBe(
+      'Golborne\nCount: 226\nRate: 25.7 per 1,000 residents\nRank: 1st of 18 in Kensington and Chelsea',
+    );
+  });
+
+  it('says which residents the rate divides by, with ordinals and thousands separators', () => {
+    const ward = figure({ name: 'Notting Dale', count: 1_234, rate: 0.456, rank: 22 });
+    const figures = areaFigures([ward], { denominator: 'residents aged 10–24' }, 30);
+    // Rates below 1 take two decimals: 0.456 -> "0.46".
+    expect(wardTooltip(ward, figures)).toBe(
+      'Notting Dale\nCount: 1,234\nRate: 0.46 per 1,000 residents aged 10–24\nRank: 22nd of 30 in Kensington and Chelsea',
+    );
+  });
+
+  it('says when a ward has no population or no rank', () => {
+    // A count spread over hours can be fractional: one decimal place.
+    const ward = figure({ count: 12.5, rate: null, rank: null });
+    expect(wardTooltip(ward, areaFigures([ward]))).toBe(
+      'Golborne\nCount: 12.5\nRate: no population\nRank: none',
+    );
+  });
+});
+
+describe('wardColour', () => {
+  // Two thresholds: three classes, ColorBrewer YlOrRd 3 = #ffeda0, #feb24c, #f03b20.
+  const classification = {
+    method: 'quantile' as const,
+    thresholds: [10, 20],
+    min: 0,
+    max: 30,
+    classCounts: [1, 1, 1],
+    wholeNumbers: true,
+  };
+
+  it('colours each class from light to dark', () => {
+    const figures = areaFigures([], { classification });
+    expect(wardColour(figure({ classIndex: 0 }), figures)).toBe('#ffeda0');
+    expect(wardColour(figure({ classIndex: 1 }), figures)).toBe('#feb24c');
+    expect(wardColour(figure({ classIndex: 2 }), figures)).toBe('#f03b20');
+  });
+
+  it('uses the five-class palette for four thresholds', () => {
+    const five = { ...classification, thresholds: [1, 2, 3, 4], classCounts: [1, 1, 1, 1, 1] };
+    // YlOrRd 5: #ffffb2, #fecc5c, #fd8d3c, #f03b20, #bd0026.
+    const figures = areaFigures([], { classification: five });
+    expect(wardColour(figure({ classIndex: 0 }), figures)).toBe('#ffffb2');
+    expect(wardColour(figure({ classIndex: 4 }), figures)).toBe('#bd0026');
+  });
+
+  it('greys out a ward without a class, or every ward without a classification', () => {
+    expect(wardColour(figure({ classIndex: null }), areaFigures([], { classification }))).toBe(
+      NO_DATA_GREY,
+    );
+    expect(wardColour(figure({ classIndex: 1 }), areaFigures([]))).toBe(NO_DATA_GREY);
+  });
+});
+
+describe('mapContentFor', () => {
+  function square(west: number, south: number): Polygon {
+    const size = 0.01;
+    return {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [west, south],
+          [west + size, south],
+          [west + size, south + size],
+          [west, south + size],
+          [west, south],
+        ],
+      ],
+    };
+  }
+  const kc = { lad: 'E09000020', ladName: 'Kensington and Chelsea', labelHint: null };
+  const westminster = { lad: 'E09000033', ladName: 'Westminster', labelHint: null };
+  // Indices follow codes: 0 Abingdon, 1 Holland, 2 Vincent Square, 3 Brompton.
+  const wards = decodeWardTopology(
+    buildWardTopology([
+      { code: 'E05000001', name: 'Abingdon', ...kc, geometry: square(-0.19, 51.5) },
+      { code: 'E05000002', name: 'Holland', ...kc, geometry: square(-0.2, 51.5) },
+      { code: 'E05000003', name: 'Vincent Square', ...westminster, geometry: square(-0.14, 51.49) },
+      { code: 'E05000004', name: 'Brompton', ...kc, geometry: square(-0.18, 51.49) },
+    ]),
+  );
+  const month = monthIndex('2024-01') as number;
+  const builder = new CubeBuilder();
+  builder.add('youth_violence', month, 'E05000001', timeSlot(0, 15), 2);
+  builder.add('youth_violence', month, 'E05000002', timeSlot(0, 15), 5);
+  builder.add('youth_violence', month, 'E05000003', timeSlot(0, 15), 9);
+  const cube = builder.build();
+  const view: FigureView = {
+    area: 'E09000020',
+    theme: 'all',
+    from: null,
+    to: null,
+    measure: 'count',
+    ward: null,
+    time: null,
+  };
+  const figuresFor = (area: Area, changes: Partial<FigureView> = {}) =>
+    computeAreaFigures({ wards, area, cube, populations: null, view: { ...view, ...changes } });
+  const kensingtonArea = findArea(wards, 'E09000020') as Area;
+  const london = findArea(wards, 'london') as Area;
+
+  it('draws the wards of the area, with colours, labels and tooltips by ward index', () => {
+    const content = mapContentFor(figuresFor(kensingtonArea), wards);
+    expect(content.features.map((feature) => feature.properties.index)).toEqual([0, 1, 3]);
+    expect(content.features[0]).toBe(wards.features[0]);
+    expect([...content.colours.keys()].sort()).toEqual([0, 1, 3]);
+    // Counts 2 (Abingdon), 5 (Holland), 0 (Brompton): three classes, Holland darkest,
+    // Brompton lightest. Quantiles of 0, 2, 5 at 1/3 and 2/3: 0 + 2 * 2/3 = 1.33 -> 2 and
+    // 2 + 3 * 1/3 = 3: thresholds 2 and 3.
+    expect(content.colours.get(3)).toBe('#ffeda0');
+    expect(content.colours.get(0)).toBe('#feb24c');
+    expect(content.colours.get(1)).toBe('#f03b20');
+    expect(content.labels.map((label) => [label.index, label.text])).toEqual([
+      [0, 'Abingdon'],
+      [3, 'Brompton'],
+      [1, 'Holland'],
+    ]);
+    expect(content.labels[0]?.position).toEqual(wards.wards[0]?.label);
+    expect(content.tooltips.get(1)).toBe(
+      'Holland\nCount: 5\nRate: no population\nRank: 1st of 3 in Kensington and Chelsea',
+    );
+    expect(content.selected).toBeNull();
+  });
+
+  it('returns the same features array for the same area, so geometry is uploaded once', () => {
+    const first = mapContentFor(figuresFor(kensingtonArea), wards);
+    const second = mapContentFor(figuresFor(kensingtonArea, { theme: 'youth_violence' }), wards);
+    expect(second.features).toBe(first.features);
+    const other = mapContentFor(figuresFor(london), wards);
+    expect(other.features).not.toBe(first.features);
+    expect(other.features).toHaveLength(4);
+    expect(mapContentFor(figuresFor(kensingtonArea), wards).features).toBe(first.features);
+  });
+
+  it('marks the selected ward by its index', () => {
+    const content = mapContentFor(figuresFor(kensingtonArea, { ward: 'E05000004' }), wards);
+    expect(content.selected).toBe(3);
+    // A ward of another area is not selected here.
+    const elsewhere = mapContentFor(figuresFor(kensingtonArea, { ward: 'E05000003' }), wards);
+    expect(elsewhere.selected).toBeNull();
+  });
+});
