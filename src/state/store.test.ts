@@ -1,0 +1,182 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { monthIndex } from '../data/calendar.ts';
+import { CubeBuilder, timeSlot } from '../data/cube.ts';
+import type { Area, Ward, WardSet } from '../geo/wardSet.ts';
+import { loadedData } from './registry.ts';
+import { createAppStore, periodForData } from './store.ts';
+
+/** A cube with one offence in each month from `first` to `last` (YYYY-MM), for the given themes. */
+function cubeOver(first: string, last: string, themes: string[] = ['youth_violence']) {
+  const builder = new CubeBuilder();
+  const from = monthIndex(first) as number;
+  const to = monthIndex(last) as number;
+  for (const theme of themes) {
+    builder.add(theme, from, 'E05009375', timeSlot(0, 12), 1);
+    builder.add(theme, to, 'E05009375', timeSlot(0, 12), 1);
+  }
+  return builder.build();
+}
+
+const source = { name: 'offences.csv', synthetic: false };
+
+beforeEach(() => {
+  loadedData.wards = null;
+  loadedData.offences = null;
+  loadedData.populations = null;
+});
+
+describe('periodForData', () => {
+  // June 2022 to March 2024: 22 months.
+  const long = cubeOver('2022-06', '2024-03');
+
+  it('defaults to the latest 12 months', () => {
+    // March 2024 and the 11 months before it: April 2023 to March 2024.
+    expect(periodForData(long, null, null)).toEqual({ from: '2023-04', to: '2024-03' });
+  });
+
+  it('gives the whole range of a file shorter than 12 months', () => {
+    const short = cubeOver('2024-01', '2024-05');
+    expect(periodForData(short, null, null)).toEqual({ from: '2024-01', to: '2024-05' });
+    const oneMonth = cubeOver('2024-02', '2024-02');
+    expect(periodForData(oneMonth, null, null)).toEqual({ from: '2024-02', to: '2024-02' });
+  });
+
+  it('keeps a requested period inside the data', () => {
+    expect(periodForData(long, '2022-07', '2022-09')).toEqual({ from: '2022-07', to: '2022-09' });
+  });
+
+  it('clamps a requested period that overlaps the data', () => {
+    const short = cubeOver('2024-01', '2024-05');
+    expect(periodForData(short, '2023-10', '2024-02')).toEqual({ from: '2024-01', to: '2024-02' });
+    expect(periodForData(short, '2024-04', '2025-06')).toEqual({ from: '2024-04', to: '2024-05' });
+    expect(periodForData(short, '2020-01', '2030-01')).toEqual({ from: '2024-01', to: '2024-05' });
+  });
+
+  it('falls back to the latest 12 months for a period outside the data', () => {
+    expect(periodForData(long, '2019-01', '2019-12')).toEqual({ from: '2023-04', to: '2024-03' });
+    expect(periodForData(long, '2024-04', '2024-09')).toEqual({ from: '2023-04', to: '2024-03' });
+  });
+
+  it('falls back for a half-given, reversed or malformed period', () => {
+    const fallback = { from: '2023-04', to: '2024-03' };
+    expect(periodForData(long, '2023-01', null)).toEqual(fallback);
+    expect(periodForData(long, '2023-06', '2023-01')).toEqual(fallback);
+    expect(periodForData(long, 'last year', '2023-06')).toEqual(fallback);
+  });
+});
+
+describe('setOffences', () => {
+  it('stores the cube outside the store and lists its themes and months', () => {
+    const store = createAppStore();
+    const cube = cubeOver('2023-11', '2024-02', ['youth_violence', 'domestic_abuse']);
+    store.getState().setOffences(cube, source);
+    const state = store.getState();
+    expect(loadedData.offences).toBe(cube);
+    expect(state.offencesVersion).toBe(1);
+    expect(state.offenceSource).toEqual(source);
+    expect(state.offenceThemes).toEqual(['youth_violence', 'domestic_abuse']);
+    // Nov, Dec 2023, Jan, Feb 2024: months without offences between first and last included.
+    expect(state.offenceMonths).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
+    // Four months: the whole file.
+    expect([state.from, state.to]).toEqual(['2023-11', '2024-02']);
+    store.getState().setOffences(cube, source);
+    expect(store.getState().offencesVersion).toBe(2);
+  });
+
+  it('goes back to all serious violence when the chosen theme is not in the new file', () => {
+    const store = createAppStore({ theme: 'sexual_violence' });
+    store.getState().setOffences(cubeOver('2024-01', '2024-03'), source);
+    expect(store.getState().theme).toBe('all');
+  });
+
+  it('keeps a chosen theme that the new file has, and a period it overlaps', () => {
+    const store = createAppStore({ theme: 'domestic_abuse', from: '2023-12', to: '2024-02' });
+    store
+      .getState()
+      .setOffences(cubeOver('2024-01', '2024-06', ['youth_violence', 'domestic_abuse']), source);
+    expect(store.getState().theme).toBe('domestic_abuse');
+    // December 2023 is before the data: clamped to January.
+    expect([store.getState().from, store.getState().to]).toEqual(['2024-01', '2024-02']);
+  });
+});
+
+describe('view actions', () => {
+  it('setArea clears the selected ward', () => {
+    const store = createAppStore({ ward: 'E05009375' });
+    store.getState().setArea('E09000033');
+    expect(store.getState().area).toBe('E09000033');
+    expect(store.getState().ward).toBeNull();
+  });
+
+  it('setPeriod puts the earlier month first', () => {
+    const store = createAppStore();
+    store.getState().setPeriod('2024-01', '2024-06');
+    expect([store.getState().from, store.getState().to]).toEqual(['2024-01', '2024-06']);
+    store.getState().setPeriod('2024-09', '2023-10');
+    expect([store.getState().from, store.getState().to]).toEqual(['2023-10', '2024-09']);
+  });
+
+  it('selectWard and setTimeFilter set and clear', () => {
+    const store = createAppStore();
+    store.getState().selectWard('E05009375');
+    expect(store.getState().ward).toBe('E05009375');
+    store.getState().setTimeFilter({ weekday: 4, hourFrom: 22, hourTo: 2 });
+    expect(store.getState().time).toEqual({ weekday: 4, hourFrom: 22, hourTo: 2 });
+    store.getState().selectWard(null);
+    store.getState().setTimeFilter(null);
+    expect(store.getState().ward).toBeNull();
+    expect(store.getState().time).toBeNull();
+  });
+});
+
+describe('setWards and setPopulations', () => {
+  function wardSet(lads: string[]): WardSet {
+    const wards: Ward[] = lads.map((lad, index) => ({
+      index,
+      code: `E0500000${index}`,
+      name: `Ward ${index}`,
+      lad,
+      ladName: lad,
+      label: [0, 0],
+      neighbours: [],
+    }));
+    const areas: Area[] = lads.map((lad, index) => ({
+      id: lad,
+      name: lad,
+      wardIndices: [index],
+      bounds: [0, 0, 1, 1],
+    }));
+    return {
+      wards,
+      features: [],
+      byCode: new Map(wards.map((ward) => [ward.code, ward.index])),
+      areas,
+    };
+  }
+
+  it('keeps an area and ward the boundaries have', () => {
+    const store = createAppStore({ area: 'E09000033', ward: 'E05000001' });
+    const wards = wardSet(['E09000020', 'E09000033']);
+    store.getState().setWards(wards);
+    expect(loadedData.wards).toBe(wards);
+    expect(store.getState().wardsVersion).toBe(1);
+    expect(store.getState().area).toBe('E09000033');
+    expect(store.getState().ward).toBe('E05000001');
+  });
+
+  it('falls back to the first area, and drops a ward, that the boundaries do not have', () => {
+    const store = createAppStore({ area: 'E09000001', ward: 'E05999999' });
+    store.getState().setWards(wardSet(['E09000020', 'E09000033']));
+    expect(store.getState().area).toBe('E09000020');
+    expect(store.getState().ward).toBeNull();
+  });
+
+  it('stores populations outside the store and counts versions', () => {
+    const store = createAppStore();
+    const populations = new Map([['E05000000', { population: 100, population10to24: null }]]);
+    store.getState().setPopulations(populations, { name: 'population.csv', year: 2022 });
+    expect(loadedData.populations).toBe(populations);
+    expect(store.getState().populationVersion).toBe(1);
+    expect(store.getState().populationSource).toEqual({ name: 'population.csv', year: 2022 });
+  });
+});
