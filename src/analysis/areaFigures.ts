@@ -62,6 +62,8 @@ export interface AreaFigures {
   wards: WardFigure[];
   /** Code of the selected ward when it is in the area. */
   selectedWard: string | null;
+  /** Wards with a rank: all of them for counts, those with a population for rates. */
+  rankedCount: number;
   classification: Classification | null;
   total: number;
   /** "residents" or "residents aged 10-24": what the rate divides by. */
@@ -172,6 +174,7 @@ export function computeAreaFigures({
     area,
     wards: figures,
     selectedWard: selected,
+    rankedCount: ranks.filter((rank) => rank !== null).length,
     classification,
     total: figures.reduce((sum, figure) => sum + figure.count, 0),
     denominator: denominator.label,

@@ -75,8 +75,14 @@ export function applyParsedFile(parsed: ParsedFile, dataSource: DataSource): voi
   const store = useAppStore.getState();
   switch (parsed.kind) {
     case 'offences':
-      store.setOffences(parsed.cube, dataSource);
       if (!dataSource.synthetic) store.addReport(parsed.report);
+      if (parsed.cube.monthCount === 0) {
+        store.setError(
+          `${parsed.report.fileName}: no row could be loaded, so the figures shown are unchanged.`,
+        );
+        return;
+      }
+      store.setOffences(parsed.cube, dataSource);
       return;
     case 'population':
       store.setPopulations(parsed.populations, { name: parsed.report.fileName, year: null });

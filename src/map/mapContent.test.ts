@@ -50,6 +50,7 @@ function areaFigures(
     area: kensington,
     wards: [...wards, ...fillers],
     selectedWard: null,
+    rankedCount: wardCount,
     classification: null,
     total: 0,
     denominator: 'residents',
@@ -59,6 +60,14 @@ function areaFigures(
 }
 
 describe('wardTooltip', () => {
+  it('counts only ranked wards in "of N" when some have no rate', () => {
+    const ward = figure({ count: 5, population: 1_000, rate: 5, rank: 2 });
+    // 18 wards in the area, one without a population: 17 are ranked by rate.
+    expect(wardTooltip(ward, areaFigures([ward], { rankedCount: 17 }))).toBe(
+      'Golborne\nCount: 5\nRate: 5.0 per 1,000 residents\nRank: 2nd of 17 in Kensington and Chelsea',
+    );
+  });
+
   it('gives name, count, rate and rank', () => {
     // 226 offences among 8,800 residents: 226 / 8,800 * 1,000 = 25.68 -> "25.7".
     const golborne = figure({

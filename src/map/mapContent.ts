@@ -26,7 +26,7 @@ export function wardTooltip(figure: WardFigure, figures: AreaFigures): string {
   const rank =
     figure.rank === null
       ? 'Rank: none'
-      : `Rank: ${ordinal(figure.rank)} of ${figures.wards.length} in ${figures.area.name}`;
+      : `Rank: ${ordinal(figure.rank)} of ${figures.rankedCount} in ${figures.area.name}`;
   return [figure.name, `Count: ${formatCount(figure.count)}`, rate, rank].join('\n');
 }
 

@@ -32,7 +32,7 @@ export function SelectedWard({ figures }: { figures: AreaFigures }) {
         </div>
         <div>
           <dt>Rank in {figures.area.name}</dt>
-          <dd>{ward.rank === null ? '–' : `${ordinal(ward.rank)} of ${figures.wards.length}`}</dd>
+          <dd>{ward.rank === null ? '–' : `${ordinal(ward.rank)} of ${figures.rankedCount}`}</dd>
         </div>
       </dl>
       <button type="button" onClick={() => selectWard(null)}>

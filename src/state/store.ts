@@ -82,7 +82,8 @@ export const initialView: ViewState = {
   time: null,
 };
 
-/** The period to show for a cube: the requested one when it overlaps the data, else the latest 12 months. */
+/** The period to show for a cube: the requested one when it overlaps the data, else the latest 12
+ * months. A cube must hold at least one month. */
 export function periodForData(
   cube: OffenceCube,
   from: string | null,
@@ -165,5 +166,5 @@ export function createAppStore(view: Partial<ViewState> = {}) {
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
-/** The app's store. Tests reset it with `useAppStore.setState(...)`. */
+/** The app's store. Tests reset the view with `useAppStore.setState(...)`; data versions only ever grow. */
 export const useAppStore = createAppStore();
