@@ -27,6 +27,11 @@ import {
 } from '../src/geo/wardBoundaries.ts';
 import type { DataManifest } from '../src/geo/wardFile.ts';
 import {
+  MANIFEST_FILE as MANIFEST_OUTPUT,
+  POPULATION_FILE as POPULATION_OUTPUT,
+  WARDS_FILE as WARDS_OUTPUT,
+} from '../src/geo/wardFile.ts';
+import {
   DEFAULT_ARCGIS_BASE,
   DOWNLOAD_SOURCE,
   DownloadError,
@@ -34,10 +39,6 @@ import {
   downloadWardBoundaries,
 } from './download.ts';
 import { BOUNDARIES_FILE, findSources, SourceError, type SourceFiles } from './sources.ts';
-
-export const WARDS_OUTPUT = 'wards.topo.json';
-export const POPULATION_OUTPUT = 'population.csv';
-export const MANIFEST_OUTPUT = 'manifest.json';
 
 const ONS_ATTRIBUTION =
   'Source: Office for National Statistics licensed under the Open Government Licence v.3.0.';

@@ -7,6 +7,8 @@ import { startUrlSync } from './app/urlSync.ts';
 
 startUrlSync();
 void loadAppData();
+// Start fetching the map's code now rather than when the figures first render.
+void import('./map/MapView.tsx');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

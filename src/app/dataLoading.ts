@@ -8,9 +8,12 @@ import type { ParsedFile } from '../data/readFile.ts';
 import { readInWorker, type WorkerRead } from '../data/workerClient.ts';
 import { ALL_LONDON_AREA } from '../geo/areas.ts';
 import {
+  DATA_FOLDER_URL,
   type DataManifest,
   DEMO_OFFENCES_URL,
-  MANIFEST_URL,
+  MANIFEST_FILE,
+  POPULATION_FILE,
+  WARDS_FILE,
   type WardTopology,
 } from '../geo/wardFile.ts';
 import type { WardIdentity } from '../geo/wardLookup.ts';
@@ -106,23 +109,23 @@ export function cancelLoading(): void {
 export async function loadAppData(): Promise<void> {
   const store = useAppStore.getState();
   try {
-    const manifestUrl = new URL(MANIFEST_URL, document.baseURI);
-    const manifest = (await (await fetchOk(manifestUrl.href)).json()) as DataManifest;
-    // File names in the manifest are relative to the manifest.
-    const [topology, populationText] = await Promise.all([
-      fetchOk(new URL(manifest.boundaries.file, manifestUrl).href).then(
+    // The three files are fetched together: the manifest only says whether there are populations.
+    const folder = new URL(DATA_FOLDER_URL, document.baseURI);
+    const [manifest, topology, populationText] = await Promise.all([
+      fetchOk(new URL(MANIFEST_FILE, folder).href).then(
+        (response) => response.json() as Promise<DataManifest>,
+      ),
+      fetchOk(new URL(WARDS_FILE, folder).href).then(
         (response) => response.json() as Promise<WardTopology>,
       ),
-      manifest.population
-        ? fetchOk(new URL(manifest.population.file, manifestUrl).href).then((response) =>
-            response.text(),
-          )
-        : null,
+      fetch(new URL(POPULATION_FILE, folder).href).then((response) =>
+        response.ok ? response.text() : null,
+      ),
     ]);
     store.setWards(decodeWardTopology(topology));
     if (manifest.population && populationText !== null) {
       // About 700 short rows: quicker here than a round trip to the worker.
-      const { populations } = parsePopulationCsv(manifest.population.file, populationText);
+      const { populations } = parsePopulationCsv(POPULATION_FILE, populationText);
       store.setPopulations(populations, {
         name: manifest.population.source,
         year: manifest.population.year,

@@ -42,5 +42,9 @@ export interface DataManifest {
   } | null;
 }
 
-export const MANIFEST_URL = 'data/manifest.json';
+/** Files the pipeline writes into `public/data/`, which the app serves as `data/`. */
+export const WARDS_FILE = 'wards.topo.json';
+export const POPULATION_FILE = 'population.csv';
+export const MANIFEST_FILE = 'manifest.json';
+export const DATA_FOLDER_URL = 'data/';
 export const DEMO_OFFENCES_URL = 'demo/offences.csv';

@@ -55,11 +55,14 @@ export class WardMap {
   private readonly overlay: MapboxOverlay;
   private readonly options: WardMapOptions;
   private content: MapContent | null = null;
+  /** Bounds kept in view through resizes until the user moves the map. */
+  private keptBounds: Bounds | null;
   private firstPaintPending = true;
 
   constructor(options: WardMapOptions) {
     this.options = options;
     const camera = options.camera;
+    this.keptBounds = camera ? null : options.bounds;
     this.map = new maplibregl.Map({
       container: options.container,
       style: {
@@ -91,10 +94,10 @@ export class WardMap {
       onAfterRender: () => this.afterRender(),
     });
     this.map.addControl(this.overlay);
-    if (!camera) {
-      // The container may have been resized by the layout since the constructor fitted the area.
-      this.map.once('load', () => this.fitBounds(options.bounds));
-    }
+    this.map.on('movestart', (event) => {
+      // Only a user's pan or zoom carries an original DOM event.
+      if (event.originalEvent) this.keptBounds = null;
+    });
     this.map.on('moveend', () => {
       const center = this.map.getCenter();
       this.options.onCameraChange({
@@ -169,11 +172,14 @@ export class WardMap {
   }
 
   fitBounds(bounds: Bounds): void {
+    this.keptBounds = bounds;
     this.map.fitBounds(bounds, { padding: 24, duration: 0 });
   }
 
+  /** After the layout changes the map's size; the area stays in view until the user moves. */
   resize(): void {
     this.map.resize();
+    if (this.keptBounds) this.fitBounds(this.keptBounds);
   }
 
   remove(): void {
