@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
-import { hoursInFilter, slotMask, themeIndices, totalsBySlot, totalsByWard } from './aggregate.ts';
+import { themeIndices } from '../data/dataset.ts';
+import { hoursInFilter, slotMask, totalsBySlot, totalsByWard } from './aggregate.ts';
 
 const jan = monthIndex('2024-01') as number;
 const feb = monthIndex('2024-02') as number;
@@ -22,7 +24,7 @@ describe('totals over the cube', () => {
   it('sums one theme per ward over a month range', () => {
     const cube = sampleCube();
     const query = {
-      themes: themeIndices(cube, 'youth_violence'),
+      themes: themeIndices(datasetOf(cube), 'youth_violence'),
       monthFrom: jan,
       monthTo: feb,
       slots: null,
@@ -33,22 +35,29 @@ describe('totals over the cube', () => {
 
   it('sums every theme for "all" when the file has no deduplicated total', () => {
     const cube = sampleCube();
-    const query = { themes: themeIndices(cube, 'all'), monthFrom: jan, monthTo: mar, slots: null };
+    const query = {
+      themes: themeIndices(datasetOf(cube), 'all'),
+      monthFrom: jan,
+      monthTo: mar,
+      slots: null,
+    };
     // A: 3 + 2 + 5 = 10; B: 4 + 7 = 11.
     expect([...totalsByWard(cube, query)]).toEqual([10, 11]);
   });
 
   it('uses the deduplicated total for "all" when present', () => {
     const cube = sampleCube(true);
-    expect(themeIndices(cube, 'all')).toEqual([cube.themes.indexOf('all_serious_violence')]);
-    expect(themeIndices(cube, 'robbery')).toEqual([]);
+    expect(themeIndices(datasetOf(cube), 'all')).toEqual([
+      cube.themes.indexOf('all_serious_violence'),
+    ]);
+    expect(themeIndices(datasetOf(cube), 'robbery')).toEqual([]);
   });
 
   it('keeps only the filtered hours and leaves unknown times out', () => {
     const cube = sampleCube();
     const evening = slotMask({ weekday: null, hourFrom: 22, hourTo: 0 });
     const query = {
-      themes: themeIndices(cube, 'all'),
+      themes: themeIndices(datasetOf(cube), 'all'),
       monthFrom: jan,
       monthTo: mar,
       slots: evening,
@@ -61,7 +70,12 @@ describe('totals over the cube', () => {
 
   it('counts each time slot over chosen wards, unknown time in its own slot', () => {
     const cube = sampleCube();
-    const query = { themes: themeIndices(cube, 'all'), monthFrom: jan, monthTo: mar, slots: null };
+    const query = {
+      themes: themeIndices(datasetOf(cube), 'all'),
+      monthFrom: jan,
+      monthTo: mar,
+      slots: null,
+    };
     const all = totalsBySlot(cube, query, null);
     expect(all[timeSlot(4, 23)]).toBe(7);
     expect(all[timeSlot(0, 15)]).toBe(3);
@@ -76,12 +90,61 @@ describe('totals over the cube', () => {
   it('clips a month range that reaches beyond the data', () => {
     const cube = sampleCube();
     const query = {
-      themes: themeIndices(cube, 'domestic_abuse'),
+      themes: themeIndices(datasetOf(cube), 'domestic_abuse'),
       monthFrom: jan - 24,
       monthTo: mar + 24,
       slots: null,
     };
     expect([...totalsByWard(cube, query)]).toEqual([5, 7]);
+  });
+});
+
+describe('cumulative month blocks', () => {
+  it('gives a period in the middle as the difference of two cumulative blocks', () => {
+    const builder = new CubeBuilder();
+    // Ward A: 1 in Jan, 10 in Feb, 100 in Mar, 1000 in Apr (all Mon 09:00).
+    [1, 10, 100, 1000].forEach((count, offset) => {
+      builder.add('robbery', jan + offset, 'A', timeSlot(0, 9), count);
+    });
+    const cube = builder.build();
+    const query = (from: number, to: number) => ({
+      themes: [0],
+      monthFrom: from,
+      monthTo: to,
+      slots: null,
+    });
+    expect([...totalsByWard(cube, query(feb, mar))]).toEqual([110]);
+    expect([...totalsByWard(cube, query(mar, mar))]).toEqual([100]);
+    expect([...totalsByWard(cube, query(jan, jan + 3))]).toEqual([1111]);
+    // Entirely before or after the data: nothing.
+    expect([...totalsByWard(cube, query(jan - 5, jan - 1))]).toEqual([0]);
+    expect(totalsBySlot(cube, query(feb, jan + 3), null)[timeSlot(0, 9)]).toBe(1110);
+  });
+
+  it('keeps untimed sources as unknown time, and a time filter leaves them out', () => {
+    const builder = new CubeBuilder(false);
+    builder.add('robbery', jan, 'A', timeSlot(2, 14), 4); // the slot is ignored: no times
+    builder.add('robbery', feb, 'B', UNKNOWN_TIME_SLOT, 6);
+    const cube = builder.build();
+    expect(cube.slotsPerWard).toBe(1);
+    const all = { themes: [0], monthFrom: jan, monthTo: feb, slots: null };
+    expect([...totalsByWard(cube, all)]).toEqual([4, 6]);
+    const bySlot = totalsBySlot(cube, all, null);
+    expect(bySlot[UNKNOWN_TIME_SLOT]).toBe(10);
+    expect(bySlot.reduce((sum, value) => sum + value, 0)).toBe(10);
+    const evenings = slotMask({ weekday: null, hourFrom: 18, hourTo: 23 });
+    expect([...totalsByWard(cube, { ...all, slots: evenings })]).toEqual([0, 0]);
+  });
+
+  it('grows its ward capacity without losing counts', () => {
+    const builder = new CubeBuilder();
+    for (let ward = 0; ward < 100; ward += 1)
+      builder.add('robbery', jan, `W${ward}`, timeSlot(1, 1), ward + 1);
+    const cube = builder.build();
+    const totals = totalsByWard(cube, { themes: [0], monthFrom: jan, monthTo: jan, slots: null });
+    // 1 + 2 + ... + 100 = 5,050, with ward 57 holding 58.
+    expect(totals.reduce((sum, value) => sum + value, 0)).toBe(5050);
+    expect(totals[cube.wardCodes.indexOf('W57')]).toBe(58);
   });
 });
 

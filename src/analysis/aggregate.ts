@@ -1,15 +1,15 @@
 /**
- * Sums over the offence cube: per ward for the map and table, per time slot for the heatmap.
- * These run on every filter change, so they are plain loops over the typed array.
+ * Sums over an offence cube: per ward for the map and table, per time slot for the heatmap.
+ * These run on every filter change. Blocks are cumulative over months, so a period is the block
+ * of its last month minus the block of the month before it: the cost does not grow with its length.
  */
 import {
-  cellOffset,
   HOURS_PER_WEEK,
   type OffenceCube,
   SLOT_COUNT,
   timeSlot,
+  UNKNOWN_TIME_SLOT,
 } from '../data/cube.ts';
-import { ALL_THEMES, DEDUPLICATED_ALL_THEME, type ThemeId } from '../data/themes.ts';
 
 /** Hours of the day from `hourFrom` to `hourTo` inclusive (wrapping past midnight when from > to),
  * on one weekday (Mon = 0) or on every day. */
@@ -50,69 +50,73 @@ export function slotMask(filter: TimeFilter | null): Uint8Array | null {
   return mask;
 }
 
-/**
- * Cube themes that make up a theme choice. "All serious violence" uses the file's deduplicated
- * total when it has one, so that an offence in two themes counts once; otherwise every theme.
- */
-export function themeIndices(cube: OffenceCube, theme: ThemeId): number[] {
-  if (theme === ALL_THEMES) {
-    const deduplicated = cube.themes.indexOf(DEDUPLICATED_ALL_THEME);
-    if (deduplicated >= 0) return [deduplicated];
-    return cube.themes.map((_, index) => index);
-  }
-  const index = cube.themes.indexOf(theme);
-  return index >= 0 ? [index] : [];
-}
-
-function monthRange(cube: OffenceCube, query: CubeQuery): [number, number] {
+/** The cumulative blocks bounding a period, or null when the period misses the cube. */
+function periodBlocks(
+  cube: OffenceCube,
+  theme: number,
+  query: CubeQuery,
+): { upper: Float32Array; lower: Float32Array | null } | null {
   const from = Math.max(0, query.monthFrom - cube.firstMonth);
   const to = Math.min(cube.monthCount - 1, query.monthTo - cube.firstMonth);
-  return [from, to];
+  if (from > to) return null;
+  const upper = cube.cumulative[theme * cube.monthCount + to];
+  if (!upper) return null;
+  const lower = from > 0 ? (cube.cumulative[theme * cube.monthCount + from - 1] ?? null) : null;
+  return { upper, lower };
 }
 
 /** Total per cube ward (same order as cube.wardCodes). */
 export function totalsByWard(cube: OffenceCube, query: CubeQuery): Float64Array {
   const wardCount = cube.wardCodes.length;
+  const stride = cube.slotsPerWard;
   const totals = new Float64Array(wardCount);
-  const [from, to] = monthRange(cube, query);
-  const { counts } = cube;
   const mask = query.slots;
+  // An untimed cube holds only unknown times, which any time filter leaves out.
+  if (mask !== null && stride !== SLOT_COUNT) return totals;
   for (const theme of query.themes) {
-    for (let month = from; month <= to; month += 1) {
-      let offset = cellOffset(cube, theme, month, 0);
-      for (let ward = 0; ward < wardCount; ward += 1, offset += SLOT_COUNT) {
-        let sum = 0;
-        if (mask === null) {
-          for (let slot = 0; slot < SLOT_COUNT; slot += 1) sum += counts[offset + slot] as number;
-        } else {
-          for (let slot = 0; slot < HOURS_PER_WEEK; slot += 1) {
-            if (mask[slot] === 1) sum += counts[offset + slot] as number;
+    const blocks = periodBlocks(cube, theme, query);
+    if (!blocks) continue;
+    const { upper, lower } = blocks;
+    for (let ward = 0, offset = 0; ward < wardCount; ward += 1, offset += stride) {
+      let sum = 0;
+      if (mask === null) {
+        for (let slot = 0; slot < stride; slot += 1) sum += upper[offset + slot] as number;
+        if (lower)
+          for (let slot = 0; slot < stride; slot += 1) sum -= lower[offset + slot] as number;
+      } else {
+        for (let slot = 0; slot < HOURS_PER_WEEK; slot += 1) {
+          if (mask[slot] === 1) {
+            sum +=
+              (upper[offset + slot] as number) - (lower ? (lower[offset + slot] as number) : 0);
           }
         }
-        totals[ward] = (totals[ward] as number) + sum;
       }
+      totals[ward] = (totals[ward] as number) + sum;
     }
   }
   return totals;
 }
 
-/** Total per time slot over the given cube wards (all wards of the cube when null). */
+/** Total per time slot (SLOT_COUNT long) over the given cube wards, all of them when null. */
 export function totalsBySlot(
   cube: OffenceCube,
   query: CubeQuery,
   wards: readonly number[] | null,
 ): Float64Array {
   const totals = new Float64Array(SLOT_COUNT);
-  const [from, to] = monthRange(cube, query);
+  const stride = cube.slotsPerWard;
+  const first = stride === SLOT_COUNT ? 0 : UNKNOWN_TIME_SLOT;
   const wardList = wards ?? cube.wardCodes.map((_, index) => index);
-  const { counts } = cube;
   for (const theme of query.themes) {
-    for (let month = from; month <= to; month += 1) {
-      for (const ward of wardList) {
-        const offset = cellOffset(cube, theme, month, ward);
-        for (let slot = 0; slot < SLOT_COUNT; slot += 1) {
-          totals[slot] = (totals[slot] as number) + (counts[offset + slot] as number);
-        }
+    const blocks = periodBlocks(cube, theme, query);
+    if (!blocks) continue;
+    const { upper, lower } = blocks;
+    for (const ward of wardList) {
+      const offset = ward * stride;
+      for (let slot = 0; slot < stride; slot += 1) {
+        const value =
+          (upper[offset + slot] as number) - (lower ? (lower[offset + slot] as number) : 0);
+        totals[first + slot] = (totals[first + slot] as number) + value;
       }
     }
   }

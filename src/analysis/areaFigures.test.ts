@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import type { WardPopulation } from '../data/population.ts';
@@ -112,7 +113,7 @@ function figuresFor(
   return computeAreaFigures({
     wards: wardSet,
     area: options.area ?? kensington,
-    cube: cube(options.withDeduplicatedTotal),
+    datasets: [datasetOf(cube(options.withDeduplicatedTotal))],
     populations: options.populations === undefined ? populations : options.populations,
     view: { ...baseView, ...view },
   });
@@ -354,7 +355,7 @@ describe('computeAreaFigures: heatmap', () => {
     const figures = computeAreaFigures({
       wards: wardSet,
       area: kensington,
-      cube: null,
+      datasets: [],
       populations,
       view: baseView,
     });

@@ -4,16 +4,11 @@
  */
 import { monthIndex } from '../data/calendar.ts';
 import { type OffenceCube, SLOT_COUNT, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
+import { type Dataset, describeTheme, themeIndices } from '../data/dataset.ts';
 import type { WardPopulation } from '../data/population.ts';
-import { isYouthTheme, type ThemeId } from '../data/themes.ts';
+import type { ThemeId, ThemeInfo } from '../data/themes.ts';
 import type { Area, WardSet } from '../geo/wardSet.ts';
-import {
-  slotMask,
-  type TimeFilter,
-  themeIndices,
-  totalsBySlot,
-  totalsByWard,
-} from './aggregate.ts';
+import { slotMask, type TimeFilter, totalsBySlot, totalsByWard } from './aggregate.ts';
 import { type Classification, classIndex, classify } from './classify.ts';
 import { competitionRanks } from './ranks.ts';
 import { ratePerThousand } from './rates.ts';
@@ -54,10 +49,14 @@ export interface Heatmap {
   max: number;
   /** Ward code when the heatmap is for the selected ward, null for the whole area. */
   ward: string | null;
+  /** False when no source of the theme gives times of day (the MPS monthly series). */
+  timesKnown: boolean;
 }
 
 export interface AreaFigures {
   area: Area;
+  /** The theme shown, as the loaded data describes it. */
+  theme: ThemeInfo;
   /** Area wards in name order. */
   wards: WardFigure[];
   /** Code of the selected ward when it is in the area. */
@@ -76,17 +75,17 @@ export const DEFAULT_CLASS_COUNT = 5;
 export interface FigureInputs {
   wards: WardSet;
   area: Area;
-  cube: OffenceCube | null;
+  datasets: readonly Dataset[];
   populations: ReadonlyMap<string, WardPopulation> | null;
   view: FigureView;
 }
 
 function rateDenominator(
-  theme: ThemeId,
+  denominator: ThemeInfo['denominator'],
   populations: ReadonlyMap<string, WardPopulation> | null,
 ): { label: string; of: (code: string) => number | null } {
   const useYouth =
-    isYouthTheme(theme) &&
+    denominator === 'residents_10_24' &&
     populations !== null &&
     [...populations.values()].some((population) => population.population10to24 !== null);
   if (useYouth) {
@@ -98,10 +97,21 @@ function rateDenominator(
   return { label: 'residents', of: (code) => populations?.get(code)?.population ?? null };
 }
 
+const wardIndexByCube = new WeakMap<OffenceCube, Map<string, number>>();
+
+function cubeWardIndex(cube: OffenceCube): Map<string, number> {
+  let index = wardIndexByCube.get(cube);
+  if (!index) {
+    index = new Map(cube.wardCodes.map((code, position) => [code, position]));
+    wardIndexByCube.set(cube, index);
+  }
+  return index;
+}
+
 export function computeAreaFigures({
   wards,
   area,
-  cube,
+  datasets,
   populations,
   view,
 }: FigureInputs): AreaFigures {
@@ -109,22 +119,44 @@ export function computeAreaFigures({
     .map((index) => wards.wards[index])
     .filter((ward) => ward !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const selected =
+    view.ward !== null && areaWards.some((ward) => ward.code === view.ward) ? view.ward : null;
 
-  const cubeWardOf = new Map(cube?.wardCodes.map((code, index) => [code, index]) ?? []);
-  const query = cube
-    ? {
-        themes: themeIndices(cube, view.theme),
-        monthFrom: monthIndex(view.from ?? '') ?? cube.firstMonth,
-        monthTo: monthIndex(view.to ?? '') ?? cube.firstMonth + cube.monthCount - 1,
-        slots: slotMask(view.time),
-      }
-    : null;
-  const byCubeWard = cube && query ? totalsByWard(cube, query) : new Float64Array(0);
-  const denominator = rateDenominator(view.theme, populations);
+  // Counts per ward and per time slot, summed over every dataset that carries the theme.
+  const counts = new Map<string, number>();
+  const slots = new Float64Array(SLOT_COUNT);
+  const slotFilter = slotMask(view.time);
+  let timesKnown = false;
+  for (const dataset of datasets) {
+    const { cube } = dataset;
+    const themes = themeIndices(dataset, view.theme);
+    if (themes.length === 0 || cube.monthCount === 0) continue;
+    const query = {
+      themes,
+      monthFrom: monthIndex(view.from ?? '') ?? cube.firstMonth,
+      monthTo: monthIndex(view.to ?? '') ?? cube.firstMonth + cube.monthCount - 1,
+      slots: slotFilter,
+    };
+    const index = cubeWardIndex(cube);
+    const byCubeWard = totalsByWard(cube, query);
+    for (const ward of areaWards) {
+      const position = index.get(ward.code);
+      if (position !== undefined)
+        counts.set(ward.code, (counts.get(ward.code) ?? 0) + (byCubeWard[position] as number));
+    }
+    const heatmapWards = (selected === null ? areaWards.map((ward) => ward.code) : [selected])
+      .map((code) => index.get(code))
+      .filter((position): position is number => position !== undefined);
+    const bySlot = totalsBySlot(cube, { ...query, slots: null }, heatmapWards);
+    for (let slot = 0; slot < SLOT_COUNT; slot += 1)
+      slots[slot] = (slots[slot] as number) + (bySlot[slot] as number);
+    if (cube.slotsPerWard > 1) timesKnown = true;
+  }
+  const theme = describeTheme(datasets, view.theme);
+  const denominator = rateDenominator(theme.denominator, populations);
 
   const figures: WardFigure[] = areaWards.map((ward) => {
-    const cubeWard = cubeWardOf.get(ward.code);
-    const count = cubeWard === undefined ? 0 : (byCubeWard[cubeWard] as number);
+    const count = counts.get(ward.code) ?? 0;
     const population = denominator.of(ward.code);
     const rate = ratePerThousand(count, population);
     return {
@@ -157,21 +189,13 @@ export function computeAreaFigures({
         : null;
   });
 
-  const selected =
-    view.ward !== null && figures.some((figure) => figure.code === view.ward) ? view.ward : null;
-  const heatmapWards = (selected === null ? areaWards.map((ward) => ward.code) : [selected])
-    .map((code) => cubeWardOf.get(code))
-    .filter((index): index is number => index !== undefined);
-  const slots =
-    cube && query
-      ? totalsBySlot(cube, { ...query, slots: null }, heatmapWards)
-      : new Float64Array(SLOT_COUNT);
   const cells = slots.subarray(0, UNKNOWN_TIME_SLOT);
   const unknownTime = slots[UNKNOWN_TIME_SLOT] as number;
   const known = cells.reduce((sum, value) => sum + value, 0);
 
   return {
     area,
+    theme,
     wards: figures,
     selectedWard: selected,
     rankedCount: ranks.filter((rank) => rank !== null).length,
@@ -184,6 +208,7 @@ export function computeAreaFigures({
       total: known + unknownTime,
       max: cells.reduce((max, value) => Math.max(max, value), 0),
       ward: selected,
+      timesKnown,
     },
   };
 }

@@ -1,9 +1,10 @@
 /** The dashboard shell: header and controls, map with legend, ward table and heatmap. */
 import { lazy, Suspense } from 'react';
-import { themeLabel } from '../data/themes.ts';
 import { Controls } from '../panels/Controls.tsx';
 import { Legend } from '../panels/Legend.tsx';
 import { LoadData, LoadReports } from '../panels/LoadData.tsx';
+import { LoadedData } from '../panels/LoadedData.tsx';
+import { OverlapDialog } from '../panels/OverlapDialog.tsx';
 import { SelectedWard } from '../panels/SelectedWard.tsx';
 import { TimeOfDayHeatmap } from '../panels/TimeOfDayHeatmap.tsx';
 import { WardTable } from '../panels/WardTable.tsx';
@@ -18,11 +19,14 @@ import { useFileDrop } from './useFileDrop.ts';
 const MapView = lazy(() => import('../map/MapView.tsx'));
 
 function DataBadge() {
-  const source = useAppStore((state) => state.offenceSource);
-  if (!source) return null;
+  const datasets = useAppStore((state) => state.datasets);
+  if (datasets.length === 0) return null;
+  const synthetic = datasets.some((dataset) => dataset.synthetic);
   return (
-    <p className={source.synthetic ? 'data-badge synthetic' : 'data-badge'}>
-      {source.synthetic ? 'Synthetic demo data' : `Data: ${source.name}`}
+    <p className={synthetic ? 'data-badge synthetic' : 'data-badge'}>
+      {synthetic
+        ? 'Synthetic demo data'
+        : `Data: ${datasets.map((dataset) => dataset.fileName).join(', ')}`}
     </p>
   );
 }
@@ -30,7 +34,6 @@ function DataBadge() {
 export function App() {
   const figures = useAreaFigures();
   const wardsVersion = useAppStore((state) => state.wardsVersion);
-  const theme = useAppStore((state) => state.theme);
   const dragging = useFileDrop();
   const areas = wardsVersion > 0 ? (loadedData.wards?.areas ?? []) : [];
 
@@ -45,11 +48,12 @@ export function App() {
       </header>
       <Controls areas={areas} />
       <LoadReports />
+      <OverlapDialog />
       {figures ? (
         <main className="dashboard">
           <section className="map-panel" aria-label="Map">
             <h2 className="visually-hidden">
-              Map of {figures.area.name}: {themeLabel(theme)}
+              Map of {figures.area.name}: {figures.theme.label}
             </h2>
             <Suspense fallback={<div className="ward-map loading-map">Loading map…</div>}>
               <MapView figures={figures} />
@@ -67,6 +71,7 @@ export function App() {
           <p role="status">Loading ward boundaries…</p>
         </main>
       )}
+      <LoadedData />
       <Sources />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

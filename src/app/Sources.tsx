@@ -2,7 +2,7 @@
 import { useAppStore } from '../state/store.ts';
 
 export function Sources() {
-  const offenceSource = useAppStore((state) => state.offenceSource);
+  const datasets = useAppStore((state) => state.datasets);
   const populationSource = useAppStore((state) => state.populationSource);
   return (
     <footer className="sources">
@@ -10,11 +10,15 @@ export function Sources() {
       <ul>
         <li>
           Offences:{' '}
-          {offenceSource === null
+          {datasets.length === 0
             ? 'none loaded'
-            : offenceSource.synthetic
-              ? 'Synthetic demo data made by this project; not real offences.'
-              : offenceSource.name}
+            : datasets
+                .map((dataset) =>
+                  dataset.synthetic
+                    ? 'Synthetic demo data made by this project; not real offences.'
+                    : `${dataset.fileName} (${dataset.format})`,
+                )
+                .join('; ')}
         </li>
         <li>
           Residents:{' '}

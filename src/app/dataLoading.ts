@@ -19,7 +19,7 @@ import {
 import type { WardIdentity } from '../geo/wardLookup.ts';
 import { decodeWardTopology } from '../geo/wardSet.ts';
 import { loadedData } from '../state/registry.ts';
-import { type DataSource, useAppStore } from '../state/store.ts';
+import { useAppStore } from '../state/store.ts';
 
 export const DEMO_SOURCE_NAME = 'Synthetic demo data';
 
@@ -39,7 +39,7 @@ let currentRead: WorkerRead | null = null;
 async function readAndApply(
   source: File | { url: string },
   fileName: string,
-  dataSource: DataSource,
+  synthetic: boolean,
 ): Promise<void> {
   const store = useAppStore.getState();
   currentRead?.cancel();
@@ -70,23 +70,36 @@ async function readAndApply(
       useAppStore.getState().setLoading(null);
     }
   }
-  applyParsedFile(parsed, dataSource);
+  applyParsedFile(parsed, synthetic);
 }
 
 /** Applies a read file; the report of the app's own demo file is not shown to users. */
-export function applyParsedFile(parsed: ParsedFile, dataSource: DataSource): void {
+export function applyParsedFile(parsed: ParsedFile, synthetic: boolean): void {
   const store = useAppStore.getState();
   switch (parsed.kind) {
-    case 'offences':
-      if (!dataSource.synthetic) store.addReport(parsed.report);
+    case 'offences': {
+      if (!synthetic) store.addReport(parsed.report);
       if (parsed.cube.monthCount === 0) {
         store.setError(
           `${parsed.report.fileName}: no row could be loaded, so the figures shown are unchanged.`,
         );
         return;
       }
-      store.setOffences(parsed.cube, dataSource);
+      const { cube, themes, points, report } = parsed;
+      store.addDataset({
+        id: crypto.randomUUID(),
+        fileName: report.fileName,
+        format: report.format,
+        synthetic,
+        loadedAt: new Date().toISOString(),
+        cube,
+        themes,
+        replacedThemes: [],
+        report,
+        points,
+      });
       return;
+    }
     case 'population':
       store.setPopulations(parsed.populations, { name: parsed.report.fileName, year: null });
       store.addReport(parsed.report);
@@ -98,11 +111,26 @@ export function applyParsedFile(parsed: ParsedFile, dataSource: DataSource): voi
 }
 
 export function loadUserFile(file: File): Promise<void> {
-  return readAndApply(file, file.name, { name: file.name, synthetic: false });
+  return readAndApply(file, file.name, false);
 }
 
 export function cancelLoading(): void {
   currentRead?.cancel();
+}
+
+/** The synthetic demo offences that ship with the app. */
+function loadDemo(): Promise<void> {
+  return readAndApply(
+    { url: new URL(DEMO_OFFENCES_URL, document.baseURI).href },
+    DEMO_SOURCE_NAME,
+    true,
+  );
+}
+
+/** Forgets every loaded file and shows the demo data again. */
+export async function clearData(): Promise<void> {
+  useAppStore.getState().clearDatasets();
+  await loadDemo();
 }
 
 /** Boundaries, populations and the demo offences that ship with the app. */
@@ -137,8 +165,5 @@ export async function loadAppData(): Promise<void> {
     );
     return;
   }
-  await readAndApply({ url: new URL(DEMO_OFFENCES_URL, document.baseURI).href }, 'offences.csv', {
-    name: DEMO_SOURCE_NAME,
-    synthetic: true,
-  });
+  await loadDemo();
 }

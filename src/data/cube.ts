@@ -1,9 +1,14 @@
 /**
- * The offence cube: counts by theme × month × ward × time slot, in one typed array so that a
- * filter change is a tight loop over memory rather than a walk over row objects.
+ * The offence cube: counts by theme × month × ward × time slot, in typed arrays so that a filter
+ * change is a tight loop over memory rather than a walk over row objects.
+ *
+ * Counts are stored cumulatively over months: the block of month m holds the sum of months
+ * 0..m. Any period is then one subtraction of two blocks, however long it is, which keeps filter
+ * changes on all of London's wards over five years to a few milliseconds.
  *
  * Time slots: weekday (Mon = 0) × 24 + hour for the 168 hours of the week, then one slot for
- * offences whose time is not known.
+ * offences whose time is not known. Sources with no time of day at all (the MPS monthly series)
+ * keep only that last slot, which makes their cubes 169 times smaller.
  */
 import { FIRST_MONTH_INDEX } from './calendar.ts';
 import type { ThemeId } from './themes.ts';
@@ -23,73 +28,144 @@ export interface OffenceCube {
   monthCount: number;
   /** ONS codes of the wards that appear in the data, in cube order. */
   wardCodes: string[];
-  /** Length themes × monthCount × wardCodes × SLOT_COUNT; fractional when times were spread. */
-  counts: Float32Array;
+  /** SLOT_COUNT when the source gives times of day, 1 (unknown time only) when it does not. */
+  slotsPerWard: number;
+  /**
+   * One block per theme and month, at theme * monthCount + month, of wardCodes.length ×
+   * slotsPerWard counts summed over that month and every earlier month of the cube. Counts are
+   * fractional where an offence's time was spread over several hours.
+   */
+  cumulative: Float32Array[];
 }
 
-/** Offset of the first slot of (theme, month, ward). */
-export function cellOffset(cube: OffenceCube, theme: number, month: number, ward: number): number {
-  return ((theme * cube.monthCount + month) * cube.wardCodes.length + ward) * SLOT_COUNT;
+/** The slot of a count in a cube of this shape: untimed cubes keep everything as unknown time. */
+export function slotIndex(cube: Pick<OffenceCube, 'slotsPerWard'>, slot: number): number {
+  return cube.slotsPerWard === SLOT_COUNT ? slot : 0;
+}
+
+/** Counts of one cell for one month (not cumulative), for tests and exports. */
+export function monthlyCount(
+  cube: OffenceCube,
+  theme: number,
+  month: number,
+  ward: number,
+  slot: number,
+): number {
+  const offset = ward * cube.slotsPerWard + slotIndex(cube, slot);
+  const block = cube.cumulative[theme * cube.monthCount + month];
+  const before = month > 0 ? cube.cumulative[theme * cube.monthCount + month - 1] : undefined;
+  return ((block?.[offset] ?? 0) as number) - ((before?.[offset] ?? 0) as number);
 }
 
 /**
  * Accumulates counts while a file streams through, without knowing in advance which themes,
- * months and wards it holds; `build` then lays them out densely.
+ * months and wards it holds; `build` then lays them out as cumulative month blocks.
  */
 export class CubeBuilder {
-  private readonly themeIndex = new Map<ThemeId, number>();
-  private readonly wardIndex = new Map<string, number>();
-  private readonly blocks = new Map<number, Float32Array>();
+  private readonly themeIds = new Map<ThemeId, number>();
+  private readonly wardIds = new Map<string, number>();
+  /** blocks[theme][month - FIRST_MONTH_INDEX]: monthly counts, wardCapacity × slotsPerWard long. */
+  private readonly blocks: Float32Array[][] = [];
+  private wardCapacity = 32;
   private minMonth = Number.POSITIVE_INFINITY;
   private maxMonth = Number.NEGATIVE_INFINITY;
-  /** Number of add() calls that landed on a (theme, month, ward, slot) already filled. */
+  readonly slotsPerWard: number;
+  /** Number of additions that landed on a (theme, month, ward, slot) already filled. */
   repeatedKeys = 0;
 
+  /** `timed`: whether the source gives times of day. */
+  constructor(timed = true) {
+    this.slotsPerWard = timed ? SLOT_COUNT : 1;
+  }
+
+  themeId(theme: ThemeId): number {
+    let id = this.themeIds.get(theme);
+    if (id === undefined) {
+      id = this.themeIds.size;
+      this.themeIds.set(theme, id);
+      this.blocks.push([]);
+    }
+    return id;
+  }
+
+  wardId(code: string): number {
+    let id = this.wardIds.get(code);
+    if (id === undefined) {
+      id = this.wardIds.size;
+      this.wardIds.set(code, id);
+      if (id >= this.wardCapacity) this.growWards();
+    }
+    return id;
+  }
+
+  private growWards(): void {
+    this.wardCapacity *= 2;
+    for (const theme of this.blocks) {
+      theme.forEach((block, month) => {
+        const grown = new Float32Array(this.wardCapacity * this.slotsPerWard);
+        grown.set(block);
+        theme[month] = grown;
+      });
+    }
+  }
+
+  /** Adds a count by ids from themeId() and wardId(); month is an absolute month index. */
+  addAt(themeId: number, month: number, wardId: number, slot: number, count: number): void {
+    const theme = this.blocks[themeId] as Float32Array[];
+    const key = month - FIRST_MONTH_INDEX;
+    let block = theme[key];
+    if (block === undefined) {
+      block = new Float32Array(this.wardCapacity * this.slotsPerWard);
+      theme[key] = block;
+      if (month < this.minMonth) this.minMonth = month;
+      if (month > this.maxMonth) this.maxMonth = month;
+    }
+    const offset = wardId * this.slotsPerWard + (this.slotsPerWard === SLOT_COUNT ? slot : 0);
+    const before = block[offset] as number;
+    if (before !== 0) this.repeatedKeys += 1;
+    block[offset] = before + count;
+  }
+
   add(theme: ThemeId, month: number, wardCode: string, slot: number, count: number): void {
-    const themeId = this.indexOf(this.themeIndex, theme);
-    const wardId = this.indexOf(this.wardIndex, wardCode);
-    // theme < 2^9, months since 1900 < 2^14, ward < 2^16: the key stays far below 2^53.
-    const key = (themeId * 16384 + (month - FIRST_MONTH_INDEX)) * 65536 + wardId;
-    let block = this.blocks.get(key);
-    if (!block) {
-      block = new Float32Array(SLOT_COUNT);
-      this.blocks.set(key, block);
-    }
-    if (block[slot] !== 0) this.repeatedKeys += 1;
-    block[slot] = (block[slot] ?? 0) + count;
-    if (month < this.minMonth) this.minMonth = month;
-    if (month > this.maxMonth) this.maxMonth = month;
+    this.addAt(this.themeId(theme), month, this.wardId(wardCode), slot, count);
   }
 
-  private indexOf(index: Map<string, number>, key: string): number {
-    let value = index.get(key);
-    if (value === undefined) {
-      value = index.size;
-      index.set(key, value);
-    }
-    return value;
-  }
-
+  /** Lays the blocks out cumulatively. The builder must not be used afterwards. */
   build(): OffenceCube {
-    const themes = [...this.themeIndex.keys()];
-    const wardCodes = [...this.wardIndex.keys()];
-    const empty = this.blocks.size === 0;
+    const themes = [...this.themeIds.keys()];
+    const wardCodes = [...this.wardIds.keys()];
+    const empty = this.minMonth > this.maxMonth;
     const firstMonth = empty ? 0 : this.minMonth;
     const monthCount = empty ? 0 : this.maxMonth - this.minMonth + 1;
-    const cube: OffenceCube = {
+    const length = wardCodes.length * this.slotsPerWard;
+    const cumulative: Float32Array[] = [];
+    for (const theme of this.blocks) {
+      let previous: Float32Array | null = null;
+      for (let month = 0; month < monthCount; month += 1) {
+        const key = firstMonth + month - FIRST_MONTH_INDEX;
+        const raw = theme[key];
+        // Trim the spare ward capacity; each block is copied once at most, so memory never doubles.
+        const block =
+          raw === undefined
+            ? new Float32Array(length)
+            : raw.length === length
+              ? raw
+              : raw.slice(0, length);
+        delete theme[key];
+        if (previous)
+          for (let index = 0; index < length; index += 1)
+            block[index] = (block[index] as number) + (previous[index] as number);
+        cumulative.push(block);
+        previous = block;
+      }
+    }
+    return {
       themes,
       firstMonth,
       monthCount,
       wardCodes,
-      counts: new Float32Array(themes.length * monthCount * wardCodes.length * SLOT_COUNT),
+      slotsPerWard: this.slotsPerWard,
+      cumulative,
     };
-    for (const [key, block] of this.blocks) {
-      const wardId = key % 65536;
-      const rest = (key - wardId) / 65536;
-      const month = (rest % 16384) + FIRST_MONTH_INDEX;
-      const themeId = Math.floor(rest / 16384);
-      cube.counts.set(block, cellOffset(cube, themeId, month - firstMonth, wardId));
-    }
-    return cube;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WardLookup } from '../geo/wardLookup.ts';
 import { monthIndex } from './calendar.ts';
-import { cellOffset, type OffenceCube, SLOT_COUNT, timeSlot, UNKNOWN_TIME_SLOT } from './cube.ts';
+import { monthlyCount, type OffenceCube, SLOT_COUNT, timeSlot, UNKNOWN_TIME_SLOT } from './cube.ts';
 import { type ParsedFile, readCsv } from './readFile.ts';
 
 const wards = new WardLookup([
@@ -27,7 +27,7 @@ function cellValue(cube: OffenceCube, theme: string, month: string, ward: string
   const m = (monthIndex(month) as number) - cube.firstMonth;
   const w = cube.wardCodes.indexOf(ward);
   if (t < 0 || w < 0 || m < 0 || m >= cube.monthCount) return 0;
-  return cube.counts[cellOffset(cube, t, m, w) + slot];
+  return monthlyCount(cube, t, m, w, slot);
 }
 
 describe('native aggregated offence CSV', () => {
@@ -50,7 +50,9 @@ describe('native aggregated offence CSV', () => {
     expect(cellValue(cube, 'youth_violence', '2024-01', 'E05009396', timeSlot(0, 15))).toBe(5);
     expect(cellValue(cube, 'domestic_abuse', '2024-03', 'E05009395', UNKNOWN_TIME_SLOT)).toBe(4);
     expect(cellValue(cube, 'domestic_abuse', '2024-03', 'E05009395', timeSlot(6, 23))).toBe(1);
-    expect(cube.counts.length).toBe(2 * 3 * 2 * SLOT_COUNT);
+    // Two themes by three months, each block two wards by 169 slots.
+    expect(cube.cumulative).toHaveLength(2 * 3);
+    expect(cube.cumulative.every((block) => block.length === 2 * SLOT_COUNT)).toBe(true);
     expect(report.notes.join(' ')).toMatch(/1 rows repeated/);
     expect(report.notes.join(' ')).toMatch(/1 rows have no weekday or hour/);
   });

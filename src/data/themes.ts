@@ -1,7 +1,7 @@
 /** A theme is an offence category the dashboard maps; ids are snake_case as in the data files. */
 export type ThemeId = string;
 
-/** The pseudo-theme that combines every loaded theme. */
+/** The pseudo-theme that combines the serious-violence themes. */
 export const ALL_THEMES = 'all';
 export const ALL_THEMES_LABEL = 'All serious violence';
 
@@ -11,26 +11,84 @@ export const ALL_THEMES_LABEL = 'All serious violence';
  */
 export const DEDUPLICATED_ALL_THEME = 'all_serious_violence';
 
-const KNOWN_THEME_LABELS: Readonly<Record<string, string>> = {
-  youth_violence: 'Youth violence (under 25)',
-  domestic_abuse: 'Domestic abuse',
-  sexual_violence: 'Sexual violence',
-  [DEDUPLICATED_ALL_THEME]: ALL_THEMES_LABEL,
+/** Serious-violence themes make up "All serious violence"; other recorded crime is offered apart. */
+export type ThemeGroup = 'serious_violence' | 'other_recorded_crime';
+export const OTHER_RECORDED_CRIME_LABEL = 'Other recorded crime';
+
+export interface ThemeInfo {
+  id: ThemeId;
+  label: string;
+  group: ThemeGroup;
+  /** Whose number the rate divides by: all residents, or residents aged 10-24. */
+  denominator: 'residents' | 'residents_10_24';
+  /** What is counted, where the label alone could mislead. */
+  definition?: string;
+}
+
+const KNOWN_THEMES: Readonly<Record<string, Omit<ThemeInfo, 'id'>>> = {
+  youth_violence: {
+    label: 'Youth violence (under 25)',
+    group: 'serious_violence',
+    denominator: 'residents_10_24',
+    definition: 'Offences against victims under 25.',
+  },
+  domestic_abuse: { label: 'Domestic abuse', group: 'serious_violence', denominator: 'residents' },
+  sexual_violence: {
+    label: 'Sexual violence',
+    group: 'serious_violence',
+    denominator: 'residents',
+  },
+  vawg: {
+    label: 'Violence against women and girls (MPS flag)',
+    group: 'serious_violence',
+    denominator: 'residents',
+    definition:
+      'Offences the Metropolitan Police flag as VAWG: domestic abuse, rape and other sexual offences, stalking, harassment and more.',
+  },
+  knife_crime: { label: 'Knife crime', group: 'serious_violence', denominator: 'residents' },
+  knife_crime_with_injury: {
+    label: 'Knife crime with injury',
+    group: 'serious_violence',
+    denominator: 'residents',
+  },
+  violence_with_injury: {
+    label: 'Violence with injury',
+    group: 'serious_violence',
+    denominator: 'residents',
+  },
+  robbery: { label: 'Robbery', group: 'serious_violence', denominator: 'residents' },
+  possession_of_weapons: {
+    label: 'Possession of weapons',
+    group: 'serious_violence',
+    denominator: 'residents',
+  },
+  [DEDUPLICATED_ALL_THEME]: {
+    label: ALL_THEMES_LABEL,
+    group: 'serious_violence',
+    denominator: 'residents',
+  },
 };
 
-/** Themes whose rate is per 1,000 residents aged 10-24 rather than all residents. */
-const YOUTH_THEMES: ReadonlySet<string> = new Set(['youth_violence']);
-
-export function themeLabel(theme: ThemeId): string {
-  if (theme === ALL_THEMES) return ALL_THEMES_LABEL;
-  const known = KNOWN_THEME_LABELS[theme];
-  if (known) return known;
-  const words = theme.replace(/[_-]+/g, ' ').trim();
+/** "knife_crime" -> "Knife crime" */
+export function labelFromId(id: ThemeId): string {
+  const words = id.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function isYouthTheme(theme: ThemeId): boolean {
-  return YOUTH_THEMES.has(theme);
+/**
+ * What the dashboard knows of a theme id. Unknown ids from a partnership's own files count as
+ * serious violence (that is what such files are for); `overrides` lets a source say otherwise.
+ */
+export function themeInfo(id: ThemeId, overrides: Partial<Omit<ThemeInfo, 'id'>> = {}): ThemeInfo {
+  const known = KNOWN_THEMES[id];
+  return {
+    id,
+    label: known?.label ?? labelFromId(id),
+    group: known?.group ?? 'serious_violence',
+    denominator: known?.denominator ?? 'residents',
+    ...(known?.definition ? { definition: known.definition } : {}),
+    ...overrides,
+  };
 }
 
 /** A valid theme id: letters, digits, underscores and hyphens, starting with a letter. */

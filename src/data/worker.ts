@@ -3,7 +3,7 @@
  * Reads data files off the main thread, so a large file never freezes the map or the controls.
  */
 import { WardLookup } from '../geo/wardLookup.ts';
-import type { OffenceCube } from './cube.ts';
+import type { OffencePoints } from './dataset.ts';
 import { type FileReading, readCsv } from './readFile.ts';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol.ts';
 
@@ -39,10 +39,15 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     readings.set(request.id, reading);
     const result = await reading.result;
     readings.delete(request.id);
-    const transfer: Transferable[] = [];
-    if (result.kind === 'offences')
-      transfer.push((result.cube as OffenceCube).counts.buffer as ArrayBuffer);
-    post({ id: request.id, type: 'done', result }, transfer);
+    // Hand the typed arrays over rather than copying them.
+    const transfer = new Set<ArrayBuffer>();
+    if (result.kind === 'offences') {
+      for (const block of result.cube.cumulative) transfer.add(block.buffer as ArrayBuffer);
+      const points: OffencePoints | null = result.points;
+      if (points)
+        for (const array of Object.values(points)) transfer.add(array.buffer as ArrayBuffer);
+    }
+    post({ id: request.id, type: 'done', result }, [...transfer]);
   } catch (error) {
     readings.delete(request.id);
     post({

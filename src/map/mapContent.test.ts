@@ -1,5 +1,6 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { datasetOf } from '../../tests/support/datasets.ts';
 import {
   type AreaFigures,
   computeAreaFigures,
@@ -8,6 +9,7 @@ import {
 } from '../analysis/areaFigures.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
+import { describeTheme } from '../data/dataset.ts';
 import { buildWardTopology } from '../geo/wardBoundaries.ts';
 import { type Area, decodeWardTopology, findArea } from '../geo/wardSet.ts';
 import { mapContentFor, wardColour, wardTooltip } from './mapContent.ts';
@@ -48,13 +50,21 @@ function areaFigures(
   );
   return {
     area: kensington,
+    theme: describeTheme([], 'all'),
     wards: [...wards, ...fillers],
     selectedWard: null,
     rankedCount: wardCount,
     classification: null,
     total: 0,
     denominator: 'residents',
-    heatmap: { cells: new Float64Array(168), unknownTime: 0, total: 0, max: 0, ward: null },
+    heatmap: {
+      cells: new Float64Array(168),
+      unknownTime: 0,
+      total: 0,
+      max: 0,
+      ward: null,
+      timesKnown: true,
+    },
     ...overrides,
   };
 }
@@ -176,7 +186,13 @@ describe('mapContentFor', () => {
     time: null,
   };
   const figuresFor = (area: Area, changes: Partial<FigureView> = {}) =>
-    computeAreaFigures({ wards, area, cube, populations: null, view: { ...view, ...changes } });
+    computeAreaFigures({
+      wards,
+      area,
+      datasets: [datasetOf(cube)],
+      populations: null,
+      view: { ...view, ...changes },
+    });
   const kensingtonArea = findArea(wards, 'E09000020') as Area;
   const london = findArea(wards, 'london') as Area;
 

@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
 import { loadedData } from '../state/registry.ts';
@@ -27,20 +28,20 @@ function offences() {
 
 beforeEach(() => {
   loadedData.wards = null;
-  loadedData.offences = null;
+  loadedData.datasets = [];
+  loadedData.pending = null;
   loadedData.populations = null;
   useAppStore.setState({
     ...initialView,
-    offenceThemes: [],
-    offenceMonths: [],
-    offenceSource: null,
+    datasets: [],
+    pending: null,
     populationVersion: 0,
     populationSource: null,
   });
 });
 
 function loadOffences() {
-  useAppStore.getState().setOffences(offences(), { name: 'offences.csv', synthetic: false });
+  useAppStore.getState().addDataset(datasetOf(offences()));
 }
 
 function select(name: string) {

@@ -1,8 +1,16 @@
 /** Area, theme, period and measure: the choices that define a view. */
 import { useId } from 'react';
-import { monthLabel } from '../data/calendar.ts';
-import { ALL_THEMES, DEDUPLICATED_ALL_THEME, themeLabel } from '../data/themes.ts';
-import { type Measure, useAppStore } from '../state/store.ts';
+import { monthKey, monthLabel } from '../data/calendar.ts';
+import { describeTheme, themeSources } from '../data/dataset.ts';
+import {
+  ALL_THEMES,
+  ALL_THEMES_LABEL,
+  DEDUPLICATED_ALL_THEME,
+  OTHER_RECORDED_CRIME_LABEL,
+  type ThemeInfo,
+} from '../data/themes.ts';
+import { liveThemeIds, type Measure, monthsOf, useAppStore } from '../state/store.ts';
+import { describePeriod } from './describeView.ts';
 
 export interface AreaOption {
   id: string;
@@ -16,14 +24,21 @@ export function Controls({ areas }: { areas: readonly AreaOption[] }) {
   const from = useAppStore((state) => state.from);
   const to = useAppStore((state) => state.to);
   const measure = useAppStore((state) => state.measure);
-  const themes = useAppStore((state) => state.offenceThemes);
-  const months = useAppStore((state) => state.offenceMonths);
+  const datasets = useAppStore((state) => state.datasets);
   const hasPopulation = useAppStore((state) => state.populationVersion > 0);
   const { setArea, setTheme, setPeriod, setMeasure } = useAppStore.getState();
-  const themeOptions = [
-    ALL_THEMES,
-    ...themes.filter((candidate) => candidate !== DEDUPLICATED_ALL_THEME),
-  ];
+  const months = monthsOf(datasets);
+  const themes = liveThemeIds(datasets)
+    .filter((id) => id !== DEDUPLICATED_ALL_THEME)
+    .map((id) => describeTheme(datasets, id));
+  const group = (name: ThemeInfo['group']) => themes.filter((info) => info.group === name);
+  const otherCrime = group('other_recorded_crime');
+  const sources = themeSources(datasets, theme)
+    .map(
+      (dataset) =>
+        `${dataset.fileName} (${describePeriod(monthKey(dataset.firstMonth), monthKey(dataset.lastMonth))})`,
+    )
+    .join('; ');
 
   return (
     <form className="controls" aria-label="View" onSubmit={(event) => event.preventDefault()}>
@@ -40,12 +55,23 @@ export function Controls({ areas }: { areas: readonly AreaOption[] }) {
       <div className="field">
         <label htmlFor={`${id}-theme`}>Theme</label>
         <select id={`${id}-theme`} value={theme} onChange={(event) => setTheme(event.target.value)}>
-          {themeOptions.map((option) => (
-            <option key={option} value={option}>
-              {themeLabel(option)}
+          <option value={ALL_THEMES}>{ALL_THEMES_LABEL}</option>
+          {group('serious_violence').map((info) => (
+            <option key={info.id} value={info.id}>
+              {info.label}
             </option>
           ))}
+          {otherCrime.length > 0 && (
+            <optgroup label={OTHER_RECORDED_CRIME_LABEL}>
+              {otherCrime.map((info) => (
+                <option key={info.id} value={info.id}>
+                  {info.label}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
+        {sources && <span className="hint">From {sources}</span>}
       </div>
       <div className="field">
         <label htmlFor={`${id}-from`}>From</label>

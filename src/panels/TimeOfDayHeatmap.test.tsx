@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Polygon } from 'geojson';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import { buildWardTopology } from '../geo/wardBoundaries.ts';
@@ -64,14 +65,15 @@ function offences() {
 
 beforeEach(() => {
   loadedData.wards = null;
-  loadedData.offences = null;
+  loadedData.datasets = [];
+  loadedData.pending = null;
   loadedData.populations = null;
   // Data versions keep counting up between tests so that the figures selector's cache, keyed by
   // view and versions, never returns a previous test's figures.
   useAppStore.setState({ ...initialView });
-  const { setWards, setOffences } = useAppStore.getState();
+  const { setWards, addDataset } = useAppStore.getState();
   setWards(wards);
-  setOffences(offences(), { name: 'offences.csv', synthetic: false });
+  addDataset(datasetOf(offences()));
 });
 
 function HeatmapPanel() {

@@ -33,7 +33,6 @@ function sameFilter(a: TimeFilter | null, b: TimeFilter): boolean {
 export function TimeOfDayHeatmap({ figures }: { figures: AreaFigures }) {
   const id = useId();
   const time = useAppStore((state) => state.time);
-  const theme = useAppStore((state) => state.theme);
   const from = useAppStore((state) => state.from);
   const to = useAppStore((state) => state.to);
   const setTimeFilter = useAppStore((state) => state.setTimeFilter);
@@ -103,8 +102,9 @@ export function TimeOfDayHeatmap({ figures }: { figures: AreaFigures }) {
       <div className="table-scroll">
         <table className="heatmap-grid" ref={grid} onKeyDown={moveFocus}>
           <caption id={`${id}-caption`}>
-            Time of day by day of week, {scope}: {describeView({ theme, from, to, time: null })}.
-            Offences recorded in each hour; choose a cell or an hour to filter the map.
+            Time of day by day of week, {scope}:{' '}
+            {describeView({ themeLabel: figures.theme.label, from, to, time: null })}. Offences
+            recorded in each hour; choose a cell or an hour to filter the map.
           </caption>
           <thead>
             <tr>

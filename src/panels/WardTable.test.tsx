@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Polygon } from 'geojson';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import type { WardPopulation } from '../data/population.ts';
@@ -80,14 +81,15 @@ const populations = new Map<string, WardPopulation>([
 
 beforeEach(() => {
   loadedData.wards = null;
-  loadedData.offences = null;
+  loadedData.datasets = [];
+  loadedData.pending = null;
   loadedData.populations = null;
   // The data versions are left to count up from test to test: the figures selector caches by
   // view and versions, so resetting them to 0 could hand a test the previous test's figures.
   useAppStore.setState({ ...initialView, reports: [], error: null });
-  const { setWards, setOffences, setPopulations } = useAppStore.getState();
+  const { setWards, addDataset, setPopulations } = useAppStore.getState();
   setWards(wards);
-  setOffences(offences(), { name: 'offences.csv', synthetic: false });
+  addDataset(datasetOf(offences()));
   setPopulations(populations, { name: 'population.csv', year: 2022 });
 });
 

@@ -43,7 +43,6 @@ export function WardTable({ figures }: { figures: AreaFigures }) {
   });
   const view = useAppStore(
     useShallow((state) => ({
-      theme: state.theme,
       from: state.from,
       to: state.to,
       time: state.time,
@@ -65,8 +64,8 @@ export function WardTable({ figures }: { figures: AreaFigures }) {
     <div className="table-scroll">
       <table className="ward-table">
         <caption id="ward-table-caption">
-          Wards in {figures.area.name}: {describeView(view)}. Rate per 1,000 {figures.denominator}.
-          Rank by {measure}: 1 is highest.
+          Wards in {figures.area.name}: {describeView({ ...view, themeLabel: figures.theme.label })}
+          . Rate per 1,000 {figures.denominator}. Rank by {measure}: 1 is highest.
         </caption>
         <thead>
           <tr>

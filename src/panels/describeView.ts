@@ -2,7 +2,6 @@
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import { formatHourRange } from '../analysis/format.ts';
 import { monthLabel, WEEKDAY_NAMES } from '../data/calendar.ts';
-import { themeLabel } from '../data/themes.ts';
 
 export function describePeriod(from: string | null, to: string | null): string {
   if (from === null || to === null) return 'no period';
@@ -16,13 +15,12 @@ export function describeTime(time: TimeFilter | null): string | null {
 }
 
 export function describeView(view: {
-  theme: string;
+  /** The theme's label, as the loaded data describes it. */
+  themeLabel: string;
   from: string | null;
   to: string | null;
   time: TimeFilter | null;
 }): string {
   const time = describeTime(view.time);
-  return [themeLabel(view.theme), describePeriod(view.from, view.to), time]
-    .filter(Boolean)
-    .join(', ');
+  return [view.themeLabel, describePeriod(view.from, view.to), time].filter(Boolean).join(', ');
 }

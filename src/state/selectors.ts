@@ -3,6 +3,8 @@
  * and shared by every component, so the map, legend, table and heatmap never disagree.
  */
 import { type AreaFigures, computeAreaFigures, type FigureView } from '../analysis/areaFigures.ts';
+import { describeTheme } from '../data/dataset.ts';
+import type { ThemeInfo } from '../data/themes.ts';
 import { findArea } from '../geo/wardSet.ts';
 import { loadedData } from './registry.ts';
 import { type StoreState, useAppStore } from './store.ts';
@@ -53,7 +55,7 @@ export function selectAreaFigures(state: StoreState): AreaFigures | null {
       ? computeAreaFigures({
           wards,
           area,
-          cube: loadedData.offences,
+          datasets: loadedData.datasets,
           populations: loadedData.populations,
           view: key,
         })
@@ -63,4 +65,10 @@ export function selectAreaFigures(state: StoreState): AreaFigures | null {
 
 export function useAreaFigures(): AreaFigures | null {
   return useAppStore(selectAreaFigures);
+}
+
+/** How the loaded datasets describe a theme. */
+export function useThemeInfo(theme: string): ThemeInfo {
+  const datasets = useAppStore((state) => state.datasets);
+  return describeTheme(datasets, theme);
 }

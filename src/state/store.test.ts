@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
-import { CubeBuilder, timeSlot } from '../data/cube.ts';
+import { CubeBuilder, type OffenceCube, timeSlot } from '../data/cube.ts';
 import type { Area, Ward, WardSet } from '../geo/wardSet.ts';
 import { loadedData } from './registry.ts';
-import { createAppStore, periodForData } from './store.ts';
+import { createAppStore, liveThemeIds, monthsOf, periodForSpan } from './store.ts';
 
 /** A cube with one offence in each month from `first` to `last` (YYYY-MM), for the given themes. */
 function cubeOver(first: string, last: string, themes: string[] = ['youth_violence']) {
@@ -17,15 +18,22 @@ function cubeOver(first: string, last: string, themes: string[] = ['youth_violen
   return builder.build();
 }
 
-const source = { name: 'offences.csv', synthetic: false };
+function spanOf(cube: OffenceCube) {
+  return { first: cube.firstMonth, last: cube.firstMonth + cube.monthCount - 1 };
+}
+
+function periodForData(cube: OffenceCube, from: string | null, to: string | null) {
+  return periodForSpan(spanOf(cube), from, to);
+}
 
 beforeEach(() => {
   loadedData.wards = null;
-  loadedData.offences = null;
+  loadedData.datasets = [];
+  loadedData.pending = null;
   loadedData.populations = null;
 });
 
-describe('periodForData', () => {
+describe('periodForSpan', () => {
   // June 2022 to March 2024: 22 months.
   const long = cubeOver('2022-06', '2024-03');
 
@@ -65,27 +73,27 @@ describe('periodForData', () => {
   });
 });
 
-describe('setOffences', () => {
+describe('addDataset', () => {
   it('stores the cube outside the store and lists its themes and months', () => {
     const store = createAppStore();
     const cube = cubeOver('2023-11', '2024-02', ['youth_violence', 'domestic_abuse']);
-    store.getState().setOffences(cube, source);
+    store.getState().addDataset(datasetOf(cube, { id: 'one' }));
     const state = store.getState();
-    expect(loadedData.offences).toBe(cube);
+    expect(loadedData.datasets.map((dataset) => dataset.cube)).toEqual([cube]);
     expect(state.offencesVersion).toBe(1);
-    expect(state.offenceSource).toEqual(source);
-    expect(state.offenceThemes).toEqual(['youth_violence', 'domestic_abuse']);
+    expect(state.datasets.map((dataset) => dataset.themes.map((info) => info.id))).toEqual([
+      ['youth_violence', 'domestic_abuse'],
+    ]);
+    expect(liveThemeIds(state.datasets)).toEqual(['youth_violence', 'domestic_abuse']);
     // Nov, Dec 2023, Jan, Feb 2024: months without offences between first and last included.
-    expect(state.offenceMonths).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
+    expect(monthsOf(state.datasets)).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
     // Four months: the whole file.
     expect([state.from, state.to]).toEqual(['2023-11', '2024-02']);
-    store.getState().setOffences(cube, source);
-    expect(store.getState().offencesVersion).toBe(2);
   });
 
-  it('goes back to all serious violence when the chosen theme is not in the new file', () => {
+  it('goes back to all serious violence when the chosen theme is not in the data', () => {
     const store = createAppStore({ theme: 'sexual_violence' });
-    store.getState().setOffences(cubeOver('2024-01', '2024-03'), source);
+    store.getState().addDataset(datasetOf(cubeOver('2024-01', '2024-03')));
     expect(store.getState().theme).toBe('all');
   });
 
@@ -93,10 +101,77 @@ describe('setOffences', () => {
     const store = createAppStore({ theme: 'domestic_abuse', from: '2023-12', to: '2024-02' });
     store
       .getState()
-      .setOffences(cubeOver('2024-01', '2024-06', ['youth_violence', 'domestic_abuse']), source);
+      .addDataset(datasetOf(cubeOver('2024-01', '2024-06', ['youth_violence', 'domestic_abuse'])));
     expect(store.getState().theme).toBe('domestic_abuse');
     // December 2023 is before the data: clamped to January.
     expect([store.getState().from, store.getState().to]).toEqual(['2024-01', '2024-02']);
+  });
+
+  it('spans the months of every dataset loaded', () => {
+    const store = createAppStore();
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2010-04', '2024-02', ['robbery']), { id: 'historical' }));
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2024-03', '2026-02', ['robbery']), { id: 'recent' }));
+    // The two MPS files meet without overlapping: no question, one series from 2010 to 2026.
+    expect(store.getState().pending).toBeNull();
+    const months = monthsOf(store.getState().datasets);
+    expect([months[0], months[months.length - 1], months.length]).toEqual([
+      '2010-04',
+      '2026-02',
+      191,
+    ]);
+  });
+
+  it('asks before loading a file that overlaps, then replaces or adds as the user says', () => {
+    const store = createAppStore();
+    store
+      .getState()
+      .addDataset(
+        datasetOf(cubeOver('2022-12', '2024-11', ['robbery', 'burglary']), { id: 'old' }),
+      );
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2024-03', '2026-02', ['robbery']), { id: 'new' }));
+    expect(store.getState().pending).toMatchObject({
+      dataset: { id: 'new' },
+      overlaps: ['robbery'],
+    });
+    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['old']);
+
+    store.getState().resolvePending('replace');
+    expect(store.getState().pending).toBeNull();
+    expect(loadedData.datasets.map((dataset) => [dataset.id, dataset.replacedThemes])).toEqual([
+      ['old', ['robbery']],
+      ['new', []],
+    ]);
+
+    // A third file with robbery again, added to what is there.
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2025-01', '2025-06', ['robbery']), { id: 'extra' }));
+    store.getState().resolvePending('add');
+    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['old', 'new', 'extra']);
+  });
+
+  it('drops a dataset every theme of which was replaced, and loads nothing on cancel', () => {
+    const store = createAppStore();
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2024-01', '2024-06', ['robbery']), { id: 'old' }));
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2024-03', '2024-09', ['robbery']), { id: 'new' }));
+    store.getState().resolvePending('replace');
+    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['new']);
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2024-03', '2024-09', ['robbery']), { id: 'again' }));
+    store.getState().resolvePending('cancel');
+    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['new']);
+    expect(store.getState().pending).toBeNull();
   });
 });
 

@@ -7,10 +7,11 @@
 
 import type { WardLookup } from '../../geo/wardLookup.ts';
 import { monthIndex } from '../calendar.ts';
-import { type CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../cube.ts';
+import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../cube.ts';
 import type { RejectionLog } from '../report.ts';
-import { normaliseThemeId } from '../themes.ts';
+import { normaliseThemeId, themeInfo } from '../themes.ts';
 import { findColumns } from './header.ts';
+import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
 
 export const NATIVE_OFFENCES_FORMAT = 'Aggregated offences (native CSV v1)';
 export const NATIVE_OFFENCES_COLUMNS =
@@ -89,25 +90,37 @@ export function parseCount(raw: string): CountParse {
 }
 
 /** Reads rows of one native file into a cube builder, logging each rejected row. */
-export class NativeOffencesReader {
+export class NativeOffencesReader implements OffenceReader {
   private readonly columns: NativeColumns;
   private readonly lookup: WardLookup;
-  private readonly builder: CubeBuilder;
+  readonly builder: CubeBuilder;
   private readonly log: RejectionLog;
   private readonly themeCache = new Map<string, string | null>();
   rowsLoaded = 0;
   rowsWithUnknownTime = 0;
 
-  constructor(
-    header: readonly string[],
-    lookup: WardLookup,
-    builder: CubeBuilder,
-    log: RejectionLog,
-  ) {
+  constructor(header: readonly string[], context: Pick<ReaderContext, 'lookup' | 'log'>) {
     this.columns = findColumns(header, COLUMN_ALIASES);
-    this.lookup = lookup;
-    this.builder = builder;
-    this.log = log;
+    this.lookup = context.lookup;
+    this.log = context.log;
+    // A file without weekday and hour columns has no times: keep its cube small.
+    this.builder = new CubeBuilder(this.columns.weekday >= 0 || this.columns.hour >= 0);
+  }
+
+  finish(): ReaderResult {
+    const notes: string[] = [];
+    if (this.builder.repeatedKeys > 0) {
+      notes.push(
+        `${this.builder.repeatedKeys} rows repeated the ward, theme, month, weekday and hour of an earlier row and were added to it.`,
+      );
+    }
+    if (this.rowsWithUnknownTime > 0) {
+      notes.push(
+        `${this.rowsWithUnknownTime} rows have no weekday or hour and count as unknown time.`,
+      );
+    }
+    const ids = new Set([...this.themeCache.values()].filter((id): id is string => id !== null));
+    return { themes: [...ids].map((id) => themeInfo(id)), notes, points: null };
   }
 
   readRow(cells: readonly string[], row: number): void {
@@ -182,3 +195,10 @@ export class NativeOffencesReader {
     this.rowsLoaded += 1;
   }
 }
+
+export const nativeOffencesFormat: OffenceFormat = {
+  name: NATIVE_OFFENCES_FORMAT,
+  columns: NATIVE_OFFENCES_COLUMNS,
+  matches: isNativeOffencesHeader,
+  createReader: (header, context) => new NativeOffencesReader(header, context),
+};
