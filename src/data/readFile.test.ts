@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WardLookup } from '../geo/wardLookup.ts';
 import { monthIndex } from './calendar.ts';
 import { monthlyCount, type OffenceCube, SLOT_COUNT, timeSlot, UNKNOWN_TIME_SLOT } from './cube.ts';
-import { type ParsedFile, readCsv } from './readFile.ts';
+import { detectEncoding, type ParsedFile, readCsv } from './readFile.ts';
 
 const wards = new WardLookup([
   { code: 'E05009396', name: 'Golborne', lad: 'E09000020' },
@@ -152,5 +152,19 @@ describe('format detection', () => {
     expect(parsed.message).toContain('"a", "b", "c"');
     expect(parsed.message).toContain('ward_code or ward_name, theme, month, count');
     expect(parsed.message).toContain('ward_code, population');
+  });
+});
+
+describe('text encoding', () => {
+  it('tells UTF-8 (with or without BOM) from Windows-1252', () => {
+    const utf8 = new TextEncoder().encode('ward_name,theme\nEarl’s Court,robbery\n');
+    expect(detectEncoding(utf8)).toBe('utf-8');
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe('utf-8');
+    // "Earl’s" in Windows-1252: the right single quote is the single byte 0x92, not valid UTF-8.
+    const cp1252 = new Uint8Array([0x45, 0x61, 0x72, 0x6c, 0x92, 0x73]);
+    expect(detectEncoding(cp1252)).toBe('windows-1252');
+    // A sample cut inside a multi-byte character is still UTF-8.
+    const quote = utf8.indexOf(0xe2);
+    expect(detectEncoding(utf8.subarray(0, quote + 2))).toBe('utf-8');
   });
 });

@@ -6,8 +6,8 @@ import Papa from 'papaparse';
 import type { WardLookup } from '../geo/wardLookup.ts';
 import type { OffenceCube } from './cube.ts';
 import type { OffencePoints } from './dataset.ts';
-import { nativeOffencesFormat } from './formats/nativeOffences.ts';
 import type { OffenceFormat, OffenceReader } from './formats/offenceFormat.ts';
+import { OFFENCE_FORMATS } from './formats/offenceFormats.ts';
 import {
   isPopulationHeader,
   POPULATION_FORMAT,
@@ -16,9 +16,6 @@ import {
 import type { WardPopulation } from './population.ts';
 import { type LoadReport, RejectionLog } from './report.ts';
 import { type ThemeInfo, themeInfo } from './themes.ts';
-
-/** Offence formats, tried in order: the first whose header matches reads the file. */
-export const OFFENCE_FORMATS: readonly OffenceFormat[] = [nativeOffencesFormat];
 
 export type ParsedFile =
   | {
@@ -69,16 +66,13 @@ export interface FileReading {
 /** UTF-8 (with or without BOM) when the bytes decode as UTF-8, otherwise Windows-1252 (Excel's
  * "CSV" on Windows). */
 export function detectEncoding(sample: Uint8Array): 'utf-8' | 'windows-1252' {
-  // A chunk boundary may cut a multi-byte character: ignore up to three trailing bytes.
-  for (let trim = 0; trim <= 3 && trim < sample.length; trim += 1) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, sample.length - trim));
-      return 'utf-8';
-    } catch {
-      // try a shorter sample
-    }
+  try {
+    // Streaming mode: a character cut at the end of the sample is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
   }
-  return 'windows-1252';
 }
 
 function isBlankRow(cells: readonly string[]): boolean {

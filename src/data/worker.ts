@@ -4,7 +4,7 @@
  */
 import { WardLookup } from '../geo/wardLookup.ts';
 import type { OffencePoints } from './dataset.ts';
-import { type FileReading, readCsv } from './readFile.ts';
+import { detectEncoding, type FileReading, readCsv } from './readFile.ts';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -31,7 +31,13 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   try {
     const source = await sourceOf(request);
+    // Excel on Windows saves "CSV" as Windows-1252: tell from the first bytes.
+    const encoding =
+      source instanceof File
+        ? detectEncoding(new Uint8Array(await source.slice(0, 1 << 16).arrayBuffer()))
+        : undefined;
     const reading = readCsv(source, {
+      ...(encoding ? { encoding } : {}),
       fileName: request.fileName,
       lookup: new WardLookup(request.wards, request.preferredLad),
       onProgress: (fraction) => post({ id: request.id, type: 'progress', fraction }),

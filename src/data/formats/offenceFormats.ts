@@ -1,0 +1,8 @@
+/**
+ * The offence file formats the app reads, tried in order: the first whose header matches reads
+ * the file. Each format lives in its own module beside this one.
+ */
+import { nativeOffencesFormat } from './nativeOffences.ts';
+import type { OffenceFormat } from './offenceFormat.ts';
+
+export const OFFENCE_FORMATS: readonly OffenceFormat[] = [nativeOffencesFormat];
