@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classIndex, classify, classLabels, quantile, roundToSignificant } from './classify.ts';
+import {
+  classIndex,
+  classify,
+  classLabels,
+  naturalBreaks,
+  quantile,
+  roundToSignificant,
+} from './classify.ts';
 
 describe('quantile class breaks', () => {
   it('interpolates quantiles linearly (R type 7)', () => {
@@ -50,5 +57,42 @@ describe('quantile class breaks', () => {
     expect(roundToSignificant(12.345)).toBe(12);
     expect(roundToSignificant(0.04567)).toBe(0.046);
     expect(roundToSignificant(1234)).toBe(1200);
+  });
+});
+
+describe('natural breaks (ckmeans)', () => {
+  it('reproduces the simple-statistics documentation example', () => {
+    // ckmeans([-1, 2, -1, 2, 4, 5, 6, -1, 2, -1], 3) -> [[-1, -1, -1, -1], [2, 2, 2], [4, 5, 6]]
+    // (simple-statistics docs, after Wang and Song 2011): thresholds 2 and 4.
+    const sorted = [-1, 2, -1, 2, 4, 5, 6, -1, 2, -1].sort((a, b) => a - b);
+    expect(naturalBreaks(sorted, 3)).toEqual([2, 4]);
+    expect(classify([-1, 2, -1, 2, 4, 5, 6, -1, 2, -1], 3, 'natural-breaks').classCounts).toEqual([
+      4, 3, 3,
+    ]);
+  });
+
+  it('separates obvious clusters however many wards sit in each', () => {
+    // Three groups: sums of squares within them are tiny next to any other split.
+    const values = [1, 2, 2, 3, 40, 41, 42, 200, 210];
+    expect(naturalBreaks(values, 3)).toEqual([40, 200]);
+    // Fewer distinct values than classes: one class per value.
+    expect(naturalBreaks([5, 5, 9], 4)).toEqual([9]);
+  });
+});
+
+describe('equal interval and your own breaks', () => {
+  it('splits the range into equal steps', () => {
+    // 0 to 100 in 4: 25, 50, 75.
+    expect(classify([0, 10, 30, 55, 80, 100], 4, 'equal-interval').thresholds).toEqual([
+      25, 50, 75,
+    ]);
+    // 0 to 226 in 5 steps of 45.2: 45.2, 90.4, 135.6, 180.8 -> whole-number thresholds 46, 91, 136, 181.
+    expect(classify([0, 226], 5, 'equal-interval').thresholds).toEqual([46, 91, 136, 181]);
+  });
+
+  it('keeps the user breaks as given, sorted, dropping those outside the data', () => {
+    const classification = classify([1.5, 4, 12, 30], 3, 'custom', [20, 2.5, 10, 99]);
+    expect(classification.thresholds).toEqual([2.5, 10, 20]);
+    expect(classification.classCounts).toEqual([1, 1, 1, 1]);
   });
 });

@@ -2,7 +2,14 @@
  * Class breaks for the choropleth. A classification is a list of thresholds: a value belongs to
  * class i when it is at least thresholds[i - 1] and below thresholds[i].
  */
-export type ClassMethod = 'quantile';
+export type ClassMethod = 'quantile' | 'natural-breaks' | 'equal-interval' | 'custom';
+
+export const CLASS_METHOD_LABELS: Readonly<Record<ClassMethod, string>> = {
+  quantile: 'Quantile',
+  'natural-breaks': 'Natural breaks (Jenks)',
+  'equal-interval': 'Equal interval',
+  custom: 'Your own breaks',
+};
 
 export interface Classification {
   method: ClassMethod;
@@ -45,21 +52,106 @@ export function classIndex(thresholds: readonly number[], value: number): number
   return low;
 }
 
+/**
+ * Optimal one-dimensional k-means ("natural breaks"): the grouping of sorted values into k runs
+ * with the least total within-group sum of squares, by dynamic programming (Wang and Song 2011,
+ * "Ckmeans.1d.dp"). O(k n²), which is instant for the few hundred wards of an area.
+ * Returns the first value of each group after the first: the thresholds between groups.
+ */
+export function naturalBreaks(sorted: readonly number[], classes: number): number[] {
+  const n = sorted.length;
+  const k = Math.min(classes, new Set(sorted).size);
+  if (k <= 1) return [];
+  const prefix = new Float64Array(n + 1);
+  const prefixSquares = new Float64Array(n + 1);
+  sorted.forEach((value, index) => {
+    prefix[index + 1] = (prefix[index] as number) + value;
+    prefixSquares[index + 1] = (prefixSquares[index] as number) + value * value;
+  });
+  /** Sum of squared deviations of sorted[from..to] (inclusive) from their mean. */
+  const cost = (from: number, to: number) => {
+    const count = to - from + 1;
+    const sum = (prefix[to + 1] as number) - (prefix[from] as number);
+    return (
+      (prefixSquares[to + 1] as number) - (prefixSquares[from] as number) - (sum * sum) / count
+    );
+  };
+  // best[c][i]: least cost of sorted[0..i] in c + 1 groups; start[c][i]: where the last group begins.
+  const best = Array.from({ length: k }, () => new Float64Array(n).fill(Number.POSITIVE_INFINITY));
+  const start = Array.from({ length: k }, () => new Int32Array(n));
+  for (let i = 0; i < n; i += 1) (best[0] as Float64Array)[i] = cost(0, i);
+  for (let c = 1; c < k; c += 1) {
+    const row = best[c] as Float64Array;
+    const previous = best[c - 1] as Float64Array;
+    for (let i = c; i < n; i += 1) {
+      for (let j = c; j <= i; j += 1) {
+        const total = (previous[j - 1] as number) + cost(j, i);
+        if (total < (row[i] as number)) {
+          row[i] = total;
+          (start[c] as Int32Array)[i] = j;
+        }
+      }
+    }
+  }
+  const thresholds: number[] = [];
+  let end = n - 1;
+  for (let c = k - 1; c >= 1; c -= 1) {
+    const begin = (start[c] as Int32Array)[end] as number;
+    thresholds.unshift(sorted[begin] as number);
+    end = begin - 1;
+  }
+  return thresholds;
+}
+
+function rawThresholds(
+  sorted: readonly number[],
+  classes: number,
+  method: ClassMethod,
+  custom: readonly number[],
+): number[] {
+  const min = sorted[0] ?? 0;
+  const max = sorted[sorted.length - 1] ?? 0;
+  switch (method) {
+    case 'quantile':
+      return Array.from({ length: classes - 1 }, (_, index) =>
+        quantile(sorted, (index + 1) / classes),
+      );
+    case 'equal-interval':
+      return Array.from(
+        { length: classes - 1 },
+        (_, index) => min + ((max - min) * (index + 1)) / classes,
+      );
+    case 'natural-breaks':
+      return naturalBreaks(sorted, classes);
+    case 'custom':
+      return [...custom].sort((a, b) => a - b);
+  }
+}
+
+/**
+ * Classes for the values. Thresholds are tidied for the legend (whole numbers for counts, two
+ * significant figures for rates, except the user's own breaks, kept as given) and those that
+ * would make empty classes are dropped.
+ */
 export function classify(
   values: readonly number[],
   classes: number,
   method: ClassMethod = 'quantile',
+  customBreaks: readonly number[] = [],
 ): Classification {
   const sorted = [...values].sort((a, b) => a - b);
   const min = sorted[0] ?? 0;
   const max = sorted[sorted.length - 1] ?? 0;
-  const wholeNumbers = sorted.every(Number.isInteger);
-  const raw: number[] = [];
-  for (let index = 1; index < classes; index += 1) raw.push(quantile(sorted, index / classes));
+  const wholeNumbers =
+    sorted.every(Number.isInteger) && (method !== 'custom' || customBreaks.every(Number.isInteger));
+  const raw = rawThresholds(sorted, classes, method, customBreaks);
   // For whole numbers, v >= t is the same as v >= ceil(t); for rates, round for a legible legend.
-  const tidy = raw.map((threshold) =>
-    wholeNumbers ? Math.ceil(threshold) : roundToSignificant(threshold),
-  );
+  const tidy =
+    method === 'custom'
+      ? raw
+      : raw.map((threshold) =>
+          wholeNumbers ? Math.ceil(threshold) : roundToSignificant(threshold),
+        );
   // A threshold at or below the minimum, or repeated, would make an empty class.
   const thresholds = [...new Set(tidy)].filter((threshold) => threshold > min && threshold <= max);
   const classCounts = new Array<number>(thresholds.length + 1).fill(0);
