@@ -6,23 +6,22 @@
  */
 
 const LANCZOS = [
-  57.1562356658629235, -59.5979603554754912, 14.1360979747417471, -0.491913816097620199,
-  0.339946499848118887e-4, 0.465236289270485756e-4, -0.983744753048795646e-4,
-  0.158088703224912494e-3, -0.210264441724104883e-3, 0.217439618115212643e-3,
-  -0.16431810653676389e-3, 0.844182239838527433e-4, -0.261908384015814087e-4,
-  0.368991826595316234e-5,
+  57.15623566586292, -59.59796035547549, 14.136097974741746, -0.4919138160976202,
+  3.399464998481189e-5, 4.652362892704858e-5, -9.837447530487956e-5, 0.0001580887032249125,
+  -0.00021026444172410488, 0.00021743961811521265, -0.0001643181065367639, 8.441822398385275e-5,
+  -2.6190838401581408e-5, 3.6899182659531625e-6,
 ];
 
 export function logGamma(x: number): number {
   let y = x;
   const base = x + 5.2421875;
   const tmp = (x + 0.5) * Math.log(base) - base;
-  let series = 0.999999999999997092;
+  let series = 0.9999999999999971;
   for (const coefficient of LANCZOS) {
     y += 1;
     series += coefficient / y;
   }
-  return tmp + Math.log((2.5066282746310005 * series) / x);
+  return tmp + Math.log((2.5066282746310007 * series) / x);
 }
 
 /** P(a, x): the regularised lower incomplete gamma function, the CDF of Gamma(a, 1) at x. */
@@ -86,7 +85,7 @@ export function normalCdf(z: number): number {
   return 0.5 * erfc(-z / Math.SQRT2);
 }
 
-/** Complementary error function, relative error below 1.2e-7 (Numerical Recipes erfcc). */
+/** Complementary error function, relative error below 1.2e-07 (Numerical Recipes erfcc). */
 function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
@@ -112,7 +111,7 @@ function erfc(x: number): number {
   return x >= 0 ? result : 2 - result;
 }
 
-/** Standard normal quantile (Acklam's algorithm, relative error below 1.2e-9). */
+/** Standard normal quantile (Acklam's algorithm, relative error below 1.2e-09). */
 export function normalQuantile(p: number): number {
   if (p <= 0) return Number.NEGATIVE_INFINITY;
   if (p >= 1) return Number.POSITIVE_INFINITY;
