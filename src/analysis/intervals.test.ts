@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { byarInterval, countInterval, exactPoissonInterval, rateInterval } from './intervals.ts';
+import {
+  byarInterval,
+  compareWithBenchmark,
+  countInterval,
+  exactPoissonInterval,
+  rateInterval,
+} from './intervals.ts';
 
 describe('exact Poisson intervals', () => {
   // Published exact 95% limits for a Poisson count (e.g. Ulm 1990, Am J Epidemiol 131:373;
@@ -53,5 +59,27 @@ describe('rate intervals', () => {
     const interval = rateInterval(5, 2000);
     expect(interval.lower).toBeCloseTo(0.8118, 3);
     expect(interval.upper).toBeCloseTo(5.8342, 3);
+  });
+});
+
+describe('comparison with the area rate', () => {
+  it('marks a ward whose interval lies above or below the area rate', () => {
+    // 20 offences among 1,000 residents: 20 per 1,000, Byar 95% CI 12.21 to 30.89 per 1,000.
+    // Against an area rate of 10: higher; of 25: similar; of 35: lower.
+    expect(compareWithBenchmark(20, 1000, 10)).toBe('higher');
+    expect(compareWithBenchmark(20, 1000, 25)).toBe('similar');
+    expect(compareWithBenchmark(20, 1000, 35)).toBe('lower');
+  });
+
+  it('finds the same rate significant only with enough residents (the funnel)', () => {
+    // 4 per 1,000 against an area rate of 2: 2 of 500 is not significant (exact CI 0.2422 and
+    // 7.2247 over 500: 0.48 to 14.45 per 1,000); 40 of 10,000 is (Byar CI 2.86 to 5.45 per 1,000).
+    expect(compareWithBenchmark(2, 500, 2)).toBe('similar');
+    expect(compareWithBenchmark(40, 10_000, 2)).toBe('higher');
+  });
+
+  it('gives no comparison without a population or an area rate', () => {
+    expect(compareWithBenchmark(3, null, 2)).toBeNull();
+    expect(compareWithBenchmark(3, 100, null)).toBeNull();
   });
 });

@@ -50,3 +50,23 @@ export function rateInterval(count: number, population: number, confidence = 0.9
     upper: (interval.upper / population) * 1000,
   };
 }
+
+export type Comparison = 'higher' | 'lower' | 'similar';
+
+/**
+ * A ward's rate against the area's: significantly higher or lower when the ward's confidence
+ * interval lies wholly above or below the area's rate, as Fingertips compares areas with a
+ * benchmark. Near the funnel's mouth (small populations) the interval is wide and few wards differ.
+ */
+export function compareWithBenchmark(
+  count: number,
+  population: number | null,
+  benchmarkRate: number | null,
+  confidence = 0.95,
+): Comparison | null {
+  if (population === null || population <= 0 || benchmarkRate === null) return null;
+  const interval = rateInterval(count, population, confidence);
+  if (interval.lower > benchmarkRate) return 'higher';
+  if (interval.upper < benchmarkRate) return 'lower';
+  return 'similar';
+}
