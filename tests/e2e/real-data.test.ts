@@ -257,6 +257,13 @@ describe('MPS public series loaded as published', () => {
       KENSINGTON_AND_CHELSEA,
       knifeByWard('youth_violence', '2024-04', '2025-03'),
     );
+    // The three themes nest, so "All serious violence" is knife crime offences, not their sum.
+    await chooseView(page, { theme: 'all' });
+    await expectTable(
+      page,
+      KENSINGTON_AND_CHELSEA,
+      knifeByWard('knife_crime', '2024-04', '2025-03'),
+    );
     await chooseView(page, {
       area: SOUTHWARK,
       theme: 'knife_crime',

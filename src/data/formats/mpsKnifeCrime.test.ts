@@ -34,6 +34,14 @@ describe('MPS knife crime by ward and borough', () => {
     expect(countOf(cube, 'knife_crime_with_injury', '2025-01', 'E05009395')).toBe(4);
     // Heathrow Villages under Hillingdon and under Aviation Security: 2 + 5.
     expect(countOf(cube, 'knife_crime', '2025-02', 'E05013570')).toBe(7);
+    // "All serious violence" is knife crime offences alone: Golborne 6, not 2 + 6; Earl's Court has
+    // knife crime with injury (4) but no knife crime row, so 0; Heathrow Villages 2 + 5.
+    expect(countOf(cube, 'all_serious_violence', '2025-01', 'E05009396')).toBe(6);
+    expect(countOf(cube, 'all_serious_violence', '2025-01', 'E05009395')).toBe(0);
+    expect(countOf(cube, 'all_serious_violence', '2025-02', 'E05013570')).toBe(7);
+    expect(report.notes).toContain(
+      'Added to an earlier row with the same ward, month, subtype and measure: 1 row.',
+    );
     // The borough rows are not added anywhere: the cube holds only wards.
     expect(cube.wardCodes.sort()).toEqual(['E05009395', 'E05009396', 'E05013570']);
     expect(report.notes).toContain(

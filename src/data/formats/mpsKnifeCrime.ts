@@ -4,7 +4,8 @@
  * financial_year`, columns in any order.
  *
  * Three subtype-and-measure pairs become themes, among them the London VRU's youth violence
- * indicator. Only ward ("Ward (SNT)") rows are added: borough rows hold the same offences again.
+ * indicator. They nest (knife crime with injury is part of knife crime, whose victims the youth
+ * indicator counts), so "All serious violence" is knife crime offences alone, not their sum. Only ward ("Ward (SNT)") rows are added: borough rows hold the same offences again.
  * Other subtypes and measures (positive outcomes, personal robbery, victims including domestic
  * abuse) are skipped and counted in a note: they are not errors.
  */
@@ -12,7 +13,7 @@ import type { WardLookup } from '../../geo/wardLookup.ts';
 import { monthIndex } from '../calendar.ts';
 import { CubeBuilder } from '../cube.ts';
 import type { RejectionLog } from '../report.ts';
-import { type ThemeInfo, themeInfo } from '../themes.ts';
+import { DEDUPLICATED_ALL_THEME, type ThemeInfo, themeInfo } from '../themes.ts';
 import { findColumns } from './header.ts';
 import { MONTH_RECORDED_NOTE, MonthRange, NOT_MAPPED, rowCount } from './mpsSeries.ts';
 import { parseCount } from './nativeOffences.ts';
@@ -55,6 +56,11 @@ const THEMES: Readonly<Record<string, ThemeInfo>> = {
   'knife crime|offences': themeInfo('knife_crime'),
   'knife crime with injury|offences': themeInfo('knife_crime_with_injury'),
 };
+const KNIFE_CRIME = 'knife_crime';
+const ALL_KNIFE_CRIME = themeInfo(DEDUPLICATED_ALL_THEME, {
+  definition:
+    'Knife crime offences, each counted once: knife crime with injury is part of them and knife-injury victims are their victims.',
+});
 
 export class MpsKnifeCrimeReader implements OffenceReader {
   readonly builder = new CubeBuilder(false);
@@ -68,6 +74,9 @@ export class MpsKnifeCrimeReader implements OffenceReader {
   /** Skipped ward rows by "subtype (measure)". */
   private readonly skipped = new Map<string, number>();
   private boroughRows = 0;
+  /** Month, ward and theme of every row added, to tell repeated rows. */
+  private readonly rowKeys = new Set<string>();
+  private repeatedRows = 0;
 
   constructor(header: readonly string[], context: Pick<ReaderContext, 'lookup' | 'log'>) {
     this.columns = findColumns(header, COLUMN_ALIASES);
@@ -142,7 +151,13 @@ export class MpsKnifeCrimeReader implements OffenceReader {
       );
       return;
     }
-    this.builder.addAt(theme.id, month, this.builder.wardId(ward.code), 0, count.value);
+    const wardId = this.builder.wardId(ward.code);
+    const rowKey = `${month} ${wardId} ${theme.id}`;
+    if (this.rowKeys.has(rowKey)) this.repeatedRows += 1;
+    else this.rowKeys.add(rowKey);
+    this.builder.addAt(theme.id, month, wardId, 0, count.value);
+    if (theme.info.id === KNIFE_CRIME)
+      this.builder.addAt(this.builder.themeId(ALL_KNIFE_CRIME.id), month, wardId, 0, count.value);
     this.months.include(month);
     this.rowsLoaded += 1;
   }
@@ -163,12 +178,13 @@ export class MpsKnifeCrimeReader implements OffenceReader {
         `Ward figures skipped, as the dashboard does not map them: ${rowCount(total)} (${kinds.join('; ')}).`,
       );
     }
-    if (this.builder.repeatedKeys > 0)
+    if (this.repeatedRows > 0)
       notes.push(
-        `Added to an earlier row with the same ward, month, subtype and measure: ${rowCount(this.builder.repeatedKeys)}.`,
+        `Added to an earlier row with the same ward, month, subtype and measure: ${rowCount(this.repeatedRows)}.`,
       );
     const themes = new Map<string, ThemeInfo>();
     for (const theme of this.themes.values()) if (theme) themes.set(theme.info.id, theme.info);
+    if (themes.has(KNIFE_CRIME)) themes.set(ALL_KNIFE_CRIME.id, ALL_KNIFE_CRIME);
     return { themes: [...themes.values()], notes, points: null };
   }
 }
