@@ -1,0 +1,202 @@
+/**
+ * Keeps what the user loaded in this browser (IndexedDB), so that it comes back after a reload,
+ * and forgets all of it on request. Values go in by structured clone: typed arrays are stored as
+ * they are, never through JSON.
+ */
+import type { WardSet } from '../geo/wardSet.ts';
+import type { Dataset } from './dataset.ts';
+import type { WardPopulation } from './population.ts';
+import type { ThemeId } from './themes.ts';
+
+export const DATABASE_NAME = 'ward-hotspot-dashboard';
+const DATABASE_VERSION = 1;
+/** Datasets without their replaced themes, keyed by id. */
+const DATASETS = 'datasets';
+/** `{ id, replacedThemes }`: apart from the cube, so that a later "Replace" does not rewrite it. */
+const REPLACED_THEMES = 'replacedThemes';
+/** Single values by name (`KeptValues`). */
+const VALUES = 'values';
+
+export interface KeptPopulations {
+  populations: ReadonlyMap<string, WardPopulation>;
+  source: { name: string; year: number | null };
+}
+
+export interface KeptValues {
+  /** The query string of the last view. */
+  view: string;
+  /** Populations from a user's file. */
+  populations: KeptPopulations;
+  /** Boundaries from a user's file. */
+  boundaries: WardSet;
+}
+
+let connection: Promise<IDBDatabase> | null = null;
+
+function openDatabase(): Promise<IDBDatabase> {
+  connection ??= new Promise<IDBDatabase>((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(new Error('This browser offers no IndexedDB.'));
+      return;
+    }
+    const request = indexedDB.open(DATABASE_NAME, DATABASE_VERSION);
+    request.onupgradeneeded = () => {
+      const database = request.result;
+      database.createObjectStore(DATASETS, { keyPath: 'id' });
+      database.createObjectStore(REPLACED_THEMES, { keyPath: 'id' });
+      database.createObjectStore(VALUES);
+    };
+    request.onsuccess = () => {
+      const database = request.result;
+      // Another tab clearing the data deletes the database: let it, and reopen when next needed.
+      database.onversionchange = () => {
+        database.close();
+        connection = null;
+      };
+      database.onclose = () => {
+        connection = null;
+      };
+      resolve(database);
+    };
+    request.onerror = () => reject(request.error);
+  });
+  const opening = connection;
+  opening.catch(() => {
+    if (connection === opening) connection = null;
+  });
+  return opening;
+}
+
+/** Whether the database exists, without creating it as opening it would. */
+async function databaseExists(): Promise<boolean> {
+  if (connection) return true;
+  // Without databases() (older browsers), opening is the only way to know.
+  if (typeof indexedDB === 'undefined' || !indexedDB.databases) return true;
+  return (await indexedDB.databases()).some(({ name }) => name === DATABASE_NAME);
+}
+
+/** Runs requests in one transaction; settles when it commits, rejects with why it aborted. */
+async function transact<T>(
+  stores: string[],
+  mode: IDBTransactionMode,
+  work: (transaction: IDBTransaction) => IDBRequest<T> | undefined,
+): Promise<T> {
+  const database = await openDatabase();
+  return new Promise<T>((resolve, reject) => {
+    const transaction = database.transaction(stores, mode);
+    let request: IDBRequest<T> | undefined;
+    transaction.oncomplete = () => resolve(request?.result as T);
+    // A quota error arrives here, on commit, rather than on the put that caused it.
+    transaction.onabort = () =>
+      reject(transaction.error ?? new DOMException('The transaction was aborted.', 'AbortError'));
+    try {
+      request = work(transaction);
+    } catch (error) {
+      // A value that cannot be cloned throws at once.
+      transaction.abort();
+      reject(error);
+    }
+  });
+}
+
+/** Whether an error means the browser has no room left for this origin. */
+export function isStorageFull(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
+}
+
+export function keepDataset(dataset: Dataset): Promise<void> {
+  const { replacedThemes, ...rest } = dataset;
+  return transact([DATASETS, REPLACED_THEMES], 'readwrite', (transaction) => {
+    transaction.objectStore(DATASETS).put(rest);
+    transaction.objectStore(REPLACED_THEMES).put({ id: dataset.id, replacedThemes });
+    return undefined;
+  });
+}
+
+export function keepReplacedThemes(id: string, replacedThemes: readonly ThemeId[]): Promise<void> {
+  return transact([REPLACED_THEMES], 'readwrite', (transaction) => {
+    transaction.objectStore(REPLACED_THEMES).put({ id, replacedThemes });
+    return undefined;
+  });
+}
+
+export function forgetDataset(id: string): Promise<void> {
+  return transact([DATASETS, REPLACED_THEMES], 'readwrite', (transaction) => {
+    transaction.objectStore(DATASETS).delete(id);
+    transaction.objectStore(REPLACED_THEMES).delete(id);
+    return undefined;
+  });
+}
+
+/** The kept datasets in the order they were loaded. */
+export async function keptDatasets(): Promise<Dataset[]> {
+  // A visit that keeps nothing leaves nothing behind, not even an empty database.
+  if (!(await databaseExists())) return [];
+  let replaced: IDBRequest<{ id: string; replacedThemes: ThemeId[] }[]> | undefined;
+  const datasets = await transact<Omit<Dataset, 'replacedThemes'>[]>(
+    [DATASETS, REPLACED_THEMES],
+    'readonly',
+    (transaction) => {
+      replaced = transaction.objectStore(REPLACED_THEMES).getAll();
+      return transaction.objectStore(DATASETS).getAll();
+    },
+  );
+  const replacedById = new Map(
+    (replaced?.result ?? []).map((record) => [record.id, record.replacedThemes]),
+  );
+  return datasets
+    .map((dataset) => ({ ...dataset, replacedThemes: replacedById.get(dataset.id) ?? [] }))
+    .sort((a, b) => a.loadedAt.localeCompare(b.loadedAt));
+}
+
+/** Keeps a value; null forgets it. */
+export function keepValue<Name extends keyof KeptValues>(
+  name: Name,
+  value: KeptValues[Name] | null,
+): Promise<void> {
+  return transact([VALUES], 'readwrite', (transaction) => {
+    const store = transaction.objectStore(VALUES);
+    if (value === null) store.delete(name);
+    else store.put(value, name);
+    return undefined;
+  });
+}
+
+export async function keptValue<Name extends keyof KeptValues>(
+  name: Name,
+): Promise<KeptValues[Name] | null> {
+  if (!(await databaseExists())) return null;
+  const value = await transact<KeptValues[Name] | undefined>([VALUES], 'readonly', (transaction) =>
+    transaction.objectStore(VALUES).get(name),
+  );
+  return value ?? null;
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    // A connection elsewhere that does not close delays the deletion, which still happens once
+    // it closes: waiting for it would hang "Clear data".
+    request.onblocked = () => resolve();
+  });
+}
+
+/**
+ * Removes everything this origin stored in the browser: every IndexedDB database (ours and any
+ * other), localStorage and sessionStorage. The app writes only its own database; the rest is
+ * cleared too so that "Clear data" keeps its promise whatever a later module stores.
+ */
+export async function forgetEverything(): Promise<void> {
+  const open = connection;
+  connection = null;
+  // Writes already under way finish first; the deletion then waits for the close.
+  if (open) (await open.catch(() => null))?.close();
+  if (typeof localStorage !== 'undefined') localStorage.clear();
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
+  if (typeof indexedDB === 'undefined') return;
+  const names = new Set([DATABASE_NAME]);
+  for (const { name } of (await indexedDB.databases?.()) ?? []) if (name) names.add(name);
+  await Promise.all([...names].map(deleteDatabase));
+}
