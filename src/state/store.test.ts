@@ -175,6 +175,28 @@ describe('addDataset', () => {
   });
 });
 
+describe('restoreDatasets', () => {
+  it('keeps a period that only the datasets together cover, and their replaced themes', () => {
+    // March to May 2024 lies in the second dataset only; added one by one, the first dataset
+    // alone would have reset the period to its own months.
+    const store = createAppStore({ theme: 'robbery', from: '2024-03', to: '2024-05' });
+    store.getState().restoreDatasets([
+      {
+        ...datasetOf(cubeOver('2023-01', '2023-12', ['robbery', 'burglary']), { id: 'old' }),
+        replacedThemes: ['robbery'],
+      },
+      datasetOf(cubeOver('2024-01', '2024-06', ['robbery']), { id: 'new' }),
+    ]);
+    expect(store.getState()).toMatchObject({ theme: 'robbery', from: '2024-03', to: '2024-05' });
+    expect(
+      store.getState().datasets.map((dataset) => [dataset.id, dataset.replacedThemes]),
+    ).toEqual([
+      ['old', ['robbery']],
+      ['new', []],
+    ]);
+  });
+});
+
 describe('view actions', () => {
   it('setArea clears the selected ward', () => {
     const store = createAppStore({ ward: 'E05009375' });

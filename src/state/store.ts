@@ -64,6 +64,9 @@ export interface Actions {
    * demo data makes way for the first real file. */
   addDataset(dataset: Dataset): void;
   resolvePending(choice: PendingChoice): void;
+  /** Puts back datasets kept from an earlier visit, all at once, so that the period asked for
+   * survives even when no single dataset covers it. */
+  restoreDatasets(datasets: Dataset[]): void;
   removeDataset(id: string): void;
   /** Forgets every dataset. */
   clearDatasets(): void;
@@ -234,6 +237,11 @@ export function createAppStore(view: Partial<ViewState> = {}) {
             );
         }
         commit(dataset);
+      },
+
+      restoreDatasets: (datasets) => {
+        loadedData.datasets = [...datasets, ...loadedData.datasets];
+        publishDatasets();
       },
 
       removeDataset: (id) => {
