@@ -1,4 +1,7 @@
-/** The datasets loaded: each file's themes and months, a way to remove one, and "Clear data". */
+/**
+ * The datasets loaded: each file's themes and months, a way to remove one, and "Clear data",
+ * which also removes everything kept in this browser.
+ */
 
 import { clearData } from '../app/dataLoading.ts';
 import { monthKey } from '../data/calendar.ts';
@@ -9,6 +12,7 @@ export function LoadedData() {
   const datasets = useAppStore((state) => state.datasets);
   const removeDataset = useAppStore((state) => state.removeDataset);
   if (datasets.length === 0) return null;
+  const usersFiles = datasets.some((dataset) => !dataset.synthetic);
   return (
     <section className="loaded-data" aria-labelledby="loaded-data-title">
       <h2 id="loaded-data-title">Loaded data</h2>
@@ -37,6 +41,12 @@ export function LoadedData() {
           </li>
         ))}
       </ul>
+      {usersFiles && (
+        <p>
+          Your files are kept in this browser, on this device only, so that they are here next time.
+          Clear data removes them.
+        </p>
+      )}
       <button type="button" onClick={() => void clearData()}>
         Clear data
       </button>

@@ -1,0 +1,258 @@
+/**
+ * Loaded data and the last view kept in the browser (IndexedDB) across reloads, and "Clear data"
+ * removing all of it, in real Chromium. Each test uses one browser context, as one user would.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_NAME } from '../../src/data/persistence.ts';
+import { appUrl, launchBrowser, waitForDashboard } from './browser.ts';
+
+let browser: Browser;
+const folder = mkdtempSync(path.join(tmpdir(), 'ward-dashboard-persistence-'));
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function csvFile(name: string, lines: string[]): string {
+  const file = path.join(folder, name);
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+/** Golborne (E05009396), Dalgarno (E05009394) and Colville (E05009392), November 2025 to
+ * February 2026. */
+const firstExtract = () =>
+  csvFile('first-extract.csv', [
+    'ward_code,theme,month,weekday,hour,count',
+    'E05009396,knife_crime,2025-11,Mon,9,8',
+    'E05009396,knife_crime,2026-01,Fri,23,4',
+    'E05009396,knife_crime,2026-02,Sat,1,3',
+    'E05009394,robbery,2025-12,Mon,10,2',
+    'E05009394,robbery,2026-02,Tue,11,5',
+    'E05009392,knife_crime,2026-02,,,6',
+  ]);
+
+/** Knife crime again for February 2026 (overlapping the first file), and Notting Dale in March. */
+const secondExtract = () =>
+  csvFile('second-extract.csv', [
+    'ward_code,theme,month,weekday,hour,count',
+    'E05009396,knife_crime,2026-02,Sun,20,10',
+    'E05009399,knife_crime,2026-03,Wed,14,1',
+  ]);
+
+async function openApp(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(appUrl());
+  await waitForDashboard(page);
+  return page;
+}
+
+/** Ward name -> count, as the ward table shows them. */
+async function tableCounts(page: Page, wards: string[]): Promise<Record<string, string>> {
+  const rows = await page
+    .getByRole('table', { name: /^Wards in / })
+    .locator('tbody tr')
+    .evaluateAll((elements) =>
+      elements.map((row) =>
+        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
+      ),
+    );
+  const counts = new Map(rows.map(([name = '', count = '']) => [name, count]));
+  return Object.fromEntries(wards.map((ward) => [ward, counts.get(ward) ?? 'missing']));
+}
+
+async function controls(page: Page): Promise<{ theme: string; from: string; to: string }> {
+  return {
+    theme: await page.getByLabel('Theme').inputValue(),
+    from: await page.getByLabel('From', { exact: true }).inputValue(),
+    to: await page.getByLabel('To', { exact: true }).inputValue(),
+  };
+}
+
+/** Files are read in a worker and kept data restored after the boundaries: allow for both on a
+ * busy two-core machine. */
+const WHILE_LOADING = { timeout: 20_000 };
+
+const badge = (page: Page) => page.locator('.data-badge').textContent();
+
+/** What the app's database holds, read directly: file names, replaced themes and the view. */
+async function keptInBrowser(
+  page: Page,
+): Promise<{ files: string[]; replaced: string[][]; view: string | null } | null> {
+  return page.evaluate(async (name) => {
+    if (!(await indexedDB.databases()).some((database) => database.name === name)) return null;
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const read = <T>(store: string, query: (store: IDBObjectStore) => IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        const request = query(database.transaction(store).objectStore(store));
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const datasets = await read<{ fileName: string }[]>('datasets', (store) => store.getAll());
+    const replaced = await read<{ replacedThemes: string[] }[]>('replacedThemes', (store) =>
+      store.getAll(),
+    );
+    const view = await read<string | undefined>('values', (store) => store.get('view'));
+    database.close();
+    return {
+      files: datasets.map((dataset) => dataset.fileName).sort(),
+      replaced: replaced.map((record) => record.replacedThemes),
+      view: view ?? null,
+    };
+  }, DATABASE_NAME);
+}
+
+async function storageLeft(page: Page): Promise<{ databases: string[]; localStorage: number }> {
+  return page.evaluate(async () => ({
+    databases: (await indexedDB.databases()).map((database) => database.name ?? ''),
+    localStorage: localStorage.length + sessionStorage.length,
+  }));
+}
+
+describe('data kept in the browser', () => {
+  it('brings back loaded files and the last view after a reload, and Clear data removes them', async () => {
+    const page = await openApp();
+    // The demo alone leaves nothing in the browser.
+    expect(await storageLeft(page)).toEqual({ databases: [], localStorage: 0 });
+
+    await page.getByLabel('Load data').setInputFiles(firstExtract());
+    // All serious violence, the whole file (four months): Golborne 8 + 4 + 3 = 15, Dalgarno
+    // 2 + 5 = 7, Colville 6.
+    await expect
+      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .toEqual({ Golborne: '15', Dalgarno: '7', Colville: '6' });
+    await page.getByLabel('Theme').selectOption({ label: 'Knife crime' });
+    await page.getByLabel('From', { exact: true }).selectOption('2026-01');
+    await page.getByLabel('To', { exact: true }).selectOption('2026-02');
+    // Knife crime, January and February 2026: Golborne 4 + 3 = 7, Colville 6, Dalgarno none.
+    const knifeCrime = { Golborne: '7', Dalgarno: '0', Colville: '6' };
+    await expect
+      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .toEqual(knifeCrime);
+    const view = await page.evaluate(() => window.location.search);
+    expect(view).toContain('theme=knife_crime');
+    await expect
+      .poll(() => keptInBrowser(page), WHILE_LOADING)
+      .toEqual({ files: ['first-extract.csv'], replaced: [[]], view });
+
+    await page.reload();
+    await waitForDashboard(page);
+    await expect
+      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .toEqual(knifeCrime);
+    expect(await controls(page)).toEqual({ theme: 'knife_crime', from: '2026-01', to: '2026-02' });
+    expect(await badge(page)).toBe('Data: first-extract.csv');
+
+    // The app's plain address: the kept view comes back with the data.
+    await page.goto(appUrl());
+    await waitForDashboard(page);
+    await expect
+      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .toEqual(knifeCrime);
+    expect(await controls(page)).toEqual({ theme: 'knife_crime', from: '2026-01', to: '2026-02' });
+    expect(await page.evaluate(() => window.location.search)).toBe(view);
+
+    // A link with its own view wins over the kept one.
+    await page.goto(appUrl('?theme=robbery&from=2025-12&to=2026-02'));
+    await waitForDashboard(page);
+    // Robbery, December 2025 to February 2026: Dalgarno 2 + 5 = 7.
+    await expect
+      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno']), WHILE_LOADING)
+      .toEqual({ Golborne: '0', Dalgarno: '7' });
+    expect(await controls(page)).toEqual({ theme: 'robbery', from: '2025-12', to: '2026-02' });
+
+    await page.getByRole('button', { name: 'Clear data' }).click();
+    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
+    await expect
+      .poll(() => storageLeft(page), WHILE_LOADING)
+      .toEqual({ databases: [], localStorage: 0 });
+
+    await page.reload();
+    await waitForDashboard(page);
+    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
+    await expect(page.getByRole('button', { name: /^Remove / }).count()).resolves.toBe(0);
+    expect(await storageLeft(page)).toEqual({ databases: [], localStorage: 0 });
+    await page.context().close();
+  });
+
+  it('keeps a replacement chosen for an overlapping file', async () => {
+    const page = await openApp();
+    await page.getByLabel('Load data').setInputFiles(firstExtract());
+    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Data: first-extract.csv');
+    await page.getByLabel('Theme').selectOption({ label: 'Knife crime' });
+    await page.getByLabel('From', { exact: true }).selectOption('2026-01');
+    await page.getByLabel('To', { exact: true }).selectOption('2026-02');
+
+    await page.getByLabel('Load data').setInputFiles(secondExtract());
+    await page.getByRole('dialog', { name: /second-extract\.csv overlaps/ }).waitFor();
+    await page.getByRole('button', { name: 'Replace' }).click();
+    // Knife crime now comes from the second file only, for every month: Golborne 10, Colville's
+    // 6 from the first file left out, Notting Dale's March outside the period.
+    const replaced = { Golborne: '10', Colville: '0', 'Notting Dale': '0' };
+    await expect
+      .poll(() => tableCounts(page, Object.keys(replaced)), WHILE_LOADING)
+      .toEqual(replaced);
+    await expect
+      .poll(async () => (await keptInBrowser(page))?.replaced.sort(), WHILE_LOADING)
+      .toEqual([[], ['knife_crime']]);
+
+    await page.reload();
+    await waitForDashboard(page);
+    await expect
+      .poll(() => tableCounts(page, Object.keys(replaced)), WHILE_LOADING)
+      .toEqual(replaced);
+    expect(await badge(page)).toBe('Data: first-extract.csv, second-extract.csv');
+    await expect(
+      page
+        .locator('.loaded-data .theme-list li', {
+          hasText: 'Knife crime (replaced by a later file)',
+        })
+        .count(),
+    ).resolves.toBe(1);
+    // Robbery is still the first file's: Dalgarno 5 in February 2026.
+    await page.getByLabel('Theme').selectOption({ label: 'Robbery' });
+    await expect
+      .poll(() => tableCounts(page, ['Dalgarno']), WHILE_LOADING)
+      .toEqual({ Dalgarno: '5' });
+    await page.context().close();
+  });
+
+  it('keeps the data for the session, and says so, when the browser has no room for it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.addInitScript(() => {
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(appUrl());
+    await waitForDashboard(page);
+    await page.getByLabel('Load data').setInputFiles(firstExtract());
+    await expect
+      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .toEqual({ Golborne: '15', Dalgarno: '7', Colville: '6' });
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), WHILE_LOADING)
+      .toContain(
+        'first-extract.csv is too large to keep in this browser; it will need loading again next time.',
+      );
+
+    await page.reload();
+    await waitForDashboard(page);
+    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
+    await context.close();
+  });
+});
