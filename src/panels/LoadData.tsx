@@ -42,6 +42,9 @@ export function LoadData() {
   );
 }
 
+/** A longer list of rejections stays folded, so that it does not push the map out of view. */
+const OPEN_REPORT_UP_TO = 10;
+
 /** What happened to the files loaded in this session; rejected rows listed with reasons. */
 export function LoadReports() {
   const reports = useAppStore((state) => state.reports);
@@ -59,7 +62,13 @@ export function LoadReports() {
         </div>
       )}
       {reports.map(({ id, report }, index) => (
-        <details key={id} className="report" open={index === 0 && report.rejectedCount > 0}>
+        <details
+          key={id}
+          className="report"
+          open={
+            index === 0 && report.rejectedCount > 0 && report.rejectedCount <= OPEN_REPORT_UP_TO
+          }
+        >
           <summary>
             {report.fileName} ({report.format}): {formatCount(report.rowsLoaded)} of{' '}
             {formatCount(report.rowsRead)} rows loaded

@@ -7,7 +7,6 @@ import { describePeriod } from './describeView.ts';
 
 export function OverlapDialog() {
   const pending = useAppStore((state) => state.pending);
-  const datasets = useAppStore((state) => state.datasets);
   const resolvePending = useAppStore((state) => state.resolvePending);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -18,7 +17,9 @@ export function OverlapDialog() {
     if (!pending && element.open) element.close();
   }, [pending]);
 
-  const themes = pending?.overlaps.map((id) => describeTheme(datasets, id).label).join(', ') ?? '';
+  // The new file's own names for its themes.
+  const themes =
+    pending?.overlaps.map((id) => describeTheme([pending.dataset], id).label).join(', ') ?? '';
   return (
     <dialog
       ref={dialog}

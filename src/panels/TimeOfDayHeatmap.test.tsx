@@ -271,4 +271,16 @@ describe('TimeOfDayHeatmap', () => {
     expect(useAppStore.getState().time).toBeNull();
     expect((screen.getByRole('combobox', { name: 'Day' }) as HTMLSelectElement).value).toBe('');
   });
+
+  it('says so, instead of a grid of zeros, when the data has no time of day', () => {
+    loadedData.datasets = [];
+    useAppStore.getState().clearDatasets();
+    const monthly = new CubeBuilder(false);
+    monthly.add('robbery', monthIndex('2024-03') as number, ABINGDON, UNKNOWN_TIME_SLOT, 12);
+    useAppStore.getState().addDataset(datasetOf(monthly.build(), { id: 'mps' }));
+    useAppStore.getState().setTheme('robbery');
+    render(<HeatmapPanel />);
+    expect(screen.queryByRole('table', { name: /^Time of day/ })).toBeNull();
+    screen.getByText(/The data for Robbery has no time of day/);
+  });
 });

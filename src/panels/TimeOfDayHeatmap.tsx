@@ -99,71 +99,86 @@ export function TimeOfDayHeatmap({ figures }: { figures: AreaFigures }) {
           </>
         )}
       </p>
-      <div className="table-scroll">
-        <table className="heatmap-grid" ref={grid} onKeyDown={moveFocus}>
-          <caption id={`${id}-caption`}>
-            Time of day by day of week, {scope}:{' '}
-            {describeView({ themeLabel: figures.theme.label, from, to, time: null })}. Offences
-            recorded in each hour; choose a cell or an hour to filter the map.
-          </caption>
-          <thead>
-            <tr>
-              <td />
-              {HOURS.map((hour) => (
-                <th key={hour} scope="col">
-                  <button
-                    type="button"
-                    data-cell={`-1:${hour}`}
-                    tabIndex={tabIndexOf(-1, hour)}
-                    aria-label={`${formatHourRange(hour, hour)}, every day`}
-                    aria-pressed={time !== null && time.weekday === null && inFilter(time, 0, hour)}
-                    onFocus={() => setFocus({ row: -1, column: hour })}
-                    onClick={(event) => chooseHour(hour, event.shiftKey)}
-                  >
-                    {String(hour).padStart(2, '0')}
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {WEEKDAYS.map((day, weekday) => (
-              <tr key={day}>
-                <th scope="row">{day}</th>
-                {HOURS.map((hour) => {
-                  const value = heatmap.cells[timeSlot(weekday, hour)] ?? 0;
-                  const background = heatColour(value, heatmap.max);
-                  const selected = inFilter(time, weekday, hour);
-                  return (
-                    <td
-                      key={hour}
-                      style={{ background, color: textColourOn(background) }}
-                      className={selected ? 'in-filter' : undefined}
+      {!heatmap.timesKnown && (
+        <p className="no-times">
+          The data for {figures.theme.label} has no time of day: the Metropolitan Police series
+          count offences by month. Load a file with weekday and hour, or a record-level extract with
+          times, to see when offences happen.
+        </p>
+      )}
+      {heatmap.timesKnown && (
+        <div className="table-scroll">
+          <table className="heatmap-grid" ref={grid} onKeyDown={moveFocus}>
+            <caption id={`${id}-caption`}>
+              Time of day by day of week, {scope}:{' '}
+              {describeView({ themeLabel: figures.theme.label, from, to, time: null })}. Offences
+              recorded in each hour; choose a cell or an hour to filter the map.
+            </caption>
+            <thead>
+              <tr>
+                <td />
+                {HOURS.map((hour) => (
+                  <th key={hour} scope="col">
+                    <button
+                      type="button"
+                      data-cell={`-1:${hour}`}
+                      tabIndex={tabIndexOf(-1, hour)}
+                      aria-label={`${formatHourRange(hour, hour)}, every day`}
+                      aria-pressed={
+                        time !== null && time.weekday === null && inFilter(time, 0, hour)
+                      }
+                      onFocus={() => setFocus({ row: -1, column: hour })}
+                      onClick={(event) => chooseHour(hour, event.shiftKey)}
                     >
-                      <button
-                        type="button"
-                        data-cell={`${weekday}:${hour}`}
-                        tabIndex={tabIndexOf(weekday, hour)}
-                        aria-label={`${WEEKDAY_NAMES[weekday]} ${formatHourRange(hour, hour)}: ${formatCount(value)} offences`}
-                        aria-pressed={sameFilter(time, { weekday, hourFrom: hour, hourTo: hour })}
-                        onFocus={() => setFocus({ row: weekday, column: hour })}
-                        onClick={() => toggle({ weekday, hourFrom: hour, hourTo: hour })}
-                      >
-                        {formatCount(Math.round(value))}
-                      </button>
-                    </td>
-                  );
-                })}
+                      {String(hour).padStart(2, '0')}
+                    </button>
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="unknown-time">
-        {formatCount(heatmap.unknownTime)} of {formatCount(heatmap.total)} offences (
-        {formatPercent(unknownShare)}) have no known time and are not in the grid.
-      </p>
-      <TimeFilterControls time={time} onChange={setTimeFilter} />
+            </thead>
+            <tbody>
+              {WEEKDAYS.map((day, weekday) => (
+                <tr key={day}>
+                  <th scope="row">{day}</th>
+                  {HOURS.map((hour) => {
+                    const value = heatmap.cells[timeSlot(weekday, hour)] ?? 0;
+                    const background = heatColour(value, heatmap.max);
+                    const selected = inFilter(time, weekday, hour);
+                    return (
+                      <td
+                        key={hour}
+                        style={{ background, color: textColourOn(background) }}
+                        className={selected ? 'in-filter' : undefined}
+                      >
+                        <button
+                          type="button"
+                          data-cell={`${weekday}:${hour}`}
+                          tabIndex={tabIndexOf(weekday, hour)}
+                          aria-label={`${WEEKDAY_NAMES[weekday]} ${formatHourRange(hour, hour)}: ${formatCount(value)} offences`}
+                          aria-pressed={sameFilter(time, { weekday, hourFrom: hour, hourTo: hour })}
+                          onFocus={() => setFocus({ row: weekday, column: hour })}
+                          onClick={() => toggle({ weekday, hourFrom: hour, hourTo: hour })}
+                        >
+                          {formatCount(Math.round(value))}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {heatmap.timesKnown && (
+        <p className="unknown-time">
+          {formatCount(heatmap.unknownTime)} of {formatCount(heatmap.total)} offences (
+          {formatPercent(unknownShare)}) have no known time and are not in the grid.
+        </p>
+      )}
+      {(heatmap.timesKnown || time !== null) && (
+        <TimeFilterControls time={time} onChange={setTimeFilter} />
+      )}
       {timeText && (
         <p className="time-filter-note" role="status">
           The map and ward table show only offences at {timeText}; offences with no known time are

@@ -97,14 +97,28 @@ describe('addDataset', () => {
     expect(store.getState().theme).toBe('all');
   });
 
-  it('keeps a chosen theme that the new file has, and a period it overlaps', () => {
+  it('keeps a chosen theme that the new file has, and a linked period the demo overlaps', () => {
     const store = createAppStore({ theme: 'domestic_abuse', from: '2023-12', to: '2024-02' });
-    store
-      .getState()
-      .addDataset(datasetOf(cubeOver('2024-01', '2024-06', ['youth_violence', 'domestic_abuse'])));
+    const demo = datasetOf(cubeOver('2024-01', '2024-06', ['youth_violence', 'domestic_abuse']), {
+      synthetic: true,
+    });
+    store.getState().addDataset(demo);
     expect(store.getState().theme).toBe('domestic_abuse');
     // December 2023 is before the data: clamped to January.
     expect([store.getState().from, store.getState().to]).toEqual(['2024-01', '2024-02']);
+  });
+
+  it("shows a user's file from its latest 12 months, and never lets the demo in after it", () => {
+    const store = createAppStore({ from: '2024-01', to: '2024-02' });
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2022-03', '2026-02', ['robbery']), { id: 'mine' }));
+    expect([store.getState().from, store.getState().to]).toEqual(['2025-03', '2026-02']);
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2024-01', '2024-06'), { id: 'demo', synthetic: true }));
+    expect(store.getState().pending).toBeNull();
+    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['mine']);
   });
 
   it('spans the months of every dataset loaded', () => {

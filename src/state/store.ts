@@ -149,8 +149,12 @@ export function liveThemeIds(datasets: readonly DatasetSummary[]): ThemeId[] {
 
 export function createAppStore(view: Partial<ViewState> = {}) {
   return create<StoreState>()((set, get) => {
-    /** After any change of datasets: summaries, version, and a theme and period that exist. */
-    const publishDatasets = () => {
+    /**
+     * After any change of datasets: summaries, version, and a theme and period that exist. A file
+     * the user loads shows its latest 12 months (`latestPeriod`); otherwise the period chosen (or
+     * given by a link) is kept where the data allows.
+     */
+    const publishDatasets = (latestPeriod = false) => {
       const datasets = loadedData.datasets.map(summarise);
       const { theme, from, to, offencesVersion } = get();
       const span = monthSpan(datasets);
@@ -159,13 +163,17 @@ export function createAppStore(view: Partial<ViewState> = {}) {
         datasets,
         offencesVersion: offencesVersion + 1,
         theme: themeExists ? theme : ALL_THEMES,
-        ...(span ? periodForSpan(span, from, to) : {}),
+        ...(span
+          ? latestPeriod
+            ? periodForSpan(span, null, null)
+            : periodForSpan(span, from, to)
+          : {}),
       });
     };
 
     const commit = (dataset: Dataset) => {
       loadedData.datasets = [...loadedData.datasets, dataset];
-      publishDatasets();
+      publishDatasets(!dataset.synthetic);
     };
 
     return {
@@ -200,6 +208,9 @@ export function createAppStore(view: Partial<ViewState> = {}) {
       },
 
       addDataset: (dataset) => {
+        // The demo arriving after the user's own file (it is fetched at start-up) is not wanted.
+        if (dataset.synthetic && loadedData.datasets.some((existing) => !existing.synthetic))
+          return;
         if (!dataset.synthetic)
           loadedData.datasets = loadedData.datasets.filter((existing) => !existing.synthetic);
         const overlaps = overlappingThemes(loadedData.datasets.map(summarise), summarise(dataset));

@@ -88,17 +88,24 @@ export function demoMonths(): { first: string; last: string } {
   return { first: months[0] as string, last: months[months.length - 1] as string };
 }
 
+/** Cells of one CSV line, honouring double quotes ("Ham, Petersham & Richmond Riverside"). */
+function csvCells(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((match) =>
+    match[1] !== undefined ? match[1].replace(/""/g, '"') : (match[2] ?? ''),
+  );
+}
+
 /** Census 2021 usual residents by ward code, from the published table in ../shared/geodata. */
 export function censusPopulations(): Map<string, { all: number; aged10to24: number }> {
   const file = path.join(root, '..', 'shared', 'geodata', 'census2021_ward_population_london.csv');
   const [headerLine = '', ...lines] = readFileSync(file, 'utf8').trim().split('\n');
-  const header = headerLine.split(',');
+  const header = csvCells(headerLine);
   const code = header.indexOf('WD22CD');
   const all = header.indexOf('usual_residents');
   const youth = header.indexOf('age_10_24');
   return new Map(
     lines.map((line) => {
-      const cells = line.split(',');
+      const cells = csvCells(line);
       return [cells[code] as string, { all: Number(cells[all]), aged10to24: Number(cells[youth]) }];
     }),
   );
