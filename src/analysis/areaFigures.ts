@@ -9,7 +9,7 @@ import type { WardPopulation } from '../data/population.ts';
 import type { ThemeId, ThemeInfo } from '../data/themes.ts';
 import type { Area, WardSet } from '../geo/wardSet.ts';
 import { slotMask, type TimeFilter, totalsBySlot, totalsByWard } from './aggregate.ts';
-import { type Classification, classIndex, classify } from './classify.ts';
+import { type Classification, type ClassMethod, classIndex, classify } from './classify.ts';
 import { competitionRanks } from './ranks.ts';
 import { ratePerThousand } from './rates.ts';
 
@@ -23,6 +23,8 @@ export interface FigureView {
   measure: Measure;
   ward: string | null;
   time: TimeFilter | null;
+  /** Quantile classes of five when not given. */
+  classes?: ClassChoice;
 }
 
 export interface WardFigure {
@@ -71,6 +73,19 @@ export interface AreaFigures {
 }
 
 export const DEFAULT_CLASS_COUNT = 5;
+
+/** How the map's classes are made: method, number of classes (3 to 7), and the user's own breaks. */
+export interface ClassChoice {
+  method: ClassMethod;
+  count: number;
+  breaks: number[];
+}
+
+export const DEFAULT_CLASSES: ClassChoice = {
+  method: 'quantile',
+  count: DEFAULT_CLASS_COUNT,
+  breaks: [],
+};
 
 export interface FigureInputs {
   wards: WardSet;
@@ -177,9 +192,15 @@ export function computeAreaFigures({
   const classified = figures
     .map((figure) => figure.value)
     .filter((value): value is number => value !== null);
+  const classes = view.classes ?? DEFAULT_CLASSES;
   const classification =
     classified.length > 0
-      ? classify(classified, Math.min(DEFAULT_CLASS_COUNT, classified.length))
+      ? classify(
+          classified,
+          Math.min(classes.count, classified.length),
+          classes.method,
+          classes.breaks,
+        )
       : null;
   figures.forEach((figure, position) => {
     figure.rank = ranks[position] ?? null;

@@ -3,15 +3,10 @@
  * browser so that opening the app's plain address brings it back.
  */
 import { keepValue, keptValue } from '../data/persistence.ts';
-import { type StoreState, useAppStore, type ViewState } from '../state/store.ts';
+import { useAppStore, type ViewState, viewOf } from '../state/store.ts';
 import { type Camera, cameraFromSearch, searchFor, viewFromSearch } from '../state/url.ts';
 
 let camera: Camera | null = null;
-
-function viewOf(state: StoreState): ViewState {
-  const { area, theme, from, to, measure, ward, time } = state;
-  return { area, theme, from, to, measure, ward, time };
-}
 
 function write(): void {
   const search = searchFor(viewOf(useAppStore.getState()), camera, window.location.search);

@@ -1,70 +1,83 @@
 /**
- * Derived figures for the current view. Computed once per change of the inputs they depend on
- * and shared by every component, so the map, legend, table and heatmap never disagree.
+ * Derived figures for the current view. Each is computed once per change of the inputs it
+ * depends on and shared by every component, so the map, legend, table and heatmap never disagree.
  */
-import { type AreaFigures, computeAreaFigures, type FigureView } from '../analysis/areaFigures.ts';
+import {
+  type AreaFigures,
+  computeAreaFigures,
+  type FigureInputs,
+} from '../analysis/areaFigures.ts';
+import { type AreaStatistics, computeAreaStatistics } from '../analysis/wardStatistics.ts';
 import { describeTheme } from '../data/dataset.ts';
 import type { ThemeInfo } from '../data/themes.ts';
 import { findArea } from '../geo/wardSet.ts';
 import { loadedData } from './registry.ts';
-import { type StoreState, useAppStore } from './store.ts';
+import { type StoreState, useAppStore, type ViewState, viewOf } from './store.ts';
 
-interface FigureKey extends FigureView {
-  wardsVersion: number;
-  offencesVersion: number;
-  populationVersion: number;
-}
+/** The inputs a derived value depends on: the view and the versions of the data. */
+type StateKey = ViewState &
+  Pick<StoreState, 'wardsVersion' | 'offencesVersion' | 'populationVersion'>;
 
-function figureKey(state: StoreState): FigureKey {
+function stateKey(state: StoreState): StateKey {
   return {
-    area: state.area,
-    theme: state.theme,
-    from: state.from,
-    to: state.to,
-    measure: state.measure,
-    ward: state.ward,
-    time: state.time,
+    ...viewOf(state),
     wardsVersion: state.wardsVersion,
     offencesVersion: state.offencesVersion,
     populationVersion: state.populationVersion,
   };
 }
 
-let lastKey: FigureKey | null = null;
-let lastFigures: AreaFigures | null = null;
+/** Objects in the view (time filter, classes) are replaced, never mutated: compare by identity. */
+function sameKey(a: StateKey, b: StateKey): boolean {
+  return (Object.keys(a) as (keyof StateKey)[]).every((name) => a[name] === b[name]);
+}
 
-function sameKey(a: FigureKey, b: FigureKey): boolean {
-  return (Object.keys(a) as (keyof FigureKey)[]).every((name) =>
-    name === 'time'
-      ? a.time?.weekday === b.time?.weekday &&
-        a.time?.hourFrom === b.time?.hourFrom &&
-        a.time?.hourTo === b.time?.hourTo
-      : a[name] === b[name],
-  );
+/** A selector that recomputes only when the view or the data change. */
+function memoised<T>(compute: (key: StateKey, state: StoreState) => T): (state: StoreState) => T {
+  let lastKey: StateKey | null = null;
+  let lastValue: T;
+  return (state) => {
+    const key = stateKey(state);
+    if (lastKey === null || !sameKey(lastKey, key)) {
+      lastValue = compute(key, state);
+      lastKey = key;
+    }
+    return lastValue;
+  };
+}
+
+function inputsFor(key: StateKey): FigureInputs | null {
+  const wards = loadedData.wards;
+  const area = wards ? findArea(wards, key.area) : undefined;
+  if (!wards || !area) return null;
+  return {
+    wards,
+    area,
+    datasets: loadedData.datasets,
+    populations: loadedData.populations,
+    view: key,
+  };
 }
 
 /** Figures for a store state; null until the ward boundaries are loaded. */
-export function selectAreaFigures(state: StoreState): AreaFigures | null {
-  const key = figureKey(state);
-  if (lastKey !== null && sameKey(lastKey, key)) return lastFigures;
-  const wards = loadedData.wards;
-  const area = wards ? findArea(wards, state.area) : undefined;
-  lastKey = key;
-  lastFigures =
-    wards && area
-      ? computeAreaFigures({
-          wards,
-          area,
-          datasets: loadedData.datasets,
-          populations: loadedData.populations,
-          view: key,
-        })
-      : null;
-  return lastFigures;
-}
+export const selectAreaFigures = memoised((key) => {
+  const inputs = inputsFor(key);
+  return inputs ? computeAreaFigures(inputs) : null;
+});
+
+/** Intervals, changes, hot spots and London ranks for the wards of the current view. */
+export const selectAreaStatistics = memoised((key, state): AreaStatistics | null => {
+  const inputs = inputsFor(key);
+  const figures = selectAreaFigures(state);
+  return inputs && figures ? computeAreaStatistics(inputs, figures) : null;
+});
 
 export function useAreaFigures(): AreaFigures | null {
   return useAppStore(selectAreaFigures);
+}
+
+export function useAreaStatistics(): AreaStatistics | null {
+  return useAppStore(selectAreaStatistics);
 }
 
 /** How the loaded datasets describe a theme. */

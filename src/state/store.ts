@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { TimeFilter } from '../analysis/aggregate.ts';
+import { type ClassChoice, DEFAULT_CLASSES } from '../analysis/areaFigures.ts';
 import { monthIndex, monthKey } from '../data/calendar.ts';
 import {
   type Dataset,
@@ -30,7 +31,16 @@ export interface ViewState {
   /** Selected ward code. */
   ward: string | null;
   time: TimeFilter | null;
+  classes: ClassChoice;
+  /** What the map's colours show. */
+  mapMode: MapMode;
+  /** Counts from 1 to 4 shown as "<5" and the rates built on them hidden. */
+  publication: boolean;
+  page: Page;
 }
+
+export type MapMode = 'choropleth' | 'hotspots';
+export type Page = 'dashboard' | 'priorities' | 'methods';
 
 export interface DataState {
   wardsVersion: number;
@@ -59,6 +69,10 @@ export interface Actions {
   setMeasure(measure: Measure): void;
   selectWard(ward: string | null): void;
   setTimeFilter(time: TimeFilter | null): void;
+  setClasses(classes: ClassChoice): void;
+  setMapMode(mapMode: MapMode): void;
+  setPublication(publication: boolean): void;
+  setPage(page: Page): void;
   setWards(wards: WardSet): void;
   /** Adds a dataset, or holds it for the user's choice when it overlaps loaded data. Synthetic
    * demo data makes way for the first real file. */
@@ -91,7 +105,18 @@ export const initialView: ViewState = {
   measure: 'count',
   ward: null,
   time: null,
+  classes: DEFAULT_CLASSES,
+  mapMode: 'choropleth',
+  publication: false,
+  page: 'dashboard',
 };
+
+/** The view part of a store state: what a link describes. */
+export function viewOf(state: ViewState): ViewState {
+  const view = {} as Record<keyof ViewState, unknown>;
+  for (const key of Object.keys(initialView) as (keyof ViewState)[]) view[key] = state[key];
+  return view as unknown as ViewState;
+}
 
 /** First and last month (indices) over datasets, or null when none holds any month. */
 export function monthSpan(
@@ -195,6 +220,10 @@ export function createAppStore(view: Partial<ViewState> = {}) {
       setMeasure: (measure) => set({ measure }),
       selectWard: (ward) => set({ ward }),
       setTimeFilter: (time) => set({ time }),
+      setClasses: (classes) => set({ classes }),
+      setMapMode: (mapMode) => set({ mapMode }),
+      setPublication: (publication) => set({ publication }),
+      setPage: (page) => set({ page }),
 
       setWards: (wards) => {
         loadedData.wards = wards;

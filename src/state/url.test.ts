@@ -13,12 +13,20 @@ describe('view in the URL', () => {
       measure: 'rate' as const,
       ward: 'E05009396',
       time: { weekday: 4, hourFrom: 22, hourTo: 1 },
+      classes: { method: 'custom' as const, count: 4, breaks: [1.5, 3, 10] },
+      mapMode: 'hotspots' as const,
+      publication: true,
+      page: 'priorities' as const,
     };
     const search = searchFor(view, { zoom: 13.25, latitude: 51.5, longitude: -0.19 }, '');
     expect(search).toBe(
-      '?area=E09000020&theme=youth_violence&from=2025-10&to=2026-09&measure=rate&ward=E05009396&day=Fri&hours=22-1&map=13.25/51.50000/-0.19000',
+      '?area=E09000020&theme=youth_violence&from=2025-10&to=2026-09&measure=rate&ward=E05009396&day=Fri&hours=22-1&classes=custom-4&breaks=1.5,3,10&mode=hotspots&publication=1&page=priorities&map=13.25/51.50000/-0.19000',
     );
     expect(viewFromSearch(search)).toEqual({
+      classes: { method: 'custom', count: 4, breaks: [1.5, 3, 10] },
+      mapMode: 'hotspots',
+      publication: true,
+      page: 'priorities',
       area: 'E09000020',
       theme: 'youth_violence',
       from: '2025-10',
@@ -32,8 +40,11 @@ describe('view in the URL', () => {
 
   it('ignores malformed parameters instead of failing', () => {
     expect(
-      viewFromSearch('?area=<script>&measure=mean&from=2024-13&to=2025-01&hours=25&ward=x'),
+      viewFromSearch(
+        '?area=<script>&measure=mean&from=2024-13&to=2025-01&hours=25&ward=x&classes=jenks-9&mode=3d&page=admin',
+      ),
     ).toEqual({});
+    expect(viewFromSearch('?classes=custom-3&breaks=1,two')).toEqual({});
     expect(cameraFromSearch('?map=12/abc/0')).toBeNull();
     expect(cameraFromSearch('?map=30/51.5/0')).toBeNull();
   });

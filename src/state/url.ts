@@ -4,6 +4,8 @@
  * Written with replaceState: changing a control does not add a browser history entry.
  */
 import type { TimeFilter } from '../analysis/aggregate.ts';
+import type { ClassChoice } from '../analysis/areaFigures.ts';
+import type { ClassMethod } from '../analysis/classify.ts';
 import { monthIndex, WEEKDAYS } from '../data/calendar.ts';
 import { normaliseThemeId } from '../data/themes.ts';
 import type { ViewState } from './store.ts';
@@ -49,7 +51,34 @@ export function viewFromSearch(search: string): Partial<ViewState> {
   if (hours) {
     view.time = { weekday: dayIndex >= 0 ? dayIndex : null, hourFrom: hours[0], hourTo: hours[1] };
   }
+  const classes = parseClasses(params.get('classes'), params.get('breaks'));
+  if (classes) view.classes = classes;
+  const mode = params.get('mode');
+  if (mode === 'hotspots' || mode === 'choropleth') view.mapMode = mode;
+  if (params.has('publication')) view.publication = params.get('publication') === '1';
+  const page = params.get('page');
+  if (page === 'priorities' || page === 'methods' || page === 'dashboard') view.page = page;
   return view;
+}
+
+const CLASS_METHODS: readonly ClassMethod[] = [
+  'quantile',
+  'natural-breaks',
+  'equal-interval',
+  'custom',
+];
+
+/** `classes=natural-breaks-5`; `breaks=1.5,3,10` with `classes=custom-4`. */
+function parseClasses(raw: string | null, rawBreaks: string | null): ClassChoice | null {
+  const match = raw ? /^([a-z-]+)-([3-7])$/.exec(raw) : null;
+  const method = CLASS_METHODS.find((candidate) => candidate === match?.[1]);
+  if (!match || !method) return null;
+  const breaks = (rawBreaks ?? '')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map(Number);
+  if (breaks.some((value) => !Number.isFinite(value))) return null;
+  return { method, count: Number(match[2]), breaks: method === 'custom' ? breaks : [] };
 }
 
 export function cameraFromSearch(search: string): Camera | null {
@@ -83,11 +112,17 @@ export function searchFor(view: ViewState, camera: Camera | null, current: strin
   const time = view.time ? formatTime(view.time) : null;
   set('day', time?.day ?? null);
   set('hours', time?.hours ?? null);
+  set('classes', `${view.classes.method}-${view.classes.count}`);
+  set('breaks', view.classes.method === 'custom' ? view.classes.breaks.join(',') : null);
+  set('mode', view.mapMode === 'choropleth' ? null : view.mapMode);
+  set('publication', view.publication ? '1' : null);
+  set('page', view.page === 'dashboard' ? null : view.page);
   if (camera) {
     set(
       'map',
       `${camera.zoom.toFixed(2)}/${camera.latitude.toFixed(5)}/${camera.longitude.toFixed(5)}`,
     );
   }
-  return `?${params.toString().replace(/%2F/g, '/')}`;
+  // Slashes and commas are legal in a query: keep them readable in a copied link.
+  return `?${params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
 }
