@@ -3,6 +3,8 @@
  * for low values and dark for high ones. Values are never shown by colour alone: the table,
  * labels and tooltips carry the numbers.
  */
+import type { HotspotClass } from './hotspots.ts';
+
 const YL_OR_RD: Readonly<Record<number, readonly string[]>> = {
   1: ['#fd8d3c'],
   2: ['#fecc5c', '#e31a1c'],
@@ -63,3 +65,14 @@ export function textColourOn(background: string): '#000000' | '#ffffff' {
   const contrastWithWhite = 1.05 / (luminance + 0.05);
   return contrastWithBlack >= contrastWithWhite ? '#000000' : '#ffffff';
 }
+
+/** Hot and cold spots: ColorBrewer RdBu, diverging and colour-blind safe; "none" is near white. */
+export const HOTSPOT_COLOURS: Readonly<Record<HotspotClass, string>> = {
+  hot99: '#b2182b',
+  hot95: '#ef8a62',
+  hot90: '#fddbc7',
+  none: '#f7f7f7',
+  cold90: '#d1e5f0',
+  cold95: '#67a9cf',
+  cold99: '#2166ac',
+};

@@ -3,6 +3,8 @@
  * weighted mean of those ranks (1 is the highest ward), and the wards that are in the top N of
  * every theme. The method is simple on purpose, so a tasking meeting can check it by hand.
  */
+import type { ThemeInfo } from '../data/themes.ts';
+import { computeAreaFigures, type FigureInputs } from './areaFigures.ts';
 import { competitionRanks } from './ranks.ts';
 
 export interface PriorityRow {
@@ -56,4 +58,37 @@ export function prioritise(
     row.priority = priorities[index] ?? null;
   });
   return rows;
+}
+
+export interface AreaPriorities {
+  themes: ThemeInfo[];
+  /** Area wards in name order, as in AreaFigures. */
+  wards: { code: string; name: string; values: (number | null)[] }[];
+  rows: PriorityRow[];
+  weights: number[];
+  topN: number;
+}
+
+/** Priorities for the area's wards over the given themes, by the view's measure and period. */
+export function areaPriorities(
+  inputs: FigureInputs,
+  themes: readonly ThemeInfo[],
+  weights: Readonly<Record<string, number>>,
+  topN: number,
+): AreaPriorities {
+  const perTheme = themes.map((theme) =>
+    computeAreaFigures({ ...inputs, view: { ...inputs.view, theme: theme.id, ward: null } }),
+  );
+  const wards = (perTheme[0]?.wards ?? []).map((ward, position) => ({
+    code: ward.code,
+    name: ward.name,
+    values: perTheme.map((figures) => figures.wards[position]?.value ?? null),
+  }));
+  const themeWeights = themes.map((theme) => weights[theme.id] ?? 1);
+  const rows = prioritise(
+    perTheme.map((figures) => figures.wards.map((ward) => ward.value)),
+    themeWeights,
+    topN,
+  );
+  return { themes: [...themes], wards, rows, weights: themeWeights, topN };
 }

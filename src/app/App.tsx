@@ -1,16 +1,22 @@
-/** The dashboard shell: header and controls, map with legend, ward table and heatmap. */
+/** The shell: header, the views (dashboard, priorities, methods) and where the data comes from. */
 import { lazy, Suspense } from 'react';
+import type { AreaFigures } from '../analysis/areaFigures.ts';
+import { MethodsPage } from '../pages/MethodsPage.tsx';
+import { PrioritiesPage } from '../pages/PrioritiesPage.tsx';
+import { BiggestChanges } from '../panels/BiggestChanges.tsx';
 import { Controls } from '../panels/Controls.tsx';
 import { Legend } from '../panels/Legend.tsx';
 import { LoadData, LoadReports } from '../panels/LoadData.tsx';
 import { LoadedData } from '../panels/LoadedData.tsx';
+import { MapOptions } from '../panels/MapOptions.tsx';
 import { OverlapDialog } from '../panels/OverlapDialog.tsx';
 import { SelectedWard } from '../panels/SelectedWard.tsx';
 import { TimeOfDayHeatmap } from '../panels/TimeOfDayHeatmap.tsx';
+import { TrendCharts } from '../panels/TrendCharts.tsx';
 import { WardTable } from '../panels/WardTable.tsx';
 import { loadedData } from '../state/registry.ts';
 import { useAreaFigures } from '../state/selectors.ts';
-import { useAppStore } from '../state/store.ts';
+import { type Page, useAppStore } from '../state/store.ts';
 import { Sources } from './Sources.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 
@@ -31,9 +37,65 @@ function DataBadge() {
   );
 }
 
+const PAGES: { page: Page; label: string }[] = [
+  { page: 'dashboard', label: 'Dashboard' },
+  { page: 'priorities', label: 'Priorities' },
+  { page: 'methods', label: 'How figures are computed' },
+];
+
+function PageNav() {
+  const page = useAppStore((state) => state.page);
+  const setPage = useAppStore((state) => state.setPage);
+  return (
+    <nav className="page-nav" aria-label="Views">
+      <ul>
+        {PAGES.map((entry) => (
+          <li key={entry.page}>
+            <button
+              type="button"
+              aria-current={page === entry.page ? 'page' : undefined}
+              onClick={() => setPage(entry.page)}
+            >
+              {entry.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Dashboard({ figures }: { figures: AreaFigures }) {
+  const selected = figures.wards.find((ward) => ward.code === figures.selectedWard) ?? null;
+  return (
+    <main className="dashboard">
+      <section className="map-panel" aria-label="Map">
+        <h2 className="visually-hidden">
+          Map of {figures.area.name}: {figures.theme.label}
+        </h2>
+        <Suspense fallback={<div className="ward-map loading-map">Loading map…</div>}>
+          <MapView figures={figures} />
+        </Suspense>
+        <Legend figures={figures} />
+      </section>
+      <aside className="side-panel" aria-label="Selected ward, map options and changes">
+        <SelectedWard figures={figures} />
+        <MapOptions />
+        <BiggestChanges figures={figures} />
+      </aside>
+      <section className="table-panel" aria-label="Ward table">
+        <WardTable figures={figures} />
+      </section>
+      <TimeOfDayHeatmap figures={figures} />
+      <TrendCharts wardName={selected?.name ?? null} areaName={figures.area.name} />
+    </main>
+  );
+}
+
 export function App() {
   const figures = useAreaFigures();
   const wardsVersion = useAppStore((state) => state.wardsVersion);
+  const page = useAppStore((state) => state.page);
   const dragging = useFileDrop();
   const areas = wardsVersion > 0 ? (loadedData.wards?.areas ?? []) : [];
 
@@ -46,30 +108,24 @@ export function App() {
         </div>
         <LoadData />
       </header>
-      <Controls areas={areas} />
+      <PageNav />
+      {page !== 'methods' && <Controls areas={areas} />}
       <LoadReports />
       <OverlapDialog />
-      {figures ? (
-        <main className="dashboard">
-          <section className="map-panel" aria-label="Map">
-            <h2 className="visually-hidden">
-              Map of {figures.area.name}: {figures.theme.label}
-            </h2>
-            <Suspense fallback={<div className="ward-map loading-map">Loading map…</div>}>
-              <MapView figures={figures} />
-            </Suspense>
-            <Legend figures={figures} />
-            <SelectedWard figures={figures} />
-          </section>
-          <section className="table-panel" aria-label="Ward table">
-            <WardTable figures={figures} />
-          </section>
-          <TimeOfDayHeatmap figures={figures} />
+      {page === 'methods' ? (
+        <main>
+          <MethodsPage />
         </main>
-      ) : (
+      ) : !figures ? (
         <main className="dashboard">
           <p role="status">Loading ward boundaries…</p>
         </main>
+      ) : page === 'priorities' ? (
+        <main>
+          <PrioritiesPage />
+        </main>
+      ) : (
+        <Dashboard figures={figures} />
       )}
       <LoadedData />
       <Sources />

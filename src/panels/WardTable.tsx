@@ -1,12 +1,26 @@
 /** The ward table: the accessible alternative to the map, sortable, and a way to select a ward. */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AreaFigures, WardFigure } from '../analysis/areaFigures.ts';
-import { formatCount, formatRate } from '../analysis/format.ts';
+import {
+  type ChangeDisplay,
+  COMPARISON_TEXT,
+  changeDisplay,
+  countText,
+  HOTSPOT_SHORT_TEXT,
+  intervalText,
+  rateText,
+} from '../analysis/display.ts';
+import { formatRate } from '../analysis/format.ts';
+import type { Comparison } from '../analysis/intervals.ts';
+import { ordinal } from '../analysis/ranks.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD, isSuppressed } from '../analysis/suppression.ts';
+import type { AreaStatistics } from '../analysis/wardStatistics.ts';
+import { useAreaStatistics } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import { describeView } from './describeView.ts';
+import { describePeriod, describeView } from './describeView.ts';
 
-type SortKey = 'name' | 'count' | 'rate' | 'rank';
+type SortKey = 'name' | 'count' | 'rate' | 'rank' | 'change';
 
 const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'name', label: 'Ward', numeric: false },
@@ -15,7 +29,12 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'rank', label: 'Rank', numeric: true },
 ];
 
-function sortValue(figure: WardFigure, key: Exclude<SortKey, 'name'>): number | null {
+function sortValue(
+  figure: WardFigure,
+  key: Exclude<SortKey, 'name'>,
+  statistics: AreaStatistics | null,
+): number | null {
+  if (key === 'change') return statistics?.wards.get(figure.code)?.previous?.absolute ?? null;
   return key === 'count' ? figure.count : key === 'rate' ? figure.rate : figure.rank;
 }
 
@@ -24,12 +43,13 @@ export function sortWards(
   wards: readonly WardFigure[],
   key: SortKey,
   ascending: boolean,
+  statistics: AreaStatistics | null = null,
 ): WardFigure[] {
   const byName = (a: WardFigure, b: WardFigure) => a.name.localeCompare(b.name, 'en-GB');
   return [...wards].sort((a, b) => {
     if (key === 'name') return ascending ? byName(a, b) : byName(b, a);
-    const left = sortValue(a, key);
-    const right = sortValue(b, key);
+    const left = sortValue(a, key, statistics);
+    const right = sortValue(b, key, statistics);
     if (left === null || right === null)
       return (left === null ? 1 : 0) - (right === null ? 1 : 0) || byName(a, b);
     return (ascending ? left - right : right - left) || byName(a, b);
@@ -50,7 +70,12 @@ export function WardTable({ figures }: { figures: AreaFigures }) {
   );
   const measure = useAppStore((state) => state.measure);
   const selectWard = useAppStore((state) => state.selectWard);
-  const rows = sortWards(figures.wards, sort.key, sort.ascending);
+  const statistics = useAreaStatistics();
+  const publication = useAppStore((state) => state.publication);
+  const suppressAt = publication ? DEFAULT_SUPPRESSION_THRESHOLD : null;
+  const londonRanked = statistics?.londonRanked ?? null;
+  const captionId = useId();
+  const rows = sortWards(figures.wards, sort.key, sort.ascending, statistics);
   const manyBoroughs = new Set(figures.wards.map((ward) => ward.ladName)).size > 1;
 
   const sortBy = (key: SortKey) =>
@@ -62,8 +87,23 @@ export function WardTable({ figures }: { figures: AreaFigures }) {
 
   return (
     <div className="table-scroll">
-      <table className="ward-table">
-        <caption id="ward-table-caption">
+      <p id={`${captionId}-notes`} className="table-notes">
+        <span id={`${captionId}-previous`}>
+          {statistics?.previousPeriod
+            ? `Change: against ${describePeriod(statistics.previousPeriod.from, statistics.previousPeriod.to)}.`
+            : 'Change: the data has no earlier period of the same length.'}
+        </span>{' '}
+        {statistics?.yearEarlierPeriod
+          ? `Year on year: against ${describePeriod(statistics.yearEarlierPeriod.from, statistics.yearEarlierPeriod.to)}.`
+          : ''}{' '}
+        ▲ rise, ▼ fall, * significant at the 5% level. Against area: the ward's 95% interval lies
+        above (higher) or below (lower) the area's rate
+        {statistics?.areaRate != null ? ` of ${formatRate(statistics.areaRate)} per 1,000` : ''}.
+        {suppressAt !== null &&
+          ` Publication mode: counts of 1 to ${suppressAt} show as "<${suppressAt + 1}".`}
+      </p>
+      <table className="ward-table" aria-describedby={`${captionId}-notes`}>
+        <caption id={captionId}>
           Wards in {figures.area.name}: {describeView({ ...view, themeLabel: figures.theme.label })}
           . Rate per 1,000 {figures.denominator}. Rank by {measure}: 1 is highest.
         </caption>
@@ -90,11 +130,38 @@ export function WardTable({ figures }: { figures: AreaFigures }) {
                 </button>
               </th>
             ))}
+            <th scope="col" className="numeric">
+              95% interval
+            </th>
+            <th scope="col">Against area</th>
+            <th scope="col" className="numeric">
+              <button
+                type="button"
+                className="sort"
+                onClick={() => sortBy('change')}
+                aria-describedby={`${captionId}-previous`}
+              >
+                Change
+                <span aria-hidden="true" className="sort-mark">
+                  {sort.key === 'change' ? (sort.ascending ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </th>
+            <th scope="col" className="numeric">
+              Year on year
+            </th>
+            <th scope="col">Hot spot</th>
+            {londonRanked !== null && (
+              <th scope="col" className="numeric">
+                London rank
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {rows.map((ward) => {
             const selected = ward.code === figures.selectedWard;
+            const wardStatistics = statistics?.wards.get(ward.code);
             return (
               <tr key={ward.code} className={selected ? 'selected' : undefined}>
                 <th scope="row">
@@ -107,14 +174,70 @@ export function WardTable({ figures }: { figures: AreaFigures }) {
                     {manyBoroughs ? `${ward.name}, ${ward.ladName}` : ward.name}
                   </button>
                 </th>
-                <td className="numeric">{formatCount(ward.count)}</td>
-                <td className="numeric">{formatRate(ward.rate)}</td>
+                <td className="numeric">{countText(ward.count, suppressAt)}</td>
+                <td className="numeric">{rateText(ward.count, ward.rate, suppressAt)}</td>
                 <td className="numeric">{ward.rank ?? '–'}</td>
+                <td className="numeric interval">
+                  {intervalText(wardStatistics?.interval ?? null, ward.count, measure, suppressAt)}
+                </td>
+                <td>
+                  <ComparisonCell
+                    comparison={
+                      isSuppressed(ward.count, suppressAt)
+                        ? null
+                        : (wardStatistics?.comparison ?? null)
+                    }
+                  />
+                </td>
+                <td className="numeric">
+                  <ChangeCell
+                    change={changeDisplay(wardStatistics?.previous ?? null, suppressAt)}
+                  />
+                </td>
+                <td className="numeric">
+                  <ChangeCell
+                    change={changeDisplay(wardStatistics?.yearEarlier ?? null, suppressAt)}
+                  />
+                </td>
+                <td className={`hotspot ${wardStatistics?.hotspot.hotspotClass ?? 'none'}`}>
+                  {HOTSPOT_SHORT_TEXT[wardStatistics?.hotspot.hotspotClass ?? 'none']}
+                </td>
+                {londonRanked !== null && (
+                  <td className="numeric">
+                    {wardStatistics?.londonRank === null || wardStatistics?.londonRank === undefined
+                      ? '–'
+                      : `${ordinal(wardStatistics.londonRank)} of ${londonRanked}`}
+                  </td>
+                )}
               </tr>
             );
           })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function ChangeCell({ change }: { change: ChangeDisplay | null }) {
+  if (change === null) return <>–</>;
+  return (
+    <span title={change.words}>
+      <span className="visually-hidden">{change.words}</span>
+      <span aria-hidden="true">
+        {change.text} {change.arrow}
+        {change.significant ? '*' : ''}
+      </span>
+    </span>
+  );
+}
+
+function ComparisonCell({ comparison }: { comparison: Comparison | null }) {
+  if (comparison === null) return <>–</>;
+  const mark = comparison === 'higher' ? '▲ ' : comparison === 'lower' ? '▼ ' : '';
+  return (
+    <span className={`comparison ${comparison}`}>
+      <span aria-hidden="true">{mark}</span>
+      {COMPARISON_TEXT[comparison]}
+    </span>
   );
 }

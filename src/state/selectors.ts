@@ -7,12 +7,14 @@ import {
   computeAreaFigures,
   type FigureInputs,
 } from '../analysis/areaFigures.ts';
+import { type AreaPriorities, areaPriorities } from '../analysis/priorities.ts';
+import { computeTrends, type Trends } from '../analysis/trends.ts';
 import { type AreaStatistics, computeAreaStatistics } from '../analysis/wardStatistics.ts';
-import { describeTheme } from '../data/dataset.ts';
-import type { ThemeInfo } from '../data/themes.ts';
+import { type DatasetSummary, describeTheme } from '../data/dataset.ts';
+import { DEDUPLICATED_ALL_THEME, type ThemeInfo } from '../data/themes.ts';
 import { findArea } from '../geo/wardSet.ts';
 import { loadedData } from './registry.ts';
-import { type StoreState, useAppStore, type ViewState, viewOf } from './store.ts';
+import { liveThemeIds, type StoreState, useAppStore, type ViewState, viewOf } from './store.ts';
 
 /** The inputs a derived value depends on: the view and the versions of the data. */
 type StateKey = ViewState &
@@ -72,6 +74,26 @@ export const selectAreaStatistics = memoised((key, state): AreaStatistics | null
   return inputs && figures ? computeAreaStatistics(inputs, figures) : null;
 });
 
+/** Serious-violence themes of the loaded data, each counted once, for the priorities. */
+export function priorityThemes(datasets: readonly DatasetSummary[]): ThemeInfo[] {
+  return liveThemeIds(datasets)
+    .filter((id) => id !== DEDUPLICATED_ALL_THEME)
+    .map((id) => describeTheme(datasets, id))
+    .filter((info) => info.group === 'serious_violence');
+}
+
+/** Each ward's rank in each serious-violence theme and the combined score. */
+export const selectPriorities = memoised((key, state): AreaPriorities | null => {
+  const inputs = inputsFor(key);
+  return inputs
+    ? areaPriorities(inputs, priorityThemes(state.datasets), key.weights, key.topN)
+    : null;
+});
+
+export function usePriorities(): AreaPriorities | null {
+  return useAppStore(selectPriorities);
+}
+
 export function useAreaFigures(): AreaFigures | null {
   return useAppStore(selectAreaFigures);
 }
@@ -84,4 +106,15 @@ export function useAreaStatistics(): AreaStatistics | null {
 export function useThemeInfo(theme: string): ThemeInfo {
   const datasets = useAppStore((state) => state.datasets);
   return describeTheme(datasets, theme);
+}
+
+/** Monthly series of the selected ward against its area, one per serious-violence theme. */
+export const selectTrends = memoised((key, state): Trends | null => {
+  const inputs = inputsFor(key);
+  if (!inputs || key.ward === null) return null;
+  return computeTrends(inputs, key.ward, priorityThemes(state.datasets));
+});
+
+export function useTrends(): Trends | null {
+  return useAppStore(selectTrends);
 }

@@ -37,6 +37,9 @@ export interface ViewState {
   /** Counts from 1 to 4 shown as "<5" and the rates built on them hidden. */
   publication: boolean;
   page: Page;
+  /** Priorities: weight of each theme in the combined score (1 when not set), and the top N. */
+  weights: Readonly<Record<string, number>>;
+  topN: number;
 }
 
 export type MapMode = 'choropleth' | 'hotspots';
@@ -73,6 +76,8 @@ export interface Actions {
   setMapMode(mapMode: MapMode): void;
   setPublication(publication: boolean): void;
   setPage(page: Page): void;
+  setWeight(theme: ThemeId, weight: number): void;
+  setTopN(topN: number): void;
   setWards(wards: WardSet): void;
   /** Adds a dataset, or holds it for the user's choice when it overlaps loaded data. Synthetic
    * demo data makes way for the first real file. */
@@ -109,6 +114,8 @@ export const initialView: ViewState = {
   mapMode: 'choropleth',
   publication: false,
   page: 'dashboard',
+  weights: {},
+  topN: 5,
 };
 
 /** The view part of a store state: what a link describes. */
@@ -224,6 +231,8 @@ export function createAppStore(view: Partial<ViewState> = {}) {
       setMapMode: (mapMode) => set({ mapMode }),
       setPublication: (publication) => set({ publication }),
       setPage: (page) => set({ page }),
+      setWeight: (theme, weight) => set({ weights: { ...get().weights, [theme]: weight } }),
+      setTopN: (topN) => set({ topN }),
 
       setWards: (wards) => {
         loadedData.wards = wards;

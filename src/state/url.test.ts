@@ -38,6 +38,22 @@ describe('view in the URL', () => {
     expect(cameraFromSearch(search)).toEqual({ zoom: 13.25, latitude: 51.5, longitude: -0.19 });
   });
 
+  it('carries the priorities weights and top N, leaving out the defaults', () => {
+    const search = searchFor(
+      { ...initialView, weights: { youth_violence: 2, vawg: 1, robbery: 0 }, topN: 3 },
+      null,
+      '',
+    );
+    const params = new URLSearchParams(search);
+    expect(params.get('weights')).toBe('youth_violence:2,robbery:0');
+    expect(params.get('top')).toBe('3');
+    expect(viewFromSearch(search)).toMatchObject({
+      weights: { youth_violence: 2, robbery: 0 },
+      topN: 3,
+    });
+    expect(viewFromSearch('?weights=robbery:-1&top=0')).toEqual({});
+  });
+
   it('ignores malformed parameters instead of failing', () => {
     expect(
       viewFromSearch(

@@ -8,7 +8,7 @@ import type { ClassChoice } from '../analysis/areaFigures.ts';
 import type { ClassMethod } from '../analysis/classify.ts';
 import { monthIndex, WEEKDAYS } from '../data/calendar.ts';
 import { normaliseThemeId } from '../data/themes.ts';
-import type { ViewState } from './store.ts';
+import { initialView, type ViewState } from './store.ts';
 
 export interface Camera {
   zoom: number;
@@ -56,9 +56,27 @@ export function viewFromSearch(search: string): Partial<ViewState> {
   const mode = params.get('mode');
   if (mode === 'hotspots' || mode === 'choropleth') view.mapMode = mode;
   if (params.has('publication')) view.publication = params.get('publication') === '1';
+  const weights = parseWeights(params.get('weights'));
+  if (weights) view.weights = weights;
+  const top = Number(params.get('top'));
+  if (Number.isInteger(top) && top >= 1 && top <= 50) view.topN = top;
   const page = params.get('page');
   if (page === 'priorities' || page === 'methods' || page === 'dashboard') view.page = page;
   return view;
+}
+
+/** `weights=youth_violence:2,sexual_violence:0` */
+function parseWeights(raw: string | null): Record<string, number> | null {
+  if (!raw) return null;
+  const weights: Record<string, number> = {};
+  for (const part of raw.split(',')) {
+    const [theme, value] = part.split(':');
+    const id = normaliseThemeId(theme ?? '');
+    const weight = Number(value);
+    if (!id || !Number.isFinite(weight) || weight < 0 || weight > 100) return null;
+    weights[id] = weight;
+  }
+  return weights;
 }
 
 const CLASS_METHODS: readonly ClassMethod[] = [
@@ -117,6 +135,12 @@ export function searchFor(view: ViewState, camera: Camera | null, current: strin
   set('mode', view.mapMode === 'choropleth' ? null : view.mapMode);
   set('publication', view.publication ? '1' : null);
   set('page', view.page === 'dashboard' ? null : view.page);
+  const weights = Object.entries(view.weights).filter(([, weight]) => weight !== 1);
+  set(
+    'weights',
+    weights.length > 0 ? weights.map(([theme, weight]) => `${theme}:${weight}`).join(',') : null,
+  );
+  set('top', view.topN === initialView.topN ? null : String(view.topN));
   if (camera) {
     set(
       'map',
