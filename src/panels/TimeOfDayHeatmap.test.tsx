@@ -283,4 +283,15 @@ describe('TimeOfDayHeatmap', () => {
     expect(screen.queryByRole('table', { name: /^Time of day/ })).toBeNull();
     screen.getByText(/The data for Robbery has no time of day/);
   });
+
+  it('shows counts of 1 to 4 as "<5" in publication mode', () => {
+    useAppStore.getState().setPublication(true);
+    useAppStore.getState().selectWard(ABINGDON);
+    render(<HeatmapPanel />);
+    // Abingdon alone: Monday 15:00 holds 3 offences, shown as "<5"; 0 stays 0.
+    const cell = screen.getByRole('button', { name: 'Monday 15:00–15:59: <5 offences' });
+    expect(cell.textContent).toBe('<5');
+    screen.getByRole('button', { name: 'Friday 23:00–23:59: 0 offences' });
+    useAppStore.getState().setPublication(false);
+  });
 });

@@ -6,8 +6,10 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
+import { countText } from '../analysis/display.ts';
 import { formatCount, formatHour, formatHourRange, formatPercent } from '../analysis/format.ts';
 import { heatColour, textColourOn } from '../analysis/palette.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
 import { WEEKDAY_NAMES, WEEKDAYS } from '../data/calendar.ts';
 import { timeSlot } from '../data/cube.ts';
 import { useAppStore } from '../state/store.ts';
@@ -36,6 +38,9 @@ export function TimeOfDayHeatmap({ figures }: { figures: AreaFigures }) {
   const from = useAppStore((state) => state.from);
   const to = useAppStore((state) => state.to);
   const setTimeFilter = useAppStore((state) => state.setTimeFilter);
+  const suppressAt = useAppStore((state) =>
+    state.publication ? DEFAULT_SUPPRESSION_THRESHOLD : null,
+  );
   const selectWard = useAppStore((state) => state.selectWard);
   const [focus, setFocus] = useState<GridPosition>({ row: 0, column: 0 });
   const grid = useRef<HTMLTableElement>(null);
@@ -154,12 +159,12 @@ export function TimeOfDayHeatmap({ figures }: { figures: AreaFigures }) {
                           type="button"
                           data-cell={`${weekday}:${hour}`}
                           tabIndex={tabIndexOf(weekday, hour)}
-                          aria-label={`${WEEKDAY_NAMES[weekday]} ${formatHourRange(hour, hour)}: ${formatCount(value)} offences`}
+                          aria-label={`${WEEKDAY_NAMES[weekday]} ${formatHourRange(hour, hour)}: ${countText(value, suppressAt)} offences`}
                           aria-pressed={sameFilter(time, { weekday, hourFrom: hour, hourTo: hour })}
                           onFocus={() => setFocus({ row: weekday, column: hour })}
                           onClick={() => toggle({ weekday, hourFrom: hour, hourTo: hour })}
                         >
-                          {formatCount(Math.round(value))}
+                          {countText(Math.round(value), suppressAt)}
                         </button>
                       </td>
                     );
