@@ -1,8 +1,10 @@
 /** The map panel: creates the WardMap once and passes it the current figures. */
 import { useEffect, useRef } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
 import { writeCamera } from '../app/urlSync.ts';
 import { loadedData } from '../state/registry.ts';
+import { useAreaStatistics } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { type Camera, cameraFromSearch } from '../state/url.ts';
 import { mapContentFor } from './mapContent.ts';
@@ -45,10 +47,18 @@ export default function MapView({ figures }: { figures: AreaFigures }) {
     };
   }, [selectWard]);
 
+  const statistics = useAreaStatistics();
+  const mapMode = useAppStore((state) => state.mapMode);
+  const measure = useAppStore((state) => state.measure);
+  const publication = useAppStore((state) => state.publication);
   useEffect(() => {
     const wards = loadedData.wards;
-    if (wards) mapRef.current?.setContent(mapContentFor(figures, wards));
-  }, [figures]);
+    const suppressAt = publication ? DEFAULT_SUPPRESSION_THRESHOLD : null;
+    if (wards)
+      mapRef.current?.setContent(
+        mapContentFor(figures, wards, { mapMode, measure, statistics, suppressAt }),
+      );
+  }, [figures, statistics, mapMode, measure, publication]);
 
   useEffect(() => {
     if (shownArea.current === areaId) return;

@@ -7,11 +7,12 @@ import {
   type FigureView,
   type WardFigure,
 } from '../analysis/areaFigures.ts';
+import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
 import { describeTheme } from '../data/dataset.ts';
 import { buildWardTopology } from '../geo/wardBoundaries.ts';
-import { type Area, decodeWardTopology, findArea } from '../geo/wardSet.ts';
+import { type Area, decodeWardTopology, findArea, type WardSet } from '../geo/wardSet.ts';
 import { mapContentFor, wardColour, wardTooltip } from './mapContent.ts';
 
 const NO_DATA_GREY = '#d4d4d4';
@@ -235,5 +236,82 @@ describe('mapContentFor', () => {
     // A ward of another area is not selected here.
     const elsewhere = mapContentFor(figuresFor(kensingtonArea, { ward: 'E05000003' }), wards);
     expect(elsewhere.selected).toBeNull();
+  });
+});
+
+function wardSetOfOne(): WardSet {
+  return {
+    wards: [
+      {
+        index: 0,
+        code: 'E05000009',
+        name: 'Golborne',
+        lad: '',
+        ladName: '',
+        label: [0, 0],
+        neighbours: [],
+      },
+    ],
+    features: [],
+    byCode: new Map([['E05000009', 0]]),
+    areas: [],
+  };
+}
+
+describe('hot spot mode and publication mode', () => {
+  const ward = figure({
+    code: 'E05000009',
+    name: 'Golborne',
+    count: 3,
+    population: 1_000,
+    rate: 3,
+    rank: 1,
+    classIndex: 0,
+  });
+  const statistics: AreaStatistics = {
+    wards: new Map([
+      [
+        'E05000009',
+        {
+          code: 'E05000009',
+          interval: { lower: 0.6187, upper: 8.7673, method: 'exact' },
+          comparison: 'similar',
+          previous: null,
+          yearEarlier: null,
+          hotspot: { z: 2.7, pValue: 0.0069, qValue: 0.02, hotspotClass: 'hot95' },
+          londonRank: null,
+        },
+      ],
+    ]),
+    areaRate: 2,
+    previousPeriod: null,
+    yearEarlierPeriod: null,
+    londonRanked: null,
+  };
+
+  it('colours wards by hot spot class and names the class in the tooltip', () => {
+    const figures = areaFigures([ward], {}, 1);
+    const content = mapContentFor(figures, wardSetOfOne(), {
+      mapMode: 'hotspots',
+      measure: 'count',
+      statistics,
+      suppressAt: null,
+    });
+    expect(content.colours.get(0)).toBe('#ef8a62');
+    expect(content.tooltips.get(0)).toBe(
+      'Golborne\nCount: 3\nRate: 3.0 per 1,000 residents\nRank: 1st of 1 in Kensington and Chelsea\n95% interval: 0.6 to 8.8\nHot spot, 95% confidence',
+    );
+  });
+
+  it('hides a count of 1 to 4, its rate and interval, in publication mode', () => {
+    const tooltip = wardTooltip(ward, areaFigures([ward], {}, 1), {
+      mapMode: 'choropleth',
+      measure: 'count',
+      statistics,
+      suppressAt: 4,
+    });
+    expect(tooltip).toBe(
+      'Golborne\nCount: <5\nRate: – per 1,000 residents\nRank: 1st of 1 in Kensington and Chelsea\nHot spot, 95% confidence',
+    );
   });
 });

@@ -1,9 +1,13 @@
 /** Turns the figures of a view into what the map draws. Pure, so it is tested without WebGL. */
 import type { AreaFigures, WardFigure } from '../analysis/areaFigures.ts';
-import { formatCount, formatRate } from '../analysis/format.ts';
-import { NO_DATA_COLOUR, sequentialPalette } from '../analysis/palette.ts';
+import { countText, HIDDEN, intervalText, rateText, type SuppressAt } from '../analysis/display.ts';
+import { HOTSPOT_CLASS_LABELS } from '../analysis/hotspots.ts';
+import { HOTSPOT_COLOURS, NO_DATA_COLOUR, sequentialPalette } from '../analysis/palette.ts';
 import { ordinal } from '../analysis/ranks.ts';
+import { isSuppressed } from '../analysis/suppression.ts';
+import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import type { Area, WardFeature, WardSet } from '../geo/wardSet.ts';
+import type { MapMode } from '../state/store.ts';
 import type { MapContent } from './wardMap.ts';
 
 const featuresByArea = new WeakMap<Area, WardFeature[]>();
@@ -18,16 +22,46 @@ function areaFeatures(wards: WardSet, area: Area): WardFeature[] {
   return features;
 }
 
-export function wardTooltip(figure: WardFigure, figures: AreaFigures): string {
+/** How the map is asked to draw: the mode, the statistics behind hot spots, publication mode. */
+export interface MapOptions {
+  mapMode: MapMode;
+  measure: 'count' | 'rate';
+  statistics: AreaStatistics | null;
+  suppressAt: SuppressAt;
+}
+
+const DEFAULT_OPTIONS: MapOptions = {
+  mapMode: 'choropleth',
+  measure: 'count',
+  statistics: null,
+  suppressAt: null,
+};
+
+export function wardTooltip(
+  figure: WardFigure,
+  figures: AreaFigures,
+  options: MapOptions = DEFAULT_OPTIONS,
+): string {
+  const { suppressAt } = options;
+  const suppressed = isSuppressed(figure.count, suppressAt);
   const rate =
     figure.rate === null
       ? 'Rate: no population'
-      : `Rate: ${formatRate(figure.rate)} per 1,000 ${figures.denominator}`;
+      : `Rate: ${rateText(figure.count, figure.rate, suppressAt)} per 1,000 ${figures.denominator}`;
   const rank =
     figure.rank === null
       ? 'Rank: none'
       : `Rank: ${ordinal(figure.rank)} of ${figures.rankedCount} in ${figures.area.name}`;
-  return [figure.name, `Count: ${formatCount(figure.count)}`, rate, rank].join('\n');
+  const lines = [figure.name, `Count: ${countText(figure.count, suppressAt)}`, rate, rank];
+  const statistics = options.statistics?.wards.get(figure.code);
+  if (statistics && !suppressed) {
+    const interval = intervalText(statistics.interval, figure.count, options.measure, suppressAt);
+    if (interval !== HIDDEN) lines.push(`95% interval: ${interval}`);
+  }
+  if (statistics && statistics.hotspot.hotspotClass !== 'none') {
+    lines.push(HOTSPOT_CLASS_LABELS[statistics.hotspot.hotspotClass]);
+  }
+  return lines.join('\n');
 }
 
 /** Fill colour of each class, or the no-data grey. */
@@ -37,14 +71,27 @@ export function wardColour(figure: WardFigure, figures: AreaFigures): string {
   return palette[figure.classIndex] ?? NO_DATA_COLOUR;
 }
 
-export function mapContentFor(figures: AreaFigures, wards: WardSet): MapContent {
+function hotspotColour(figure: WardFigure, options: MapOptions): string {
+  return HOTSPOT_COLOURS[
+    options.statistics?.wards.get(figure.code)?.hotspot.hotspotClass ?? 'none'
+  ];
+}
+
+export function mapContentFor(
+  figures: AreaFigures,
+  wards: WardSet,
+  options: MapOptions = DEFAULT_OPTIONS,
+): MapContent {
   const colours = new Map<number, string>();
   const tooltips = new Map<number, string>();
   const labels: MapContent['labels'] = [];
   let selected: number | null = null;
   for (const figure of figures.wards) {
-    colours.set(figure.index, wardColour(figure, figures));
-    tooltips.set(figure.index, wardTooltip(figure, figures));
+    colours.set(
+      figure.index,
+      options.mapMode === 'hotspots' ? hotspotColour(figure, options) : wardColour(figure, figures),
+    );
+    tooltips.set(figure.index, wardTooltip(figure, figures, options));
     const ward = wards.wards[figure.index];
     if (ward) labels.push({ index: figure.index, position: ward.label, text: ward.name });
     if (figure.code === figures.selectedWard) selected = figure.index;
