@@ -75,7 +75,7 @@ export function pipFigures(
 
   locator.assign(longitudes.subarray(0, 10_000), latitudes.subarray(0, 10_000));
   const seconds: number[] = [];
-  let assigned = new Int32Array(0);
+  let assigned: Int32Array = new Int32Array(0);
   for (let run = 0; run < TIMED_RUNS; run += 1) {
     const start = performance.now();
     assigned = locator.assign(longitudes, latitudes);

@@ -146,8 +146,8 @@ function latticeWards(): { wards: LocatableWard[]; rim: Set<string> } {
     const key = `${a.join()}-${b.join()}`;
     let line = borders.get(key);
     if (!line) {
-      const [ax, ay] = corner[a[0]]?.[a[1]] as [number, number];
-      const [bx, by] = corner[b[0]]?.[b[1]] as [number, number];
+      const [ax, ay] = (corner[a[0]] as Position[])[a[1]] as [number, number];
+      const [bx, by] = (corner[b[0]] as Position[])[b[1]] as [number, number];
       const length = Math.hypot(bx - ax, by - ay);
       line = [[ax, ay]];
       for (let k = 1; k < 6; k += 1) {
@@ -183,7 +183,7 @@ function latticeWards(): { wards: LocatableWard[]; rim: Set<string> } {
     }
   }
   // A hole in ward (3, 2), filled by an island ward of its own.
-  const [cx, cy] = corner[3]?.[2] as [number, number];
+  const [cx, cy] = (corner[3] as Position[])[2] as [number, number];
   const hole: Position[] = [
     [cx + 0.003, cy + 0.003],
     [cx + 0.004, cy + 0.0065],
