@@ -57,16 +57,27 @@ export function monthlyCount(
   return ((block?.[offset] ?? 0) as number) - ((before?.[offset] ?? 0) as number);
 }
 
+/** Monthly counts of a page of wards; undefined until a ward of the page has a count. */
+type Page = Float32Array | undefined;
+
+/** Month keys a builder can hold: monthIndex accepts 1900 to 2200. */
+const MONTH_KEYS = (2200 - 1900 + 1) * 12;
+
 /**
  * Accumulates counts while a file streams through, without knowing in advance which themes,
  * months and wards it holds; `build` then lays them out as cumulative month blocks.
+ *
+ * Each month's counts grow in pages of a fixed number of wards, so a new ward never copies what
+ * is already there, and `build` copies each page once into the final block and lets it go: the
+ * builder never holds two copies of the counts (all of London over five years is about 140 MB).
  */
 export class CubeBuilder {
   private readonly themeIds = new Map<ThemeId, number>();
   private readonly wardIds = new Map<string, number>();
-  /** blocks[theme][month - FIRST_MONTH_INDEX]: monthly counts, wardCapacity × slotsPerWard long. */
-  private readonly blocks: Float32Array[][] = [];
-  private wardCapacity = 32;
+  /** pages[theme][month - FIRST_MONTH_INDEX][ward >> pageShift]: monthly counts of a page of wards. */
+  private readonly pages: (Page[] | undefined)[][] = [];
+  private readonly pageShift: number;
+  private readonly pageLength: number;
   private minMonth = Number.POSITIVE_INFINITY;
   private maxMonth = Number.NEGATIVE_INFINITY;
   readonly slotsPerWard: number;
@@ -76,6 +87,10 @@ export class CubeBuilder {
   /** `timed`: whether the source gives times of day. */
   constructor(timed = true) {
     this.slotsPerWard = timed ? SLOT_COUNT : 1;
+    // 64 wards of 169 slots (43 kB) keep the spare room of a timed cube under 64 wards; untimed
+    // cubes are small enough for one page of 4,096 wards.
+    this.pageShift = timed ? 6 : 12;
+    this.pageLength = (1 << this.pageShift) * this.slotsPerWard;
   }
 
   themeId(theme: ThemeId): number {
@@ -83,7 +98,7 @@ export class CubeBuilder {
     if (id === undefined) {
       id = this.themeIds.size;
       this.themeIds.set(theme, id);
-      this.blocks.push([]);
+      this.pages.push(new Array(MONTH_KEYS).fill(undefined));
     }
     return id;
   }
@@ -93,44 +108,42 @@ export class CubeBuilder {
     if (id === undefined) {
       id = this.wardIds.size;
       this.wardIds.set(code, id);
-      if (id >= this.wardCapacity) this.growWards();
     }
     return id;
   }
 
-  private growWards(): void {
-    this.wardCapacity *= 2;
-    for (const theme of this.blocks) {
-      theme.forEach((block, month) => {
-        const grown = new Float32Array(this.wardCapacity * this.slotsPerWard);
-        grown.set(block);
-        theme[month] = grown;
-      });
-    }
-  }
-
   /** Adds a count by ids from themeId() and wardId(); month is an absolute month index. */
   addAt(themeId: number, month: number, wardId: number, slot: number, count: number): void {
-    const theme = this.blocks[themeId] as Float32Array[];
+    const months = this.pages[themeId] as (Page[] | undefined)[];
     const key = month - FIRST_MONTH_INDEX;
-    let block = theme[key];
-    if (block === undefined) {
-      block = new Float32Array(this.wardCapacity * this.slotsPerWard);
-      theme[key] = block;
+    let pages = months[key];
+    if (pages === undefined) {
+      pages = [];
+      months[key] = pages;
       if (month < this.minMonth) this.minMonth = month;
       if (month > this.maxMonth) this.maxMonth = month;
     }
-    const offset = wardId * this.slotsPerWard + (this.slotsPerWard === SLOT_COUNT ? slot : 0);
-    const before = block[offset] as number;
+    const pageIndex = wardId >> this.pageShift;
+    let page = pages[pageIndex];
+    if (page === undefined) {
+      // Fill any pages before it, so that the array stays packed.
+      for (let index = pages.length; index < pageIndex; index += 1) pages.push(undefined);
+      page = new Float32Array(this.pageLength);
+      pages[pageIndex] = page;
+    }
+    const offset =
+      (wardId - (pageIndex << this.pageShift)) * this.slotsPerWard +
+      (this.slotsPerWard === SLOT_COUNT ? slot : 0);
+    const before = page[offset] as number;
     if (before !== 0) this.repeatedKeys += 1;
-    block[offset] = before + count;
+    page[offset] = before + count;
   }
 
   add(theme: ThemeId, month: number, wardCode: string, slot: number, count: number): void {
     this.addAt(this.themeId(theme), month, this.wardId(wardCode), slot, count);
   }
 
-  /** Lays the blocks out cumulatively. The builder must not be used afterwards. */
+  /** Lays the pages out as cumulative blocks. The builder must not be used afterwards. */
   build(): OffenceCube {
     const themes = [...this.themeIds.keys()];
     const wardCodes = [...this.wardIds.keys()];
@@ -139,19 +152,18 @@ export class CubeBuilder {
     const monthCount = empty ? 0 : this.maxMonth - this.minMonth + 1;
     const length = wardCodes.length * this.slotsPerWard;
     const cumulative: Float32Array[] = [];
-    for (const theme of this.blocks) {
+    for (const months of this.pages) {
       let previous: Float32Array | null = null;
       for (let month = 0; month < monthCount; month += 1) {
         const key = firstMonth + month - FIRST_MONTH_INDEX;
-        const raw = theme[key];
-        // Trim the spare ward capacity; each block is copied once at most, so memory never doubles.
-        const block =
-          raw === undefined
-            ? new Float32Array(length)
-            : raw.length === length
-              ? raw
-              : raw.slice(0, length);
-        delete theme[key];
+        const block = new Float32Array(length);
+        (months[key] ?? []).forEach((page, index) => {
+          if (page === undefined) return;
+          const at = index * this.pageLength;
+          block.set(at + page.length <= length ? page : page.subarray(0, length - at), at);
+        });
+        // Let the pages go as soon as they are copied.
+        months[key] = undefined;
         if (previous)
           for (let index = 0; index < length; index += 1)
             block[index] = (block[index] as number) + (previous[index] as number);
@@ -159,6 +171,7 @@ export class CubeBuilder {
         previous = block;
       }
     }
+    this.pages.length = 0;
     return {
       themes,
       firstMonth,

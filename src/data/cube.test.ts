@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { CubeBuilder, monthlyCount, SLOT_COUNT, timeSlot, UNKNOWN_TIME_SLOT } from './cube.ts';
+
+const JAN = 2024 * 12;
+const MAR = JAN + 2;
+
+describe('CubeBuilder', () => {
+  it('lays out wards past its pages of 64 exactly, months cumulative', () => {
+    const builder = new CubeBuilder();
+    // 130 wards: pages 0-63, 64-127 and 128-129. Ward w has w + 1 offences on Monday 09:00 in
+    // January and 2 of unknown time in March; February has none.
+    for (let ward = 0; ward < 130; ward += 1) {
+      builder.add('robbery', JAN, `W${ward}`, timeSlot(0, 9), ward + 1);
+      builder.add('robbery', MAR, `W${ward}`, UNKNOWN_TIME_SLOT, 2);
+    }
+    builder.add('robbery', JAN, 'W129', timeSlot(0, 9), 1); // 130 + 1 = 131, a repeat
+    const cube = builder.build();
+    expect(cube.wardCodes).toHaveLength(130);
+    expect(cube.monthCount).toBe(3);
+    expect(cube.cumulative).toHaveLength(3);
+    expect(cube.cumulative.every((block) => block.length === 130 * SLOT_COUNT)).toBe(true);
+    expect(builder.repeatedKeys).toBe(1);
+    for (const ward of [0, 63, 64, 127, 128, 129]) {
+      const january = ward === 129 ? 131 : ward + 1;
+      expect(monthlyCount(cube, 0, 0, ward, timeSlot(0, 9))).toBe(january);
+      expect(monthlyCount(cube, 0, 1, ward, timeSlot(0, 9))).toBe(0);
+      expect(monthlyCount(cube, 0, 2, ward, UNKNOWN_TIME_SLOT)).toBe(2);
+      // March's block holds January's counts too: cumulative.
+      expect(cube.cumulative[2]?.[ward * SLOT_COUNT + timeSlot(0, 9)]).toBe(january);
+    }
+  });
+
+  it('keeps untimed counts in one slot per ward, over more wards than a page', () => {
+    const builder = new CubeBuilder(false);
+    for (let ward = 0; ward < 5000; ward += 1) builder.add('vawg', JAN, `W${ward}`, 0, 1);
+    builder.add('vawg', JAN, 'W4999', UNKNOWN_TIME_SLOT, 4);
+    const cube = builder.build();
+    expect(cube.slotsPerWard).toBe(1);
+    expect(cube.cumulative[0]).toHaveLength(5000);
+    // 1 + 4 in the last ward, past the first page of 4,096.
+    expect(monthlyCount(cube, 0, 0, 4999, UNKNOWN_TIME_SLOT)).toBe(5);
+    expect(monthlyCount(cube, 0, 0, 4096, UNKNOWN_TIME_SLOT)).toBe(1);
+  });
+});
