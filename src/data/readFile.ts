@@ -1,11 +1,18 @@
 /**
  * Reads one data file, detecting its format from the header row. Pure streaming code with no
- * DOM or worker API of its own, so the worker and the tests run the same path.
+ * DOM or worker API of its own, so the worker, the tests and the bench run the same path.
+ *
+ * Text and most formats go through PapaParse. A native offence file given as bytes (a File, or a
+ * Blob of a file on disk) takes a fast path: chunks of bytes go straight into the cube (see
+ * formats/nativeFast.ts), with PapaParse's own rules for the rows it does not take.
  */
 import Papa from 'papaparse';
 import type { WardLookup } from '../geo/wardLookup.ts';
 import type { OffenceCube } from './cube.ts';
 import type { OffencePoints } from './dataset.ts';
+import { CsvByteRows, detectDialect, readCells } from './formats/csvBytes.ts';
+import { NativeFastReader } from './formats/nativeFast.ts';
+import { NativeOffencesReader, nativeOffencesFormat } from './formats/nativeOffences.ts';
 import type { OffenceFormat, OffenceReader } from './formats/offenceFormat.ts';
 import { OFFENCE_FORMATS } from './formats/offenceFormats.ts';
 import {
@@ -53,15 +60,24 @@ export interface ReadOptions {
   encoding?: string;
   /** Called with the share of the file read, 0 to 1. */
   onProgress?: (fraction: number) => void;
-  /** Bytes per chunk handed over by the CSV parser. */
+  /** Bytes per chunk read from a file. */
   chunkSize?: number;
 }
+
+const DEFAULT_CHUNK_SIZE = 1 << 22;
+/** A row longer than this (a quote never closed swallows the rest of the file) ends the read. */
+const MAX_ROW_BYTES = 1 << 24;
 
 /** A read in progress; `abort` stops it between chunks and `result` then holds what was read. */
 export interface FileReading {
   result: Promise<ParsedFile>;
   abort(): void;
 }
+
+/** How much of a file detectEncoding looks at. */
+export const ENCODING_SAMPLE_BYTES = 1 << 16;
+/** PapaParse guesses the line break from the first million characters: 4 MB of UTF-8 at most. */
+const HEAD_BYTES = 1 << 22;
 
 /** UTF-8 (with or without BOM) when the bytes decode as UTF-8, otherwise Windows-1252 (Excel's
  * "CSV" on Windows). */
@@ -90,11 +106,20 @@ function offenceSink(
   options: ReadOptions,
 ): FormatSink {
   const log = new RejectionLog();
-  const reader: OffenceReader = format.createReader(header, {
+  const reader = format.createReader(header, {
     lookup: options.lookup,
     log,
     locate: options.locate ?? (() => null),
   });
+  return readerSink(format, reader, log, options);
+}
+
+function readerSink(
+  format: OffenceFormat,
+  reader: OffenceReader,
+  log: RejectionLog,
+  options: ReadOptions,
+): FormatSink {
   return {
     readRow: (cells, row) => reader.readRow(cells, row),
     finish: (rowsRead, aborted) => {
@@ -141,7 +166,35 @@ function sinkFor(header: readonly string[], options: ReadOptions): FormatSink | 
   return null;
 }
 
-export function readCsv(source: string | File, options: ReadOptions): FileReading {
+/**
+ * Bytes of a file, read a chunk at a time: a user's File in the browser, or a file on disk in
+ * Node (the bench reads one with `FileHandle.read`).
+ */
+export interface ByteSource {
+  size: number;
+  /** Bytes from `start` to `end` (exclusive); fewer at the end of the file. */
+  read(start: number, end: number): Promise<Uint8Array>;
+}
+
+function blobSource(blob: Blob): ByteSource {
+  return {
+    size: blob.size,
+    read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+  };
+}
+
+/** Reads text (a fetched file, tests), a user's File, or any other source of bytes. */
+export function readCsv(source: string | Blob | ByteSource, options: ReadOptions): FileReading {
+  if (typeof source === 'string') return readWithPapa(source, options);
+  if (source instanceof Blob)
+    // PapaParse streams a File itself, in a browser.
+    return readBytes(blobSource(source), options, () => readWithPapa(source, options));
+  return readBytes(source, options, async (encoding) =>
+    readWithPapa(new TextDecoder(encoding).decode(await source.read(0, source.size)), options),
+  );
+}
+
+function readWithPapa(source: string | Blob, options: ReadOptions): FileReading {
   let aborted = false;
   let parser: Papa.Parser | null = null;
   const totalBytes = typeof source === 'string' ? source.length : source.size;
@@ -153,7 +206,7 @@ export function readCsv(source: string | File, options: ReadOptions): FileReadin
     let rowsRead = 0;
 
     const config = {
-      chunkSize: options.chunkSize ?? 1 << 22,
+      chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
       ...(options.encoding ? { encoding: options.encoding } : {}),
       chunk: (results: Papa.ParseResult<string[]>, chunkParser: Papa.Parser) => {
         parser = chunkParser;
@@ -200,7 +253,7 @@ export function readCsv(source: string | File, options: ReadOptions): FileReadin
       error: (error: Error) => reject(error),
     };
     if (typeof source === 'string') Papa.parse<string[]>(source, { ...config, worker: false });
-    else Papa.parse<string[], File>(source, config);
+    else Papa.parse<string[], File>(source as File, config);
   });
 
   return {
@@ -208,6 +261,127 @@ export function readCsv(source: string | File, options: ReadOptions): FileReadin
     abort: () => {
       aborted = true;
       parser?.abort();
+    },
+  };
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const UTF16_BOMS: [number[], string][] = [
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
+/**
+ * A file: the header comes from the first chunk; a native offence file then streams through the
+ * fast reader, chunk by chunk, and any other file goes to `otherFormat` (PapaParse), given the
+ * file's encoding.
+ */
+function readBytes(
+  source: ByteSource,
+  options: ReadOptions,
+  otherFormat: (encoding: string) => FileReading | Promise<FileReading>,
+): FileReading {
+  let aborted = false;
+  let other: FileReading | null = null;
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const readOtherFormat = async (encoding: string) => {
+    other = await otherFormat(encoding);
+    if (aborted) other.abort();
+    return other.result;
+  };
+
+  const result = (async (): Promise<ParsedFile> => {
+    // The head of the file tells the encoding, the delimiter and line break, and the header.
+    const head = await source.read(0, Math.max(chunkSize, HEAD_BYTES));
+    // A byte-order mark decides the encoding, as a browser decodes a file.
+    const utf16 = UTF16_BOMS.find(([bom]) => startsWith(head, bom));
+    if (utf16) return readOtherFormat(utf16[1]);
+    const bom = startsWith(head, UTF8_BOM);
+    const encoding = bom
+      ? 'utf-8'
+      : (options.encoding ?? detectEncoding(head.subarray(0, ENCODING_SAMPLE_BYTES)));
+    const start = bom ? UTF8_BOM.length : 0;
+    if (head.length === start)
+      return { kind: 'unrecognised', fileName: options.fileName, message: 'The file is empty.' };
+    const dialect = detectDialect(
+      new TextDecoder(encoding, { ignoreBOM: true }).decode(head.subarray(start), {
+        stream: true,
+      }),
+      encoding,
+    );
+    const rows = dialect && new CsvByteRows(dialect);
+    const header = rows && readCells(rows, head, start, head.length === source.size);
+    if (!rows || !header) return readOtherFormat(encoding);
+    const format = OFFENCE_FORMATS.find((candidate) => candidate.matches(header.cells));
+    if (format !== nativeOffencesFormat) {
+      if (!format && !isPopulationHeader(header.cells))
+        return {
+          kind: 'unrecognised',
+          fileName: options.fileName,
+          message: unrecognisedMessage(header.cells),
+        };
+      return readOtherFormat(encoding);
+    }
+
+    const log = new RejectionLog();
+    const reader = new NativeOffencesReader(header.cells, { lookup: options.lookup, log });
+    const sink = readerSink(nativeOffencesFormat, reader, log, options);
+    let rowsRead = 0;
+    const fast = new NativeFastReader(rows, reader, options.lookup, (cells, row) => {
+      if (isBlankRow(cells)) return;
+      rowsRead += 1;
+      sink.readRow(cells, row);
+    });
+
+    // The rows stream in chunks from the header on; the head is the first chunk unless it is
+    // longer (a small chunk size, as the tests use).
+    let buffer = head.length <= chunkSize ? head : await source.read(0, header.next + chunkSize);
+    let position = header.next;
+    let readTo = buffer.length;
+    // The next chunk is read while this one is parsed.
+    let next = readTo < source.size ? source.read(readTo, readTo + chunkSize) : null;
+    for (;;) {
+      const last = next === null;
+      position = fast.readRows(buffer, position, last);
+      options.onProgress?.(Math.min(1, (readTo - (buffer.length - position)) / source.size));
+      if (last || aborted) break;
+      const pending = buffer.length - position;
+      if (pending > MAX_ROW_BYTES) {
+        log.reject(
+          fast.row + 1,
+          'Row too long',
+          `Row is longer than ${MAX_ROW_BYTES >> 20} MB (a quote that is never closed?): the rest of the file was not read`,
+        );
+        break;
+      }
+      const chunk = await (next as Promise<Uint8Array>);
+      readTo += chunk.length;
+      // A file that shrank while being read ends where its bytes end.
+      next =
+        chunk.length > 0 && readTo < source.size ? source.read(readTo, readTo + chunkSize) : null;
+      if (pending === 0) buffer = chunk;
+      else {
+        // The row cut by the chunk boundary goes in front of the next chunk.
+        const joined = new Uint8Array(pending + chunk.length);
+        joined.set(buffer.subarray(position));
+        joined.set(chunk, pending);
+        buffer = joined;
+      }
+      position = 0;
+    }
+    options.onProgress?.(1);
+    return sink.finish(rowsRead + fast.fastRows, aborted);
+  })();
+
+  return {
+    result,
+    abort: () => {
+      aborted = true;
+      other?.abort();
     },
   };
 }

@@ -27,7 +27,7 @@ const COLUMN_ALIASES = {
   count: ['count'],
 } as const;
 
-type NativeColumns = Record<keyof typeof COLUMN_ALIASES, number>;
+export type NativeColumns = Record<keyof typeof COLUMN_ALIASES, number>;
 
 export function isNativeOffencesHeader(header: readonly string[]): boolean {
   const columns = findColumns(header, COLUMN_ALIASES);
@@ -91,7 +91,7 @@ export function parseCount(raw: string): CountParse {
 
 /** Reads rows of one native file into a cube builder, logging each rejected row. */
 export class NativeOffencesReader implements OffenceReader {
-  private readonly columns: NativeColumns;
+  readonly columns: NativeColumns;
   private readonly lookup: WardLookup;
   readonly builder: CubeBuilder;
   private readonly log: RejectionLog;
