@@ -195,4 +195,36 @@ describe('analysis for a tasking meeting', () => {
     expect(first).toEqual(['1', '1', '1', '1.0', 'Yes']);
     await page.context().close();
   });
+
+  it('changes the class method, shows trends for a ward, and explains every figure', async () => {
+    const { page } = await openDashboard(browser);
+    await page.getByLabel('Classes', { exact: true }).selectOption({ label: 'Natural breaks (Jenks)' });
+    await page.getByLabel('Number of classes').selectOption('3');
+    await expect(page.locator('.legend figcaption').textContent()).resolves.toBe(
+      'Number of offences (classes: Natural breaks (Jenks))',
+    );
+    const counts = (await page.locator('.legend .legend-count').allTextContents()).map((text) =>
+      Number.parseInt(text, 10),
+    );
+    // Three classes holding the 18 wards between them.
+    expect(counts).toHaveLength(3);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(18);
+    expect(new URL(page.url()).searchParams.get('classes')).toBe('natural-breaks-3');
+
+    await wardTable(page).getByRole('button', { name: 'Golborne' }).click();
+    const charts = page.getByRole('region', { name: 'Monthly trends' }).getByRole('img');
+    // One chart per serious-violence theme of the demo data: youth violence, domestic abuse, sexual violence.
+    await expect.poll(() => charts.count()).toBe(3);
+    await expect(charts.first().getAttribute('aria-label')).resolves.toMatch(
+      /^.+: Golborne had [\d,]+ offences from /,
+    );
+
+    await page.getByRole('button', { name: 'How figures are computed' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'How figures are computed' }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Hot spots' }).isVisible()).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('page')).toBe('methods');
+    await page.context().close();
+  });
 });
