@@ -65,6 +65,13 @@ function periodBlocks(
   return { upper, lower };
 }
 
+/** The known-time slots a mask includes, in increasing order. */
+function maskedSlots(mask: Uint8Array): Int32Array {
+  const slots: number[] = [];
+  for (let slot = 0; slot < HOURS_PER_WEEK; slot += 1) if (mask[slot] === 1) slots.push(slot);
+  return Int32Array.from(slots);
+}
+
 /** Total per cube ward (same order as cube.wardCodes). */
 export function totalsByWard(cube: OffenceCube, query: CubeQuery): Float64Array {
   const wardCount = cube.wardCodes.length;
@@ -73,23 +80,23 @@ export function totalsByWard(cube: OffenceCube, query: CubeQuery): Float64Array 
   const mask = query.slots;
   // An untimed cube holds only unknown times, which any time filter leaves out.
   if (mask !== null && stride !== SLOT_COUNT) return totals;
+  // Only the slots the filter keeps are visited, in the same order as a pass over the mask.
+  const slots = mask === null ? null : maskedSlots(mask);
   for (const theme of query.themes) {
     const blocks = periodBlocks(cube, theme, query);
     if (!blocks) continue;
     const { upper, lower } = blocks;
     for (let ward = 0, offset = 0; ward < wardCount; ward += 1, offset += stride) {
       let sum = 0;
-      if (mask === null) {
+      if (slots === null) {
         for (let slot = 0; slot < stride; slot += 1) sum += upper[offset + slot] as number;
         if (lower)
           for (let slot = 0; slot < stride; slot += 1) sum -= lower[offset + slot] as number;
+      } else if (lower) {
+        for (const slot of slots)
+          sum += (upper[offset + slot] as number) - (lower[offset + slot] as number);
       } else {
-        for (let slot = 0; slot < HOURS_PER_WEEK; slot += 1) {
-          if (mask[slot] === 1) {
-            sum +=
-              (upper[offset + slot] as number) - (lower ? (lower[offset + slot] as number) : 0);
-          }
-        }
+        for (const slot of slots) sum += upper[offset + slot] as number;
       }
       totals[ward] = (totals[ward] as number) + sum;
     }
@@ -113,10 +120,15 @@ export function totalsBySlot(
     const { upper, lower } = blocks;
     for (const ward of wardList) {
       const offset = ward * stride;
-      for (let slot = 0; slot < stride; slot += 1) {
-        const value =
-          (upper[offset + slot] as number) - (lower ? (lower[offset + slot] as number) : 0);
-        totals[first + slot] = (totals[first + slot] as number) + value;
+      if (lower) {
+        for (let slot = 0; slot < stride; slot += 1)
+          totals[first + slot] =
+            (totals[first + slot] as number) +
+            ((upper[offset + slot] as number) - (lower[offset + slot] as number));
+      } else {
+        for (let slot = 0; slot < stride; slot += 1)
+          totals[first + slot] =
+            (totals[first + slot] as number) + (upper[offset + slot] as number);
       }
     }
   }

@@ -7,7 +7,7 @@ import { type OffenceCube, SLOT_COUNT, UNKNOWN_TIME_SLOT } from '../data/cube.ts
 import { type Dataset, describeTheme, themeIndices } from '../data/dataset.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { ThemeId, ThemeInfo } from '../data/themes.ts';
-import type { Area, WardSet } from '../geo/wardSet.ts';
+import type { Area, Ward, WardSet } from '../geo/wardSet.ts';
 import { slotMask, type TimeFilter, totalsBySlot, totalsByWard } from './aggregate.ts';
 import { type Classification, type ClassMethod, classIndex, classify } from './classify.ts';
 import { competitionRanks } from './ranks.ts';
@@ -112,15 +112,39 @@ function rateDenominator(
   return { label: 'residents', of: (code) => populations?.get(code)?.population ?? null };
 }
 
-const wardIndexByCube = new WeakMap<OffenceCube, Map<string, number>>();
+/**
+ * An area's wards in name order, sorted once per area: sorting all of London's 704 names on
+ * every filter change would cost a tenth of the change.
+ */
+const wardsByName = new WeakMap<Area, { wards: WardSet; sorted: Ward[] }>();
 
-function cubeWardIndex(cube: OffenceCube): Map<string, number> {
-  let index = wardIndexByCube.get(cube);
-  if (!index) {
-    index = new Map(cube.wardCodes.map((code, position) => [code, position]));
-    wardIndexByCube.set(cube, index);
+function areaWardsByName(wards: WardSet, area: Area): Ward[] {
+  const cached = wardsByName.get(area);
+  if (cached?.wards === wards) return cached.sorted;
+  const sorted = area.wardIndices
+    .map((index) => wards.wards[index])
+    .filter((ward) => ward !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  wardsByName.set(area, { wards, sorted });
+  return sorted;
+}
+
+/** Position in the cube of each of the wards (-1 when the cube has none), worked out once. */
+const positionsByCube = new WeakMap<OffenceCube, WeakMap<readonly Ward[], Int32Array>>();
+
+function cubePositions(cube: OffenceCube, wards: readonly Ward[]): Int32Array {
+  let byWards = positionsByCube.get(cube);
+  if (!byWards) {
+    byWards = new WeakMap();
+    positionsByCube.set(cube, byWards);
   }
-  return index;
+  let positions = byWards.get(wards);
+  if (!positions) {
+    const index = new Map(cube.wardCodes.map((code, position) => [code, position]));
+    positions = Int32Array.from(wards, (ward) => index.get(ward.code) ?? -1);
+    byWards.set(wards, positions);
+  }
+  return positions;
 }
 
 export function computeAreaFigures({
@@ -130,15 +154,14 @@ export function computeAreaFigures({
   populations,
   view,
 }: FigureInputs): AreaFigures {
-  const areaWards = area.wardIndices
-    .map((index) => wards.wards[index])
-    .filter((ward) => ward !== undefined)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  const selected =
-    view.ward !== null && areaWards.some((ward) => ward.code === view.ward) ? view.ward : null;
+  const areaWards = areaWardsByName(wards, area);
+  const selectedAt =
+    view.ward === null ? -1 : areaWards.findIndex((ward) => ward.code === view.ward);
+  const selected = selectedAt >= 0 ? view.ward : null;
 
-  // Counts per ward and per time slot, summed over every dataset that carries the theme.
-  const counts = new Map<string, number>();
+  // Counts per area ward (in areaWards order) and per time slot, summed over every dataset that
+  // carries the theme.
+  const counts = new Float64Array(areaWards.length);
   const slots = new Float64Array(SLOT_COUNT);
   const slotFilter = slotMask(view.time);
   let timesKnown = false;
@@ -152,16 +175,14 @@ export function computeAreaFigures({
       monthTo: monthIndex(view.to ?? '') ?? cube.firstMonth + cube.monthCount - 1,
       slots: slotFilter,
     };
-    const index = cubeWardIndex(cube);
+    const positions = cubePositions(cube, areaWards);
     const byCubeWard = totalsByWard(cube, query);
-    for (const ward of areaWards) {
-      const position = index.get(ward.code);
-      if (position !== undefined)
-        counts.set(ward.code, (counts.get(ward.code) ?? 0) + (byCubeWard[position] as number));
-    }
-    const heatmapWards = (selected === null ? areaWards.map((ward) => ward.code) : [selected])
-      .map((code) => index.get(code))
-      .filter((position): position is number => position !== undefined);
+    positions.forEach((position, at) => {
+      if (position >= 0) counts[at] = (counts[at] as number) + (byCubeWard[position] as number);
+    });
+    const heatmapWards = (
+      selected === null ? [...positions] : [positions[selectedAt] as number]
+    ).filter((position) => position >= 0);
     const bySlot = totalsBySlot(cube, { ...query, slots: null }, heatmapWards);
     for (let slot = 0; slot < SLOT_COUNT; slot += 1)
       slots[slot] = (slots[slot] as number) + (bySlot[slot] as number);
@@ -170,8 +191,8 @@ export function computeAreaFigures({
   const theme = describeTheme(datasets, view.theme);
   const denominator = rateDenominator(theme.denominator, populations);
 
-  const figures: WardFigure[] = areaWards.map((ward) => {
-    const count = counts.get(ward.code) ?? 0;
+  const figures: WardFigure[] = areaWards.map((ward, at) => {
+    const count = counts[at] as number;
     const population = denominator.of(ward.code);
     const rate = ratePerThousand(count, population);
     return {
