@@ -7,10 +7,14 @@ import { mpsVawgFormat } from './mpsVawg.ts';
 import { mpsWardCrimeFormat } from './mpsWardCrime.ts';
 import { nativeOffencesFormat } from './nativeOffences.ts';
 import type { OffenceFormat } from './offenceFormat.ts';
+import { partnerExtractFormat } from './partnerExtract.ts';
+import { policeUkStreetFormat } from './policeUkStreet.ts';
 
 export const OFFENCE_FORMATS: readonly OffenceFormat[] = [
   nativeOffencesFormat,
   mpsWardCrimeFormat,
   mpsVawgFormat,
   mpsKnifeCrimeFormat,
+  policeUkStreetFormat,
+  partnerExtractFormat,
 ];
