@@ -1,6 +1,7 @@
 /** The shell: header, the views (dashboard, priorities, methods) and where the data comes from. */
 import { lazy, Suspense } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
+import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
 import { MethodsPage } from '../pages/MethodsPage.tsx';
 import { PrioritiesPage } from '../pages/PrioritiesPage.tsx';
 import { BiggestChanges } from '../panels/BiggestChanges.tsx';
@@ -41,6 +42,7 @@ const PAGES: { page: Page; label: string }[] = [
   { page: 'dashboard', label: 'Dashboard' },
   { page: 'priorities', label: 'Priorities' },
   { page: 'methods', label: 'How figures are computed' },
+  { page: 'accessibility', label: 'Accessibility' },
 ];
 
 function PageNav() {
@@ -109,12 +111,16 @@ export function App() {
         <LoadData />
       </header>
       <PageNav />
-      {page !== 'methods' && <Controls areas={areas} />}
+      {(page === 'dashboard' || page === 'priorities') && <Controls areas={areas} />}
       <LoadReports />
       <OverlapDialog />
       {page === 'methods' ? (
         <main>
           <MethodsPage />
+        </main>
+      ) : page === 'accessibility' ? (
+        <main>
+          <AccessibilityPage />
         </main>
       ) : !figures ? (
         <main className="dashboard">

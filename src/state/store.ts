@@ -43,7 +43,7 @@ export interface ViewState {
 }
 
 export type MapMode = 'choropleth' | 'hotspots';
-export type Page = 'dashboard' | 'priorities' | 'methods';
+export type Page = 'dashboard' | 'priorities' | 'methods' | 'accessibility';
 
 export interface DataState {
   wardsVersion: number;

@@ -8,7 +8,7 @@ import type { ClassChoice } from '../analysis/areaFigures.ts';
 import type { ClassMethod } from '../analysis/classify.ts';
 import { monthIndex, WEEKDAYS } from '../data/calendar.ts';
 import { normaliseThemeId } from '../data/themes.ts';
-import { initialView, type ViewState } from './store.ts';
+import { initialView, type Page, type ViewState } from './store.ts';
 
 export interface Camera {
   zoom: number;
@@ -61,7 +61,9 @@ export function viewFromSearch(search: string): Partial<ViewState> {
   const top = Number(params.get('top'));
   if (Number.isInteger(top) && top >= 1 && top <= 50) view.topN = top;
   const page = params.get('page');
-  if (page === 'priorities' || page === 'methods' || page === 'dashboard') view.page = page;
+  const pages: readonly Page[] = ['dashboard', 'priorities', 'methods', 'accessibility'];
+  const known = pages.find((candidate) => candidate === page);
+  if (known) view.page = known;
   return view;
 }
 
