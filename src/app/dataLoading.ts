@@ -17,8 +17,8 @@ import {
   keptValue,
 } from '../data/persistence.ts';
 import type { WardPopulation } from '../data/population.ts';
-import type { ParsedFile } from '../data/readFile.ts';
-import { readInWorker, type WorkerRead } from '../data/workerClient.ts';
+import { readInWorker, shareWards, type WorkerRead } from '../data/workerClient.ts';
+import type { WorkerResult } from '../data/workerProtocol.ts';
 import { ALL_LONDON_AREA } from '../geo/areas.ts';
 import {
   DATA_FOLDER_URL,
@@ -58,6 +58,8 @@ async function readAndApply(
   const store = useAppStore.getState();
   currentRead?.cancel();
   const area = store.area === ALL_LONDON_AREA ? null : store.area;
+  // Point data (data.police.uk, partner extracts) is placed in the wards shown.
+  if (loadedData.wards) shareWards(loadedData.wards);
   const read = readInWorker({
     source,
     fileName,
@@ -68,7 +70,7 @@ async function readAndApply(
   currentRead = read;
   store.setLoading({ fileName, progress: 0 });
   store.setError(null);
-  let parsed: ParsedFile;
+  let parsed: WorkerResult;
   try {
     parsed = await read.result;
   } catch (error) {
@@ -88,7 +90,7 @@ async function readAndApply(
 }
 
 /** Applies a read file; the report of the app's own demo file is not shown to users. */
-export function applyParsedFile(parsed: ParsedFile, synthetic: boolean): void {
+export function applyParsedFile(parsed: WorkerResult, synthetic: boolean): void {
   const store = useAppStore.getState();
   switch (parsed.kind) {
     case 'offences': {
@@ -116,6 +118,11 @@ export function applyParsedFile(parsed: ParsedFile, synthetic: boolean): void {
     }
     case 'population':
       store.setPopulations(parsed.populations, { name: parsed.report.fileName, year: null });
+      store.addReport(parsed.report);
+      return;
+    case 'boundaries':
+      // A user's ward boundary file (GeoJSON) replaces the wards; the Area picker follows.
+      store.setWards(decodeWardTopology(parsed.topology));
       store.addReport(parsed.report);
       return;
     case 'unrecognised':

@@ -2,6 +2,8 @@
 /**
  * Reads data files off the main thread, so a large file never freezes the map or the controls.
  */
+import { isBoundaryFile, readBoundaryFile } from '../geo/boundaryFile.ts';
+import { createWardLocator, type LocatableWard, type WardLocator } from '../geo/wardLocator.ts';
 import { WardLookup } from '../geo/wardLookup.ts';
 import type { OffencePoints } from './dataset.ts';
 import { detectEncoding, type FileReading, readCsv } from './readFile.ts';
@@ -10,6 +12,15 @@ import type { WorkerRequest, WorkerResponse } from './workerProtocol.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 const readings = new Map<number, FileReading>();
+
+let wards: LocatableWard[] = [];
+/** Built on the first point a file asks about, not for files without points. */
+let locator: WardLocator | null = null;
+
+function locate(longitude: number, latitude: number): string | null {
+  locator ??= createWardLocator(wards);
+  return locator.codeAt(longitude, latitude);
+}
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -25,12 +36,25 @@ async function sourceOf(request: Extract<WorkerRequest, { type: 'read' }>): Prom
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  if (request.type === 'setWards') {
+    wards = request.wards;
+    locator = null;
+    return;
+  }
   if (request.type === 'cancel') {
     readings.get(request.id)?.abort();
     return;
   }
   try {
     const source = await sourceOf(request);
+    if (source instanceof File && isBoundaryFile(source.name, await source.slice(0, 64).text())) {
+      post({
+        id: request.id,
+        type: 'done',
+        result: readBoundaryFile(await source.text(), request.fileName),
+      });
+      return;
+    }
     // Excel on Windows saves "CSV" as Windows-1252: tell from the first bytes.
     const encoding =
       source instanceof File
@@ -40,6 +64,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       ...(encoding ? { encoding } : {}),
       fileName: request.fileName,
       lookup: new WardLookup(request.wards, request.preferredLad),
+      locate,
       onProgress: (fraction) => post({ id: request.id, type: 'progress', fraction }),
     });
     readings.set(request.id, reading);

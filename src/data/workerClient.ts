@@ -1,7 +1,7 @@
 /** The app's side of the file-reading worker: one worker, many reads, each cancellable. */
 import type { WardIdentity } from '../geo/wardLookup.ts';
-import type { ParsedFile } from './readFile.ts';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol.ts';
+import type { WardFeature, WardSet } from '../geo/wardSet.ts';
+import type { WorkerRequest, WorkerResponse, WorkerResult } from './workerProtocol.ts';
 
 export interface ReadRequest {
   source: File | { url: string };
@@ -12,7 +12,7 @@ export interface ReadRequest {
 }
 
 export interface WorkerRead {
-  result: Promise<ParsedFile>;
+  result: Promise<WorkerResult>;
   cancel(): void;
 }
 
@@ -21,7 +21,7 @@ let nextId = 1;
 const pending = new Map<
   number,
   {
-    resolve: (file: ParsedFile) => void;
+    resolve: (file: WorkerResult) => void;
     reject: (error: Error) => void;
     onProgress?: (fraction: number) => void;
   }
@@ -56,9 +56,9 @@ function getWorker(): Worker {
 export function readInWorker(request: ReadRequest): WorkerRead {
   const id = nextId;
   nextId += 1;
-  const result = new Promise<ParsedFile>((resolve, reject) => {
+  const result = new Promise<WorkerResult>((resolve, reject) => {
     const entry: {
-      resolve: (file: ParsedFile) => void;
+      resolve: (file: WorkerResult) => void;
       reject: (error: Error) => void;
       onProgress?: (fraction: number) => void;
     } = { resolve, reject };
@@ -78,4 +78,21 @@ export function readInWorker(request: ReadRequest): WorkerRead {
     result,
     cancel: () => getWorker().postMessage({ id, type: 'cancel' } satisfies WorkerRequest),
   };
+}
+
+/** The ward set whose shapes the worker holds. */
+let sharedWards: WardSet | null = null;
+
+/** Gives the worker the wards' shapes, once per ward set: it places offence points in them. */
+export function shareWards(wards: WardSet): void {
+  if (wards === sharedWards) return;
+  sharedWards = wards;
+  const message: WorkerRequest = {
+    type: 'setWards',
+    wards: wards.wards.map((ward) => ({
+      code: ward.code,
+      geometry: (wards.features[ward.index] as WardFeature).geometry,
+    })),
+  };
+  getWorker().postMessage(message);
 }

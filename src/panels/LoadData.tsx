@@ -5,6 +5,8 @@
 import { useId } from 'react';
 import { formatCount, formatPercent } from '../analysis/format.ts';
 import { cancelLoading, loadUserFile } from '../app/dataLoading.ts';
+import type { LoadReport } from '../data/report.ts';
+import { BOUNDARY_FORMAT } from '../geo/boundaryFile.ts';
 import { useAppStore } from '../state/store.ts';
 
 export function LoadData() {
@@ -19,7 +21,7 @@ export function LoadData() {
         id={`${id}-file`}
         className="visually-hidden-file"
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,text/csv,.geojson,.json,application/geo+json,application/json"
         multiple
         onChange={async (event) => {
           const files = [...(event.target.files ?? [])];
@@ -44,6 +46,11 @@ export function LoadData() {
 
 /** A longer list of rejections stays folded, so that it does not push the map out of view. */
 const OPEN_REPORT_UP_TO = 10;
+
+/** A boundary file's report counts features (numbered from 1 in the file), not rows. */
+function unitOf(report: LoadReport): 'row' | 'feature' {
+  return report.format === BOUNDARY_FORMAT ? 'feature' : 'row';
+}
 
 /** What happened to the files loaded in this session; rejected rows listed with reasons. */
 export function LoadReports() {
@@ -71,7 +78,7 @@ export function LoadReports() {
         >
           <summary>
             {report.fileName} ({report.format}): {formatCount(report.rowsLoaded)} of{' '}
-            {formatCount(report.rowsRead)} rows loaded
+            {formatCount(report.rowsRead)} {unitOf(report)}s loaded
             {report.rejectedCount > 0 ? `, ${formatCount(report.rejectedCount)} rejected` : ''}
           </summary>
           {report.rejectedCount > 0 && (
@@ -79,20 +86,21 @@ export function LoadReports() {
               <ul className="reasons">
                 {Object.entries(report.rejectedByReason).map(([reason, count]) => (
                   <li key={reason}>
-                    {reason}: {formatCount(count)} {count === 1 ? 'row' : 'rows'}
+                    {reason}: {formatCount(count)} {unitOf(report)}
+                    {count === 1 ? '' : 's'}
                   </li>
                 ))}
               </ul>
               <table className="rejections">
                 <caption>
-                  Rejected rows
+                  Rejected {unitOf(report)}s
                   {report.rejected.length < report.rejectedCount
                     ? ` (first ${report.rejected.length})`
                     : ''}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Row</th>
+                    <th scope="col">{unitOf(report) === 'row' ? 'Row' : 'Feature'}</th>
                     <th scope="col">Reason</th>
                   </tr>
                 </thead>
