@@ -198,7 +198,9 @@ describe('analysis for a tasking meeting', () => {
 
   it('changes the class method, shows trends for a ward, and explains every figure', async () => {
     const { page } = await openDashboard(browser);
-    await page.getByLabel('Classes', { exact: true }).selectOption({ label: 'Natural breaks (Jenks)' });
+    await page
+      .getByLabel('Classes', { exact: true })
+      .selectOption({ label: 'Natural breaks (Jenks)' });
     await page.getByLabel('Number of classes').selectOption('3');
     await expect(page.locator('.legend figcaption').textContent()).resolves.toBe(
       'Number of offences (classes: Natural breaks (Jenks))',

@@ -131,3 +131,31 @@ export async function accessibilityViolations(
     }));
   });
 }
+
+/**
+ * Where a ward's label point is on screen, for a map whose camera the URL fixed: Web Mercator
+ * with MapLibre's 512-pixel world at zoom 0, centred in the map's box.
+ */
+export async function wardScreenPoint(
+  page: Page,
+  wardCode: string,
+  camera: { zoom: number; latitude: number; longitude: number },
+): Promise<[number, number]> {
+  const box = await page.locator('.ward-map').boundingBox();
+  if (!box) throw new Error('the map has no box');
+  const label = await page.evaluate(async (code) => {
+    const topology = await (await fetch('data/wards.topo.json')).json();
+    const geometry = topology.objects.wards.geometries.find(
+      (ward: { id: string }) => ward.id === code,
+    );
+    return geometry.properties.label as [number, number];
+  }, wardCode);
+  const scale = 512 * 2 ** camera.zoom;
+  const project = (longitude: number, latitude: number) => [
+    ((longitude + 180) / 360) * scale,
+    ((1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2) * scale,
+  ];
+  const [x, y] = project(label[0], label[1]) as [number, number];
+  const [centreX, centreY] = project(camera.longitude, camera.latitude) as [number, number];
+  return [box.x + box.width / 2 + (x - centreX), box.y + box.height / 2 + (y - centreY)];
+}

@@ -15,6 +15,7 @@ import {
   launchBrowser,
   openDashboard,
   type Rgb,
+  wardScreenPoint,
 } from './browser.ts';
 import {
   boroughWards,
@@ -287,28 +288,13 @@ describe('dashboard on its demo data', () => {
     expect(outlineAfter).toBeGreaterThan(outlineBefore + 200);
     expect(new URL(page.url()).searchParams.get('ward')).toBe('E05009396');
 
-    // Tap the map where Holland is: its label point projected with Web Mercator at the URL's camera.
-    const box = await page.locator('.ward-map').boundingBox();
-    if (!box) throw new Error('map has no box');
-    const holland = await page.evaluate(async () => {
-      const topology = await (await fetch('data/wards.topo.json')).json();
-      const geometry = topology.objects.wards.geometries.find(
-        (ward: { id: string }) => ward.id === 'E05009397',
-      );
-      return geometry.properties.label as [number, number];
+    // Click the map where Holland is: its label point projected at the URL's camera.
+    const [x, y] = await wardScreenPoint(page, 'E05009397', {
+      zoom: 13,
+      latitude: 51.508,
+      longitude: -0.195,
     });
-    const project = ([lon, lat]: [number, number]) => {
-      const scale = 512 * 2 ** 13;
-      const y = (latitude: number) =>
-        ((1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2) * scale;
-      return [((lon + 180) / 360) * scale, y(lat)] as const;
-    };
-    const [x, y] = project(holland);
-    const [centreX, centreY] = project([-0.195, 51.508]);
-    await page.mouse.click(
-      box.x + box.width / 2 + (x - centreX),
-      box.y + box.height / 2 + (y - centreY),
-    );
+    await page.mouse.click(x, y);
     await expect
       .poll(() =>
         wardTable(page).getByRole('button', { name: 'Holland' }).getAttribute('aria-pressed'),
@@ -345,6 +331,20 @@ describe('accessibility', () => {
     await wardTable(page).getByRole('button', { name: 'Colville' }).click();
     await page.getByRole('button', { name: /^Sunday 20:00–20:59: / }).click();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('has no axe violations on any view: hot spots, priorities, methods, accessibility statement', async () => {
+    const { page } = await openDashboard(browser, '?mode=hotspots&publication=1');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const nav = page.getByRole('navigation', { name: 'Views' });
+    for (const view of ['Priorities', 'How figures are computed', 'Accessibility']) {
+      await nav.getByRole('button', { name: view }).click();
+      await expect(
+        nav.getByRole('button', { name: view }).getAttribute('aria-current'),
+      ).resolves.toBe('page');
+      expect(await accessibilityViolations(page), view).toEqual([]);
+    }
     await page.context().close();
   });
 
