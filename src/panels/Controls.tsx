@@ -73,36 +73,20 @@ export function Controls({ areas }: { areas: readonly AreaOption[] }) {
         </select>
         {sources && <span className="hint">From {sources}</span>}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>From</label>
-        <select
-          id={`${id}-from`}
-          value={from ?? ''}
-          disabled={months.length === 0}
-          onChange={(event) => setPeriod(event.target.value, to ?? event.target.value)}
-        >
-          {months.map((month) => (
-            <option key={month} value={month}>
-              {monthLabel(month)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>To</label>
-        <select
-          id={`${id}-to`}
-          value={to ?? ''}
-          disabled={months.length === 0}
-          onChange={(event) => setPeriod(from ?? event.target.value, event.target.value)}
-        >
-          {months.map((month) => (
-            <option key={month} value={month}>
-              {monthLabel(month)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <MonthSelect
+        id={`${id}-from`}
+        label="From"
+        months={months}
+        value={from}
+        onChange={(month) => setPeriod(month, to ?? month)}
+      />
+      <MonthSelect
+        id={`${id}-to`}
+        label="To"
+        months={months}
+        value={to}
+        onChange={(month) => setPeriod(from ?? month, month)}
+      />
       <fieldset className="field measure">
         <legend>Measure</legend>
         {(
@@ -125,5 +109,31 @@ export function Controls({ areas }: { areas: readonly AreaOption[] }) {
         ))}
       </fieldset>
     </form>
+  );
+}
+
+function MonthSelect(props: {
+  id: string;
+  label: string;
+  months: readonly string[];
+  value: string | null;
+  onChange(month: string): void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value ?? ''}
+        disabled={props.months.length === 0}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        {props.months.map((month) => (
+          <option key={month} value={month}>
+            {monthLabel(month)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

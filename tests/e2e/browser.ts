@@ -1,39 +1,13 @@
 /** Debian's Chromium driven by playwright-core, with WebGL through SwiftShader. */
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { inject } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
 
 const require = createRequire(import.meta.url);
 
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('Chromium is not installed: apt-get install chromium (or set CHROMIUM_PATH).');
-  }
-}
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
-}
+export const launchBrowser: () => Promise<Browser> = launchChromium;
 
 export function appUrl(search = ''): string {
   return `${inject('baseUrl')}${search}`;
