@@ -1,23 +1,8 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { square } from '../../tests/support/wards.ts';
 import { buildWardTopology, type WardFeature } from './wardBoundaries.ts';
 import { type Bounds, decodeWardTopology, findArea } from './wardSet.ts';
-
-/** A square ward [west, south] to [west + size, south + size]. */
-function square(west: number, south: number, size = 0.01): Polygon {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [west + size, south],
-        [west + size, south + size],
-        [west, south + size],
-        [west, south],
-      ],
-    ],
-  };
-}
 
 function ward(
   code: string,

@@ -1,6 +1,6 @@
-import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
+import { KENSINGTON, squareWard, WESTMINSTER, wardSetOf } from '../../tests/support/wards.ts';
 import {
   type AreaFigures,
   computeAreaFigures,
@@ -11,8 +11,7 @@ import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
 import { describeTheme } from '../data/dataset.ts';
-import { buildWardTopology } from '../geo/wardBoundaries.ts';
-import { type Area, decodeWardTopology, findArea, type WardSet } from '../geo/wardSet.ts';
+import { type Area, findArea, type WardSet } from '../geo/wardSet.ts';
 import { mapContentFor, wardColour, wardTooltip } from './mapContent.ts';
 
 const NO_DATA_GREY = '#d4d4d4';
@@ -145,32 +144,13 @@ describe('wardColour', () => {
 });
 
 describe('mapContentFor', () => {
-  function square(west: number, south: number): Polygon {
-    const size = 0.01;
-    return {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [west, south],
-          [west + size, south],
-          [west + size, south + size],
-          [west, south + size],
-          [west, south],
-        ],
-      ],
-    };
-  }
-  const kc = { lad: 'E09000020', ladName: 'Kensington and Chelsea', labelHint: null };
-  const westminster = { lad: 'E09000033', ladName: 'Westminster', labelHint: null };
   // Indices follow codes: 0 Abingdon, 1 Holland, 2 Vincent Square, 3 Brompton.
-  const wards = decodeWardTopology(
-    buildWardTopology([
-      { code: 'E05000001', name: 'Abingdon', ...kc, geometry: square(-0.19, 51.5) },
-      { code: 'E05000002', name: 'Holland', ...kc, geometry: square(-0.2, 51.5) },
-      { code: 'E05000003', name: 'Vincent Square', ...westminster, geometry: square(-0.14, 51.49) },
-      { code: 'E05000004', name: 'Brompton', ...kc, geometry: square(-0.18, 51.49) },
-    ]),
-  );
+  const wards = wardSetOf([
+    squareWard('E05000001', 'Abingdon', KENSINGTON, -0.19, 51.5),
+    squareWard('E05000002', 'Holland', KENSINGTON, -0.2, 51.5),
+    squareWard('E05000003', 'Vincent Square', WESTMINSTER, -0.14, 51.49),
+    squareWard('E05000004', 'Brompton', KENSINGTON, -0.18, 51.49),
+  ]);
   const month = monthIndex('2024-01') as number;
   const builder = new CubeBuilder();
   builder.add('youth_violence', month, 'E05000001', timeSlot(0, 15), 2);

@@ -1,13 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Polygon } from 'geojson';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
+import { KENSINGTON, squareWard, WESTMINSTER, wardSetOf } from '../../tests/support/wards.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import type { WardPopulation } from '../data/population.ts';
-import { buildWardTopology } from '../geo/wardBoundaries.ts';
-import { decodeWardTopology } from '../geo/wardSet.ts';
 import { loadedData } from '../state/registry.ts';
 import { useAreaFigures } from '../state/selectors.ts';
 import { initialView, useAppStore } from '../state/store.ts';
@@ -19,39 +17,13 @@ const CHELSEA_RIVERSIDE = 'E05009367';
 const COURTFIELD = 'E05009368';
 const MARYLEBONE = 'E05013800';
 
-function square(west: number, south: number): Polygon {
-  const size = 0.01;
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [west + size, south],
-        [west + size, south + size],
-        [west, south + size],
-        [west, south],
-      ],
-    ],
-  };
-}
-
-const kc = { lad: 'E09000020', ladName: 'Kensington and Chelsea', labelHint: null };
-const wards = decodeWardTopology(
-  buildWardTopology([
-    { code: ABINGDON, name: 'Abingdon', ...kc, geometry: square(-0.2, 51.49) },
-    { code: BROMPTON, name: 'Brompton', ...kc, geometry: square(-0.19, 51.49) },
-    { code: CHELSEA_RIVERSIDE, name: 'Chelsea Riverside', ...kc, geometry: square(-0.18, 51.48) },
-    { code: COURTFIELD, name: 'Courtfield', ...kc, geometry: square(-0.2, 51.48) },
-    {
-      code: MARYLEBONE,
-      name: 'Marylebone',
-      lad: 'E09000033',
-      ladName: 'Westminster',
-      labelHint: null,
-      geometry: square(-0.16, 51.52),
-    },
-  ]),
-);
+const wards = wardSetOf([
+  squareWard(ABINGDON, 'Abingdon', KENSINGTON, -0.2, 51.49),
+  squareWard(BROMPTON, 'Brompton', KENSINGTON, -0.19, 51.49),
+  squareWard(CHELSEA_RIVERSIDE, 'Chelsea Riverside', KENSINGTON, -0.18, 51.48),
+  squareWard(COURTFIELD, 'Courtfield', KENSINGTON, -0.2, 51.48),
+  squareWard(MARYLEBONE, 'Marylebone', WESTMINSTER, -0.16, 51.52),
+]);
 
 /**
  * January 2024. Abingdon 3 + 2 = 5, Brompton 4 + 6 + 2 = 12, Chelsea Riverside 5, Courtfield 8;
