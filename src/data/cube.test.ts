@@ -5,10 +5,11 @@ const JAN = 2024 * 12;
 const MAR = JAN + 2;
 
 describe('CubeBuilder', () => {
-  it('lays out wards past its pages of 64 exactly, months cumulative', () => {
-    const builder = new CubeBuilder();
-    // 130 wards: pages 0-63, 64-127 and 128-129. Ward w has w + 1 offences on Monday 09:00 in
-    // January and 2 of unknown time in March; February has none.
+  it('grows its room for wards and trims it, months cumulative', () => {
+    // Room for 32 wards, then 64, 128 and 130 (the limit): no room left to trim, none wanting.
+    const builder = new CubeBuilder(true, 130);
+    // Ward w has w + 1 offences on Monday 09:00 in January and 2 of unknown time in March;
+    // February has none.
     for (let ward = 0; ward < 130; ward += 1) {
       builder.add('robbery', JAN, `W${ward}`, timeSlot(0, 9), ward + 1);
       builder.add('robbery', MAR, `W${ward}`, UNKNOWN_TIME_SLOT, 2);
@@ -30,14 +31,15 @@ describe('CubeBuilder', () => {
     }
   });
 
-  it('keeps untimed counts in one slot per ward, over more wards than a page', () => {
+  it('keeps untimed counts in one slot per ward, room trimmed to the wards seen', () => {
+    // Room for 8,192 wards when the 5,000th comes: trimmed to 5,000.
     const builder = new CubeBuilder(false);
     for (let ward = 0; ward < 5000; ward += 1) builder.add('vawg', JAN, `W${ward}`, 0, 1);
     builder.add('vawg', JAN, 'W4999', UNKNOWN_TIME_SLOT, 4);
     const cube = builder.build();
     expect(cube.slotsPerWard).toBe(1);
     expect(cube.cumulative[0]).toHaveLength(5000);
-    // 1 + 4 in the last ward, past the first page of 4,096.
+    // 1 + 4 in the last ward.
     expect(monthlyCount(cube, 0, 0, 4999, UNKNOWN_TIME_SLOT)).toBe(5);
     expect(monthlyCount(cube, 0, 0, 4096, UNKNOWN_TIME_SLOT)).toBe(1);
   });

@@ -57,40 +57,53 @@ export function monthlyCount(
   return ((block?.[offset] ?? 0) as number) - ((before?.[offset] ?? 0) as number);
 }
 
-/** Monthly counts of a page of wards; undefined until a ward of the page has a count. */
-type Page = Float32Array | undefined;
-
 /** Month keys a builder can hold: monthIndex accepts 1900 to 2200. */
 const MONTH_KEYS = (2200 - 1900 + 1) * 12;
+
+/** ES2024's ArrayBuffer.prototype.transfer, where the platform has it. */
+type Transferable = ArrayBuffer & { transfer?: (byteLength: number) => ArrayBuffer };
+
+/**
+ * The counts in a new array of `length`, zeros added or the end cut off. The old array's memory
+ * is released at once (transferring its buffer to an empty one detaches it) rather than when the
+ * garbage collector comes by, so that growing or trimming blocks never holds two copies of them.
+ * A new array's zeros take no memory until written.
+ */
+function resized(block: Float32Array<ArrayBuffer>, length: number): Float32Array<ArrayBuffer> {
+  const copy = new Float32Array(length);
+  copy.set(length < block.length ? block.subarray(0, length) : block);
+  (block.buffer as Transferable).transfer?.(0);
+  return copy;
+}
 
 /**
  * Accumulates counts while a file streams through, without knowing in advance which themes,
  * months and wards it holds; `build` then lays them out as cumulative month blocks.
  *
- * Each month's counts grow in pages of a fixed number of wards, so a new ward never copies what
- * is already there, and `build` copies each page once into the final block and lets it go: the
- * builder never holds two copies of the counts (all of London over five years is about 140 MB).
+ * Each block has room for a number of wards that doubles when a new ward needs it (up to the
+ * wards the file can name), and `build` trims the room left over. Both release the old block at once (see `resized`), so that loading
+ * all of London over five years (a cube of about 140 MB) needs about that much memory at its
+ * peak, not twice.
  */
 export class CubeBuilder {
   private readonly themeIds = new Map<ThemeId, number>();
   private readonly wardIds = new Map<string, number>();
-  /** pages[theme][month - FIRST_MONTH_INDEX][ward >> pageShift]: monthly counts of a page of wards. */
-  private readonly pages: (Page[] | undefined)[][] = [];
-  private readonly pageShift: number;
-  private readonly pageLength: number;
+  /** blocks[theme][month - FIRST_MONTH_INDEX]: monthly counts, wardCapacity × slotsPerWard long. */
+  private readonly blocks: (Float32Array<ArrayBuffer> | undefined)[][] = [];
+  private wardCapacity = 32;
+  /** No file names more wards than the lookup knows: room never grows past them. */
+  private readonly wardLimit: number;
   private minMonth = Number.POSITIVE_INFINITY;
   private maxMonth = Number.NEGATIVE_INFINITY;
   readonly slotsPerWard: number;
   /** Number of additions that landed on a (theme, month, ward, slot) already filled. */
   repeatedKeys = 0;
 
-  /** `timed`: whether the source gives times of day. */
-  constructor(timed = true) {
+  /** `timed`: whether the source gives times of day; `wardLimit`: how many wards the file can
+   * name at most (those of the ward lookup), when known. */
+  constructor(timed = true, wardLimit = Number.POSITIVE_INFINITY) {
     this.slotsPerWard = timed ? SLOT_COUNT : 1;
-    // 64 wards of 169 slots (43 kB) keep the spare room of a timed cube under 64 wards; untimed
-    // cubes are small enough for one page of 4,096 wards.
-    this.pageShift = timed ? 6 : 12;
-    this.pageLength = (1 << this.pageShift) * this.slotsPerWard;
+    this.wardLimit = wardLimit;
   }
 
   themeId(theme: ThemeId): number {
@@ -98,7 +111,8 @@ export class CubeBuilder {
     if (id === undefined) {
       id = this.themeIds.size;
       this.themeIds.set(theme, id);
-      this.pages.push(new Array(MONTH_KEYS).fill(undefined));
+      // Every month key from the start, so that the array stays packed and quick to index.
+      this.blocks.push(new Array(MONTH_KEYS).fill(undefined));
     }
     return id;
   }
@@ -108,42 +122,46 @@ export class CubeBuilder {
     if (id === undefined) {
       id = this.wardIds.size;
       this.wardIds.set(code, id);
+      if (id >= this.wardCapacity) this.growWards();
     }
     return id;
   }
 
+  private growWards(): void {
+    this.wardCapacity = Math.max(
+      this.wardCapacity + 1,
+      Math.min(this.wardCapacity * 2, this.wardLimit),
+    );
+    const length = this.wardCapacity * this.slotsPerWard;
+    for (const months of this.blocks) {
+      months.forEach((block, key) => {
+        if (block) months[key] = resized(block, length);
+      });
+    }
+  }
+
   /** Adds a count by ids from themeId() and wardId(); month is an absolute month index. */
   addAt(themeId: number, month: number, wardId: number, slot: number, count: number): void {
-    const months = this.pages[themeId] as (Page[] | undefined)[];
+    const months = this.blocks[themeId] as (Float32Array | undefined)[];
     const key = month - FIRST_MONTH_INDEX;
-    let pages = months[key];
-    if (pages === undefined) {
-      pages = [];
-      months[key] = pages;
+    let block = months[key];
+    if (block === undefined) {
+      block = new Float32Array(this.wardCapacity * this.slotsPerWard);
+      months[key] = block;
       if (month < this.minMonth) this.minMonth = month;
       if (month > this.maxMonth) this.maxMonth = month;
     }
-    const pageIndex = wardId >> this.pageShift;
-    let page = pages[pageIndex];
-    if (page === undefined) {
-      // Fill any pages before it, so that the array stays packed.
-      for (let index = pages.length; index < pageIndex; index += 1) pages.push(undefined);
-      page = new Float32Array(this.pageLength);
-      pages[pageIndex] = page;
-    }
-    const offset =
-      (wardId - (pageIndex << this.pageShift)) * this.slotsPerWard +
-      (this.slotsPerWard === SLOT_COUNT ? slot : 0);
-    const before = page[offset] as number;
+    const offset = wardId * this.slotsPerWard + (this.slotsPerWard === SLOT_COUNT ? slot : 0);
+    const before = block[offset] as number;
     if (before !== 0) this.repeatedKeys += 1;
-    page[offset] = before + count;
+    block[offset] = before + count;
   }
 
   add(theme: ThemeId, month: number, wardCode: string, slot: number, count: number): void {
     this.addAt(this.themeId(theme), month, this.wardId(wardCode), slot, count);
   }
 
-  /** Lays the pages out as cumulative blocks. The builder must not be used afterwards. */
+  /** Lays the blocks out cumulatively. The builder must not be used afterwards. */
   build(): OffenceCube {
     const themes = [...this.themeIds.keys()];
     const wardCodes = [...this.wardIds.keys()];
@@ -152,18 +170,18 @@ export class CubeBuilder {
     const monthCount = empty ? 0 : this.maxMonth - this.minMonth + 1;
     const length = wardCodes.length * this.slotsPerWard;
     const cumulative: Float32Array[] = [];
-    for (const months of this.pages) {
+    for (const months of this.blocks) {
       let previous: Float32Array | null = null;
       for (let month = 0; month < monthCount; month += 1) {
         const key = firstMonth + month - FIRST_MONTH_INDEX;
-        const block = new Float32Array(length);
-        (months[key] ?? []).forEach((page, index) => {
-          if (page === undefined) return;
-          const at = index * this.pageLength;
-          block.set(at + page.length <= length ? page : page.subarray(0, length - at), at);
-        });
-        // Let the pages go as soon as they are copied.
+        const raw = months[key];
         months[key] = undefined;
+        const block =
+          raw === undefined
+            ? new Float32Array(length)
+            : raw.length === length
+              ? raw
+              : resized(raw, length);
         if (previous)
           for (let index = 0; index < length; index += 1)
             block[index] = (block[index] as number) + (previous[index] as number);
@@ -171,7 +189,7 @@ export class CubeBuilder {
         previous = block;
       }
     }
-    this.pages.length = 0;
+    this.blocks.length = 0;
     return {
       themes,
       firstMonth,

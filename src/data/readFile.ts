@@ -275,6 +275,37 @@ const UTF16_BOMS: [number[], string][] = [
   [[0xfe, 0xff], 'utf-16be'],
 ];
 
+/** How much of the next chunk is first joined to a row cut by a chunk boundary: a row is
+ * rarely longer. */
+const FIRST_JOIN_BYTES = 256;
+
+/**
+ * Reads the row cut by the end of the last chunk, and any after it in the first bytes of the next
+ * chunk, from a copy of them joined; returns where reading goes on. Only a row that runs on (a
+ * long quoted field) has the whole chunk joined to it: copying every chunk would double the
+ * garbage a large file leaves behind.
+ */
+function joinCut(
+  fast: NativeFastReader,
+  cut: Uint8Array,
+  chunk: Uint8Array,
+): { buffer: Uint8Array; position: number } {
+  if (cut.length === 0) return { buffer: chunk, position: 0 };
+  for (
+    let take = Math.min(chunk.length, FIRST_JOIN_BYTES);
+    ;
+    take = Math.min(chunk.length, take * 4)
+  ) {
+    const joined = new Uint8Array(cut.length + take);
+    joined.set(cut);
+    joined.set(chunk.subarray(0, take), cut.length);
+    // All of the chunk: the caller reads it, knowing whether it is the last.
+    if (take === chunk.length) return { buffer: joined, position: 0 };
+    const stop = fast.readRows(joined, 0, false);
+    if (stop >= cut.length) return { buffer: chunk, position: stop - cut.length };
+  }
+}
+
 /**
  * A file: the header comes from the first chunk; a native offence file then streams through the
  * fast reader, chunk by chunk, and any other file goes to `otherFormat` (PapaParse), given the
@@ -349,8 +380,8 @@ function readBytes(
       position = fast.readRows(buffer, position, last);
       options.onProgress?.(Math.min(1, (readTo - (buffer.length - position)) / source.size));
       if (last || aborted) break;
-      const pending = buffer.length - position;
-      if (pending > MAX_ROW_BYTES) {
+      const cut = buffer.subarray(position);
+      if (cut.length > MAX_ROW_BYTES) {
         log.reject(
           fast.row + 1,
           'Row too long',
@@ -363,15 +394,7 @@ function readBytes(
       // A file that shrank while being read ends where its bytes end.
       next =
         chunk.length > 0 && readTo < source.size ? source.read(readTo, readTo + chunkSize) : null;
-      if (pending === 0) buffer = chunk;
-      else {
-        // The row cut by the chunk boundary goes in front of the next chunk.
-        const joined = new Uint8Array(pending + chunk.length);
-        joined.set(buffer.subarray(position));
-        joined.set(chunk, pending);
-        buffer = joined;
-      }
-      position = 0;
+      ({ buffer, position } = joinCut(fast, cut, chunk));
     }
     options.onProgress?.(1);
     return sink.finish(rowsRead + fast.fastRows, aborted);

@@ -38,6 +38,11 @@ export class WardLookup {
     }
   }
 
+  /** How many wards it knows. */
+  get size(): number {
+    return this.codes.size;
+  }
+
   resolveCode(raw: string): WardResolution {
     const code = raw.trim().toUpperCase();
     if (code === '') return { error: 'No ward code' };

@@ -115,7 +115,7 @@ type Column = keyof typeof CELLS;
 function randomFile(seed: number): {
   text: string;
   bytes: Uint8Array<ArrayBuffer>;
-  chunkSize: number;
+  chunkSizes: number[];
 } {
   const random = mulberry32(seed);
   const chance = (probability: number) => random() < probability;
@@ -178,7 +178,10 @@ function randomFile(seed: number): {
   const windows1252 = chance(0.3);
   if (!windows1252 && chance(0.4)) text = `\uFEFF${text}`;
   const bytes = windows1252 ? encodeWindows1252(text) : new TextEncoder().encode(text);
-  return { text, bytes, chunkSize: 8 + Math.floor(random() * 200) };
+  // Chunks shorter than a row, and longer than the first bytes joined to a row cut by the chunk
+  // boundary (256).
+  const chunkSizes = [8 + Math.floor(random() * 200), 300 + Math.floor(random() * 1500)];
+  return { text, bytes, chunkSizes };
 }
 
 function lookup(seed: number): WardLookup {
@@ -190,9 +193,9 @@ describe('native CSV fast reader', () => {
     let loaded = 0;
     let rejected = 0;
     for (let seed = 1; seed <= 400; seed += 1) {
-      const { text, bytes, chunkSize } = randomFile(seed);
+      const { text, bytes, chunkSizes } = randomFile(seed);
       const reference = await readCsv(text, { fileName: 'f.csv', lookup: lookup(seed) }).result;
-      for (const size of [chunkSize, 1 << 22]) {
+      for (const size of [...chunkSizes, 1 << 22]) {
         const fast = await readCsv(new Blob([bytes]), {
           fileName: 'f.csv',
           lookup: lookup(seed),

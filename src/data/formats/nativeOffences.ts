@@ -104,7 +104,10 @@ export class NativeOffencesReader implements OffenceReader {
     this.lookup = context.lookup;
     this.log = context.log;
     // A file without weekday and hour columns has no times: keep its cube small.
-    this.builder = new CubeBuilder(this.columns.weekday >= 0 || this.columns.hour >= 0);
+    this.builder = new CubeBuilder(
+      this.columns.weekday >= 0 || this.columns.hour >= 0,
+      context.lookup.size,
+    );
   }
 
   finish(): ReaderResult {
