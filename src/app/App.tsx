@@ -6,6 +6,7 @@ import { MethodsPage } from '../pages/MethodsPage.tsx';
 import { PrioritiesPage } from '../pages/PrioritiesPage.tsx';
 import { BiggestChanges } from '../panels/BiggestChanges.tsx';
 import { Controls } from '../panels/Controls.tsx';
+import { Layers } from '../panels/Layers.tsx';
 import { Legend } from '../panels/Legend.tsx';
 import { LoadData, LoadReports } from '../panels/LoadData.tsx';
 import { LoadedData } from '../panels/LoadedData.tsx';
@@ -83,6 +84,7 @@ function Dashboard({ figures }: { figures: AreaFigures }) {
       <aside className="side-panel" aria-label="Selected ward, map options and changes">
         <SelectedWard figures={figures} />
         <MapOptions />
+        <Layers />
         <BiggestChanges figures={figures} />
       </aside>
       <section className="table-panel" aria-label="Ward table">

@@ -7,7 +7,7 @@ import { loadedData } from '../state/registry.ts';
 import { useAreaStatistics } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { type Camera, cameraFromSearch } from '../state/url.ts';
-import { mapContentFor } from './mapContent.ts';
+import { densityPositions, mapContentFor } from './mapContent.ts';
 import { WardMap } from './wardMap.ts';
 
 export const MAP_ATTRIBUTION =
@@ -59,6 +59,15 @@ export default function MapView({ figures }: { figures: AreaFigures }) {
         mapContentFor(figures, wards, { mapMode, measure, statistics, suppressAt }),
       );
   }, [figures, statistics, mapMode, measure, publication]);
+
+  const layers = useAppStore((state) => state.layers);
+  const theme = useAppStore((state) => state.theme);
+  const from = useAppStore((state) => state.from);
+  const to = useAppStore((state) => state.to);
+  // The figures change with the datasets, so this render sees the registry's latest datasets.
+  const density = layers.density ? densityPositions(loadedData.datasets, theme, from, to) : null;
+  useEffect(() => mapRef.current?.setLayers(layers), [layers]);
+  useEffect(() => mapRef.current?.setDensity(density), [density]);
 
   useEffect(() => {
     if (shownArea.current === areaId) return;

@@ -6,6 +6,10 @@ import { HOTSPOT_COLOURS, NO_DATA_COLOUR, sequentialPalette } from '../analysis/
 import { ordinal } from '../analysis/ranks.ts';
 import { isSuppressed } from '../analysis/suppression.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
+import { monthIndex } from '../data/calendar.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { pointsInView } from '../data/offencePoints.ts';
+import type { ThemeId } from '../data/themes.ts';
 import type { Area, WardFeature, WardSet } from '../geo/wardSet.ts';
 import type { MapMode } from '../state/store.ts';
 import type { MapContent } from './wardMap.ts';
@@ -97,4 +101,56 @@ export function mapContentFor(
     if (figure.code === figures.selectedWard) selected = figure.index;
   }
   return { features: areaFeatures(wards, figures.area), colours, labels, tooltips, selected };
+}
+
+/**
+ * Colours of the point-density layer, from few to many offences: viridis, which people with any
+ * common colour vision deficiency read in order, and which stands apart from the choropleth's
+ * yellow-to-red.
+ */
+export const DENSITY_RAMP: readonly string[] = [
+  '#440154',
+  '#414487',
+  '#2a788e',
+  '#22a884',
+  '#7ad151',
+  '#fde725',
+];
+
+let lastDensity: {
+  datasets: readonly Pick<Dataset, 'themes' | 'replacedThemes' | 'points'>[];
+  theme: ThemeId;
+  from: string | null;
+  to: string | null;
+  positions: Float32Array;
+} | null = null;
+
+/**
+ * Positions of the loaded offence points of a theme and period (YYYY-MM), for the density layer.
+ * The same array for the same datasets (the registry replaces its array on every change), theme
+ * and period, so the map uploads positions only when they change.
+ */
+export function densityPositions(
+  datasets: readonly Pick<Dataset, 'themes' | 'replacedThemes' | 'points'>[],
+  theme: ThemeId,
+  from: string | null,
+  to: string | null,
+): Float32Array {
+  const last = lastDensity;
+  if (
+    last &&
+    last.datasets === datasets &&
+    last.theme === theme &&
+    last.from === from &&
+    last.to === to
+  )
+    return last.positions;
+  const first = from === null ? null : monthIndex(from);
+  const final = to === null ? null : monthIndex(to);
+  const positions =
+    first === null || final === null
+      ? new Float32Array(0)
+      : pointsInView(datasets, theme, first, final);
+  lastDensity = { datasets, theme, from, to, positions };
+  return positions;
 }

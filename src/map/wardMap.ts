@@ -3,6 +3,7 @@
  * labels. This is the only module that touches MapLibre or deck.gl. React creates it once and
  * tells it what to draw; it skips work when what it is told has not changed.
  */
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
@@ -11,7 +12,9 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hexToRgb } from '../analysis/palette.ts';
 import type { Bounds, WardFeature } from '../geo/wardSet.ts';
+import type { MapLayers } from '../state/store.ts';
 import type { Camera } from '../state/url.ts';
+import { DENSITY_RAMP } from './mapContent.ts';
 
 // Without this MapLibre cannot find its worker in a Vite build and never fires `load`.
 maplibregl.setWorkerUrl(workerUrl);
@@ -50,11 +53,19 @@ function rgba(hex: string): Rgba {
   return [...hexToRgb(hex), 235];
 }
 
+const NO_FILL: Rgba = [0, 0, 0, 0];
+const DENSITY_COLOURS = DENSITY_RAMP.map((hex) => hexToRgb(hex));
+/** Radius over which each point spreads, in screen pixels. */
+const DENSITY_RADIUS_PIXELS = 30;
+
 export class WardMap {
   private readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
   private readonly options: WardMapOptions;
   private content: MapContent | null = null;
+  private layers: MapLayers = { choropleth: true, density: false, labels: true };
+  /** [lon0, lat0, lon1, lat1, ...] of the offence points to draw as density; null for none. */
+  private density: Float32Array | null = null;
   /** Bounds kept in view through resizes until the user moves the map. */
   private keptBounds: Bounds | null;
   private firstPaintPending = true;
@@ -124,8 +135,45 @@ export class WardMap {
   setContent(content: MapContent): void {
     if (content === this.content) return;
     this.content = content;
-    const labelled = content.features.length <= MAX_LABELLED_WARDS;
-    const layers: Layer[] = [
+    this.render();
+  }
+
+  setLayers(layers: MapLayers): void {
+    if (layers === this.layers) return;
+    this.layers = layers;
+    this.render();
+  }
+
+  setDensity(positions: Float32Array | null): void {
+    if (positions === this.density) return;
+    this.density = positions;
+    this.render();
+  }
+
+  private densityLayer(): Layer | null {
+    const positions = this.density;
+    if (!this.layers.density || positions === null || positions.length === 0) return null;
+    return new HeatmapLayer({
+      id: 'offence-density',
+      // Binary data: the positions go to the GPU as they are, with no object per point.
+      data: {
+        length: positions.length / 2,
+        attributes: { getPosition: { value: positions, size: 2 } },
+      },
+      radiusPixels: DENSITY_RADIUS_PIXELS,
+      colorRange: DENSITY_COLOURS,
+      aggregation: 'SUM',
+      // The ward colours stay readable through the densest places.
+      opacity: 0.8,
+    });
+  }
+
+  private render(): void {
+    const content = this.content;
+    if (!content) return;
+    const shown = this.layers;
+    const labelled = shown.labels && content.features.length <= MAX_LABELLED_WARDS;
+    const layers: (Layer | null)[] = [
       new GeoJsonLayer<WardFeature['properties']>({
         id: 'ward-fill',
         data: content.features,
@@ -134,13 +182,19 @@ export class WardMap {
         highlightColor: [0, 0, 0, 40],
         filled: true,
         stroked: true,
-        getFillColor: (ward) => rgba(content.colours.get(ward.properties.index) ?? '#ffffff'),
+        getFillColor: (ward) =>
+          shown.choropleth
+            ? rgba(content.colours.get(ward.properties.index) ?? '#ffffff')
+            : NO_FILL,
         getLineColor: OUTLINE,
         lineWidthUnits: 'pixels',
         getLineWidth: 1,
         // deck.gl compares triggers shallowly, which sees two Maps as equal: compare the colours.
-        updateTriggers: { getFillColor: [...content.colours.values()].join() },
+        updateTriggers: {
+          getFillColor: `${shown.choropleth}${[...content.colours.values()].join()}`,
+        },
       }),
+      this.densityLayer(),
       new GeoJsonLayer<WardFeature['properties']>({
         id: 'ward-selected',
         data: content.features.filter((ward) => ward.properties.index === content.selected),

@@ -43,6 +43,12 @@ export interface ViewState {
 }
 
 export type MapMode = 'choropleth' | 'hotspots';
+export interface MapLayers {
+  choropleth: boolean;
+  /** Where loaded offence points cluster (data.police.uk, partner extracts). */
+  density: boolean;
+  labels: boolean;
+}
 export type Page = 'dashboard' | 'priorities' | 'methods' | 'accessibility';
 
 export interface DataState {
@@ -76,6 +82,7 @@ export interface Actions {
   setMapMode(mapMode: MapMode): void;
   setPublication(publication: boolean): void;
   setPage(page: Page): void;
+  setLayer(layer: keyof MapLayers, shown: boolean): void;
   setWeight(theme: ThemeId, weight: number): void;
   setTopN(topN: number): void;
   setWards(wards: WardSet): void;
@@ -98,7 +105,13 @@ export interface Actions {
   setError(error: string | null): void;
 }
 
-export type StoreState = ViewState & DataState & Actions;
+/** How the page is shown, apart from the view a link describes. */
+export interface DisplayState {
+  /** Which layers the map draws. */
+  layers: MapLayers;
+}
+
+export type StoreState = ViewState & DataState & DisplayState & Actions;
 
 export const DEFAULT_PERIOD_MONTHS = 12;
 
@@ -220,6 +233,7 @@ export function createAppStore(view: Partial<ViewState> = {}) {
       loading: null,
       reports: [],
       error: null,
+      layers: { choropleth: true, density: false, labels: true },
 
       setArea: (area) => set({ area, ward: null }),
       setTheme: (theme) => set({ theme }),
@@ -231,6 +245,7 @@ export function createAppStore(view: Partial<ViewState> = {}) {
       setMapMode: (mapMode) => set({ mapMode }),
       setPublication: (publication) => set({ publication }),
       setPage: (page) => set({ page }),
+      setLayer: (layer, shown) => set({ layers: { ...get().layers, [layer]: shown } }),
       setWeight: (theme, weight) => set({ weights: { ...get().weights, [theme]: weight } }),
       setTopN: (topN) => set({ topN }),
 
