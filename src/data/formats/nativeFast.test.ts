@@ -4,7 +4,7 @@ import { encodeWindows1252 } from '../../../tests/support/windows1252.ts';
 import { type WardIdentity, WardLookup } from '../../geo/wardLookup.ts';
 import { monthIndex } from '../calendar.ts';
 import { monthlyCount, timeSlot, UNKNOWN_TIME_SLOT } from '../cube.ts';
-import { readCsv } from '../readFile.ts';
+import { type ByteSource, readCsv } from '../readFile.ts';
 import { RejectionLog } from '../report.ts';
 import { CsvByteRows, type CsvDialect } from './csvBytes.ts';
 import { NativeFastReader } from './nativeFast.ts';
@@ -321,5 +321,49 @@ describe('native CSV fast reader', () => {
           'Row is longer than 16 MB (a quote that is never closed?): the rest of the file was not read',
       },
     ]);
+  });
+});
+
+/** Bytes read a chunk at a time, as the bench reads a file from disk. */
+function byteSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: async (start, end) => bytes.slice(start, end) };
+}
+
+describe('files read as bytes', () => {
+  const options = { fileName: 'f.csv', lookup: new WardLookup(WARDS), chunkSize: 64 };
+
+  it('reads other formats through PapaParse, as text', async () => {
+    const text = 'ward_code,population\r\nE05009396,8803\r\n';
+    const parsed = await readCsv(byteSource(new TextEncoder().encode(text)), options).result;
+    expect(parsed).toEqual(await readCsv(text, options).result);
+    expect(parsed.kind).toBe('population');
+  });
+
+  it('reads a UTF-16 file (Excel\'s "Unicode text") by its byte-order mark', async () => {
+    const text = 'ward_code\ttheme\tmonth\tcount\r\nE05009396\trobbery\t2024-01\t2\r\n';
+    // UTF-16 little-endian: the mark FF FE, then two bytes a character, low byte first.
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let index = 0; index < text.length; index += 1)
+      bytes[2 + index * 2] = text.charCodeAt(index);
+    const parsed = await readCsv(byteSource(bytes), options).result;
+    expect(parsed).toEqual(await readCsv(text, options).result);
+    if (parsed.kind !== 'offences') throw new Error(parsed.kind);
+    expect(parsed.report.rowsLoaded).toBe(1);
+  });
+
+  it('names the expected columns of a file of unknown format, and says when one is empty', async () => {
+    const mystery = await readCsv(
+      byteSource(new TextEncoder().encode('colour,size\nred,3\n')),
+      options,
+    ).result;
+    expect(mystery).toEqual(await readCsv('colour,size\nred,3\n', options).result);
+    expect(mystery.kind).toBe('unrecognised');
+    const empty = await readCsv(byteSource(new Uint8Array([0xef, 0xbb, 0xbf])), options).result;
+    expect(empty).toEqual({
+      kind: 'unrecognised',
+      fileName: 'f.csv',
+      message: 'The file is empty.',
+    });
   });
 });
