@@ -9,7 +9,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { datasetOf, duckdbFilterTimes, filterTimes, londonWards, viewChanges } from './filter.ts';
 import { londonFile } from './generate.ts';
-import { appIngest, duckdbIngest, papaparseIngest, papaparseReaderIngest } from './ingest.ts';
+import {
+  appIngest,
+  duckdbIngest,
+  papaparseIngest,
+  papaparseReaderIngest,
+  type Speeds,
+} from './ingest.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -70,14 +76,15 @@ export async function londonFigures(): Promise<Figures> {
   log('ingest: DuckDB read_csv + GROUP BY');
   const duckdb = await duckdbIngest(file.path, file.bytes);
   figures.push(
-    ['ingest_mb_per_s', round(ours.mbPerS)],
-    ['papaparse_mb_per_s', round(papaparse)],
-    ['papaparse_reader_mb_per_s', round(papaparseReader)],
-    ['duckdb_ingest_mb_per_s', round(duckdb)],
+    ['ingest_mb_per_s', round(ours.best)],
+    ['papaparse_mb_per_s', round(papaparse.best)],
+    ['papaparse_reader_mb_per_s', round(papaparseReader.best)],
+    ['duckdb_ingest_mb_per_s', round(duckdb.best)],
   );
+  const samples = (runs: Speeds) => runs.samples.map((value) => value.toFixed(0)).join(' ');
   comments.push(
-    `# ingest: ${path.relative(root, file.path)}, ${mb.toFixed(1)} MB, ${file.parameters.rows.toLocaleString('en-GB')} rows, ${file.wardCodes.length} wards, ${file.parameters.themes.length} themes, ${file.parameters.months} months; MB = 10^6 bytes`,
-    `# ingest_mb_per_s samples (first run cold): ${ours.samples.map((value) => value.toFixed(0)).join(' ')}; ${ours.parsed.report.rowsLoaded.toLocaleString('en-GB')} rows loaded`,
+    `# ingest: ${path.relative(root, file.path)}, ${mb.toFixed(1)} MB, ${file.parameters.rows.toLocaleString('en-GB')} rows, ${file.wardCodes.length} wards, ${file.parameters.themes.length} themes, ${file.parameters.months} months; MB = 10^6 bytes; best of each run's MB/s:`,
+    `#   app ${samples(ours)} (first cold; ${ours.parsed.report.rowsLoaded.toLocaleString('en-GB')} rows loaded), PapaParse ${samples(papaparse)}, PapaParse + reader ${samples(papaparseReader)}, DuckDB ${samples(duckdb)}`,
   );
 
   log('filter: computeAreaFigures for All of London, then DuckDB');
@@ -114,7 +121,7 @@ export async function londonFigures(): Promise<Figures> {
 
   const pipPerS = pip?.pip_points_per_s;
   comments.push(
-    `# targets: ingest_mb_per_s >= duckdb_ingest_mb_per_s (${verdict(ours.mbPerS >= duckdb)}), ` +
+    `# targets: ingest_mb_per_s >= duckdb_ingest_mb_per_s (${verdict(ours.best >= duckdb.best)}), ` +
       `filter_ms_median <= ${TARGETS.filterMs} (${verdict(filter.msMedian <= TARGETS.filterMs)}), ` +
       `filter_ms_median <= duckdb_ms_median / 2 (${verdict(filter.msMedian <= duckdbFilter.msMedian / 2)}), ` +
       `heap_mb <= ${TARGETS.heapMb} (${verdict(memory.heapMb <= TARGETS.heapMb)})` +
