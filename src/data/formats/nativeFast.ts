@@ -109,14 +109,11 @@ const ZERO = 0x30;
 const NINE = 0x39;
 const MINUS = 0x2d;
 
-/** Setting bit 5 lowers the case of an ASCII letter: true for a to z in either case. */
-function isLetter(byte: number): boolean {
-  return (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a;
-}
-
-/** Weekday 0-6 of a three-letter English abbreviation in any case, -1 otherwise. */
+/**
+ * Weekday 0-6 of a three-letter English abbreviation in any case, -1 otherwise. Setting bit 5
+ * lowers the case of an ASCII letter, and turns no other byte into a lower-case letter.
+ */
 function weekdayOfLetters(first: number, second: number, third: number): number {
-  if (!isLetter(first) || !isLetter(second) || !isLetter(third)) return -1;
   switch (((first | 0x20) << 16) | ((second | 0x20) << 8) | (third | 0x20)) {
     case 0x6d6f6e: // mon
       return 0;
@@ -178,12 +175,13 @@ export class NativeFastReader {
   private readonly themeKeys = new ByteKeys();
   private readonly themeNames: (ThemeId | null)[] = [];
   private themeIds = new Int32Array(64);
-  /**
-   * Where the last ward and theme cells read are in the current bytes, and their keys: files
-   * sorted by ward or theme repeat them row after row, and a repeat costs a comparison.
-   */
   /** The bytes being read, for comparing four at a time. */
   private words: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+  /**
+   * Where the last ward and theme cells looked up are in the current bytes (their keys are in
+   * wardKey and themeKey): files sorted by ward or theme repeat them row after row, and a repeat
+   * costs a comparison.
+   */
   private lastWardStart = 0;
   private lastWardLength = -1;
   private lastThemeStart = 0;
@@ -274,8 +272,6 @@ export class NativeFastReader {
    * everything untouched for the general path (which also sees the rows cut by the chunk end).
    */
   private fastRow(bytes: Uint8Array, start: number): number {
-    this.weekday = -1;
-    this.hour = -1;
     let position = this.inDocumentedOrder ? this.documentedOrderFields(bytes, start) : NOT_FAST;
     if (position === NOT_FAST) position = this.anyOrderFields(bytes, start);
     if (position === NOT_FAST) return NOT_FAST;
@@ -310,6 +306,9 @@ export class NativeFastReader {
   /** ward_code, theme, month, weekday, hour, count, as the README writes them: straight-line. */
   private documentedOrderFields(bytes: Uint8Array, start: number): number {
     const delimiter = this.delimiter;
+    // A blank weekday or hour leaves its value as it is: unknown.
+    this.weekday = -1;
+    this.hour = -1;
     let position = this.readWard(bytes, start);
     if (position === NOT_FAST || bytes[position] !== delimiter) return NOT_FAST;
     position = this.readTheme(bytes, position + 1);
@@ -327,6 +326,8 @@ export class NativeFastReader {
   /** Columns in any order, and any others beside them. */
   private anyOrderFields(bytes: Uint8Array, start: number): number {
     const { roles, delimiter } = this;
+    this.weekday = -1;
+    this.hour = -1;
     let position = start;
     for (let field = 0; ; field += 1) {
       const role = field < roles.length ? (roles[field] as number) : OTHER;
