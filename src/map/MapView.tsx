@@ -1,5 +1,5 @@
 /** The map panel: creates the WardMap once and passes it the current figures. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
 import { writeCamera } from '../app/urlSync.ts';
@@ -13,13 +13,29 @@ import { WardMap } from './wardMap.ts';
 export const MAP_ATTRIBUTION =
   'Boundaries: ONS, OGL v3. Contains OS data © Crown copyright and database right 2024';
 
+/**
+ * Tablets drop WebGL contexts when memory runs short, and a lost context may never come back:
+ * the map is then mounted afresh, with new canvases and contexts.
+ */
 export default function MapView({ figures }: { figures: AreaFigures }) {
+  const [generation, setGeneration] = useState(0);
+  return (
+    <WardMapPanel
+      key={generation}
+      figures={figures}
+      onContextLost={() => setGeneration((current) => current + 1)}
+    />
+  );
+}
+
+function WardMapPanel({ figures, onContextLost }: { figures: AreaFigures; onContextLost(): void }) {
   const containerRef = useRef<HTMLElement>(null);
   const mapRef = useRef<WardMap | null>(null);
   const selectWard = useAppStore((state) => state.selectWard);
   const areaId = figures.area.id;
   const shownArea = useRef(areaId);
   const initialBounds = useRef(figures.area.bounds);
+  const contextLost = useRef(onContextLost);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -36,6 +52,7 @@ export default function MapView({ figures }: { figures: AreaFigures }) {
       },
       onCameraChange: writeCamera,
       onFirstPaint: () => performance.mark('choropleth-painted'),
+      onContextLost: () => contextLost.current(),
     });
     mapRef.current = map;
     const resize = new ResizeObserver(() => map.resize());

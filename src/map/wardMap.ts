@@ -41,6 +41,8 @@ export interface WardMapOptions {
   onCameraChange(camera: Camera): void;
   /** Called after the first frame that shows ward colours. */
   onFirstPaint?(): void;
+  /** Called once when a WebGL context of the map is lost: the owner should replace the map. */
+  onContextLost(): void;
 }
 
 const BACKGROUND = '#eef0f2';
@@ -69,6 +71,7 @@ export class WardMap {
   /** Bounds kept in view through resizes until the user moves the map. */
   private keptBounds: Bounds | null;
   private firstPaintPending = true;
+  private contextLost = false;
 
   constructor(options: WardMapOptions) {
     this.options = options;
@@ -105,6 +108,10 @@ export class WardMap {
       onAfterRender: () => this.afterRender(),
     });
     this.map.addControl(this.overlay);
+    // Tablets drop WebGL contexts when memory runs short, and a lost context may never come back.
+    // The owner replaces the whole map, with new canvases and contexts. Context events do not
+    // bubble: listen in the capture phase.
+    options.container.addEventListener('webglcontextlost', this.onContextLost, true);
     this.map.on('movestart', (event) => {
       // Only a user's pan or zoom carries an original DOM event.
       if (event.originalEvent) this.keptBounds = null;
@@ -118,6 +125,13 @@ export class WardMap {
       });
     });
   }
+
+  private readonly onContextLost = (event: Event): void => {
+    event.preventDefault();
+    if (this.contextLost) return;
+    this.contextLost = true;
+    this.options.onContextLost();
+  };
 
   private tooltip(info: PickingInfo): { text: string } | null {
     const index = (info.object as WardFeature | undefined)?.properties.index;
@@ -237,6 +251,7 @@ export class WardMap {
   }
 
   remove(): void {
+    this.options.container.removeEventListener('webglcontextlost', this.onContextLost, true);
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
     this.map.remove();
