@@ -10,6 +10,7 @@ import { Layers } from '../panels/Layers.tsx';
 import { Legend } from '../panels/Legend.tsx';
 import { LoadData, LoadReports } from '../panels/LoadData.tsx';
 import { LoadedData } from '../panels/LoadedData.tsx';
+import { LocateMe } from '../panels/LocateMe.tsx';
 import { MapOptions } from '../panels/MapOptions.tsx';
 import { OverlapDialog } from '../panels/OverlapDialog.tsx';
 import { SelectedWard } from '../panels/SelectedWard.tsx';
@@ -83,6 +84,7 @@ function Dashboard({ figures }: { figures: AreaFigures }) {
       </section>
       <aside className="side-panel" aria-label="Selected ward, map options and changes">
         <SelectedWard figures={figures} />
+        <LocateMe />
         <MapOptions />
         <Layers />
         <BiggestChanges figures={figures} />

@@ -84,6 +84,11 @@ function WardMapPanel({ figures, onContextLost }: { figures: AreaFigures; onCont
   // The figures change with the datasets, so this render sees the registry's latest datasets.
   const density = layers.density ? densityPositions(loadedData.datasets, theme, from, to) : null;
   useEffect(() => mapRef.current?.setLayers(layers), [layers]);
+  const location = useAppStore((state) => state.location);
+  useEffect(
+    () => mapRef.current?.setLocation(location.status === 'found' ? location : null),
+    [location],
+  );
   useEffect(() => mapRef.current?.setDensity(density), [density]);
 
   useEffect(() => {

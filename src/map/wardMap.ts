@@ -5,7 +5,7 @@
  */
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -30,6 +30,12 @@ export interface MapContent {
   /** Tooltip text by ward index. */
   tooltips: ReadonlyMap<number, string>;
   selected: number | null;
+}
+
+export interface DevicePosition {
+  longitude: number;
+  latitude: number;
+  accuracy: number;
 }
 
 export interface WardMapOptions {
@@ -72,6 +78,8 @@ export class WardMap {
   private keptBounds: Bounds | null;
   private firstPaintPending = true;
   private contextLost = false;
+  /** The device's position from "Locate me", with its accuracy in metres. */
+  private location: DevicePosition | null = null;
 
   constructor(options: WardMapOptions) {
     this.options = options;
@@ -164,6 +172,51 @@ export class WardMap {
     this.render();
   }
 
+  /** Shows the device's position and centres the map on it; null removes it. */
+  setLocation(location: DevicePosition | null): void {
+    if (location === this.location) return;
+    this.location = location;
+    if (location) {
+      this.keptBounds = null;
+      this.map.easeTo({
+        center: [location.longitude, location.latitude],
+        zoom: Math.max(this.map.getZoom(), 14),
+        duration: 0,
+      });
+    }
+    this.render();
+  }
+
+  private locationLayers(): Layer[] {
+    const location = this.location;
+    if (!location) return [];
+    return [
+      new ScatterplotLayer<DevicePosition>({
+        id: 'device-accuracy',
+        data: [location],
+        getPosition: (position) => [position.longitude, position.latitude],
+        getRadius: (position) => position.accuracy,
+        radiusUnits: 'meters',
+        getFillColor: [0, 94, 184, 40],
+        stroked: true,
+        getLineColor: [0, 94, 184, 160],
+        lineWidthMinPixels: 1,
+      }),
+      new ScatterplotLayer<DevicePosition>({
+        id: 'device-position',
+        data: [location],
+        getPosition: (position) => [position.longitude, position.latitude],
+        getRadius: 8,
+        radiusUnits: 'pixels',
+        getFillColor: [0, 94, 184, 255],
+        stroked: true,
+        getLineColor: [255, 255, 255, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3,
+      }),
+    ];
+  }
+
   private densityLayer(): Layer | null {
     const positions = this.density;
     if (!this.layers.density || positions === null || positions.length === 0) return null;
@@ -235,6 +288,7 @@ export class WardMap {
         getTextAnchor: 'middle',
         getAlignmentBaseline: 'center',
       }),
+      ...this.locationLayers(),
     ];
     this.overlay.setProps({ layers });
   }

@@ -83,6 +83,7 @@ export interface Actions {
   setPublication(publication: boolean): void;
   setPage(page: Page): void;
   setLayer(layer: keyof MapLayers, shown: boolean): void;
+  setLocation(location: DeviceLocation): void;
   setWeight(theme: ThemeId, weight: number): void;
   setTopN(topN: number): void;
   setWards(wards: WardSet): void;
@@ -105,10 +106,18 @@ export interface Actions {
   setError(error: string | null): void;
 }
 
+/** Where "Locate me" found the device; kept in this tab only, never in the URL or storage. */
+export type DeviceLocation =
+  | { status: 'idle' }
+  | { status: 'locating' }
+  | { status: 'found'; longitude: number; latitude: number; accuracy: number; ward: string | null }
+  | { status: 'failed'; message: string };
+
 /** How the page is shown, apart from the view a link describes. */
 export interface DisplayState {
   /** Which layers the map draws. */
   layers: MapLayers;
+  location: DeviceLocation;
 }
 
 export type StoreState = ViewState & DataState & DisplayState & Actions;
@@ -234,6 +243,7 @@ export function createAppStore(view: Partial<ViewState> = {}) {
       reports: [],
       error: null,
       layers: { choropleth: true, density: false, labels: true },
+      location: { status: 'idle' },
 
       setArea: (area) => set({ area, ward: null }),
       setTheme: (theme) => set({ theme }),
@@ -246,6 +256,7 @@ export function createAppStore(view: Partial<ViewState> = {}) {
       setPublication: (publication) => set({ publication }),
       setPage: (page) => set({ page }),
       setLayer: (layer, shown) => set({ layers: { ...get().layers, [layer]: shown } }),
+      setLocation: (location) => set({ location }),
       setWeight: (theme, weight) => set({ weights: { ...get().weights, [theme]: weight } }),
       setTopN: (topN) => set({ topN }),
 

@@ -115,6 +115,8 @@ export async function wardScreenPoint(
   wardCode: string,
   camera: { zoom: number; latitude: number; longitude: number },
 ): Promise<[number, number]> {
+  // The map must be on screen for a tap or click to reach it.
+  await page.locator('.ward-map').scrollIntoViewIfNeeded();
   const box = await page.locator('.ward-map').boundingBox();
   if (!box) throw new Error('the map has no box');
   const label = await page.evaluate(async (code) => {

@@ -3,7 +3,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDashboard, wardScreenPoint } from './browser.ts';
+import {
+  countPixelsNear,
+  elementPixels,
+  launchBrowser,
+  openDashboard,
+  wardScreenPoint,
+} from './browser.ts';
 
 let browser: Browser;
 
@@ -82,6 +88,7 @@ describe('tablet and phone', () => {
 
   it('zooms the map with a pinch', async () => {
     const { page } = await openDashboard(browser, '?map=12.00/51.50800/-0.19500', TABLET);
+    await page.locator('.ward-map').scrollIntoViewIfNeeded();
     const box = await page.locator('.ward-map').boundingBox();
     if (!box) throw new Error('no map');
     const cx = box.x + box.width / 2;
@@ -113,6 +120,35 @@ describe('tablet and phone', () => {
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     ).toBe(true);
     expect(await smallTargets(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('locates the device and names the ward it is in', async () => {
+    const { page } = await openDashboard(browser, '?area=E09000033', {
+      ...TABLET,
+      permissions: ['geolocation'],
+      geolocation: { latitude: 0, longitude: 0, accuracy: 10 },
+    });
+    // Stand at Golborne's label point (a point inside the ward), from the app's own ward file.
+    const [longitude, latitude] = await page.evaluate(async () => {
+      const topology = await (await fetch('data/wards.topo.json')).json();
+      return topology.objects.wards.geometries.find(
+        (ward: { id: string }) => ward.id === 'E05009396',
+      ).properties.label as [number, number];
+    });
+    await page.context().setGeolocation({ latitude, longitude, accuracy: 10 });
+    await page.getByRole('button', { name: 'Locate me' }).tap();
+    await expect
+      .poll(() => page.locator('.locate-me [role="status"]').textContent())
+      .toBe('You are in Golborne, Kensington and Chelsea (to within 10 m).');
+    // The map moves to the borough of the ward and selects it; the position shows as a blue dot.
+    await expect(page.getByLabel('Area').inputValue()).resolves.toBe('E09000020');
+    await expect.poll(() => page.locator('.selected-ward h2').textContent()).toBe('Golborne');
+    await expect
+      .poll(async () =>
+        countPixelsNear(await elementPixels(page, '.ward-map'), [0x00, 0x5e, 0xb8], 8),
+      )
+      .toBeGreaterThan(60);
     await page.context().close();
   });
 });
