@@ -70,21 +70,21 @@ async function readAndApply(
   currentRead = read;
   store.setLoading({ fileName, progress: 0 });
   store.setError(null);
-  let parsed: WorkerResult;
+  let parsed: WorkerResult | null = null;
+  let failure: unknown = null;
   try {
     parsed = await read.result;
   } catch (error) {
-    useAppStore
-      .getState()
-      .setError(
-        `${fileName} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      );
+    failure = error;
+  }
+  // A newer read took this one's place (a file chosen while the demo was loading): drop it.
+  if (currentRead !== read) return;
+  currentRead = null;
+  useAppStore.getState().setLoading(null);
+  if (parsed === null) {
+    const reason = failure instanceof Error ? failure.message : String(failure);
+    useAppStore.getState().setError(`${fileName} could not be read: ${reason}`);
     return;
-  } finally {
-    if (currentRead === read) {
-      currentRead = null;
-      useAppStore.getState().setLoading(null);
-    }
   }
   applyParsedFile(parsed, synthetic);
 }

@@ -6,7 +6,7 @@ import { isBoundaryFile, readBoundaryFile } from '../geo/boundaryFile.ts';
 import { createWardLocator, type LocatableWard, type WardLocator } from '../geo/wardLocator.ts';
 import { WardLookup } from '../geo/wardLookup.ts';
 import type { OffencePoints } from './dataset.ts';
-import { detectEncoding, type FileReading, readCsv } from './readFile.ts';
+import { type FileReading, readCsv } from './readFile.ts';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -26,12 +26,16 @@ function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
 
-async function sourceOf(request: Extract<WorkerRequest, { type: 'read' }>): Promise<string | File> {
+/** Reads cancelled before they started (the app's own file may still be on its way). */
+const cancelledEarly = new Set<number>();
+
+async function sourceOf(request: Extract<WorkerRequest, { type: 'read' }>): Promise<File> {
   if (request.source instanceof File) return request.source;
   const response = await fetch(request.source.url);
   if (!response.ok)
     throw new Error(`Could not fetch ${request.source.url}: HTTP ${response.status}`);
-  return response.text();
+  // As a File, the app's own data takes the same byte-level path as the user's.
+  return new File([await response.blob()], request.fileName);
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
@@ -42,12 +46,18 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   if (request.type === 'cancel') {
-    readings.get(request.id)?.abort();
+    const reading = readings.get(request.id);
+    if (reading) reading.abort();
+    else cancelledEarly.add(request.id);
     return;
   }
   try {
     const source = await sourceOf(request);
-    if (source instanceof File && isBoundaryFile(source.name, await source.slice(0, 64).text())) {
+    if (cancelledEarly.delete(request.id)) {
+      post({ id: request.id, type: 'failed', message: 'Cancelled' });
+      return;
+    }
+    if (isBoundaryFile(source.name, await source.slice(0, 64).text())) {
       post({
         id: request.id,
         type: 'done',
@@ -55,13 +65,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       });
       return;
     }
-    // Excel on Windows saves "CSV" as Windows-1252: tell from the first bytes.
-    const encoding =
-      source instanceof File
-        ? detectEncoding(new Uint8Array(await source.slice(0, 1 << 16).arrayBuffer()))
-        : undefined;
+    // readCsv tells the encoding (UTF-8, or Excel's Windows-1252) from the file's first bytes.
     const reading = readCsv(source, {
-      ...(encoding ? { encoding } : {}),
       fileName: request.fileName,
       lookup: new WardLookup(request.wards, request.preferredLad),
       locate,

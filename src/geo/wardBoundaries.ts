@@ -331,8 +331,12 @@ export function describeWardFeatures(result: WardFeaturesResult): string[] {
   return lines;
 }
 
-/** Grid steps across the bounding box: 1e5 is under a metre across all of London. */
-export const DEFAULT_QUANTIZATION = 1e5;
+/**
+ * Grid steps across the bounding box: 1e6 is about 6 cm across all of London, so that a point a
+ * few centimetres inside a ward's edge in the source stays inside it (1e5, at 60 cm, moved 15 of
+ * 8,184 police.uk points to the ward next door). It costs 17 kB more gzipped than 1e5.
+ */
+export const DEFAULT_QUANTIZATION = 1e6;
 
 /**
  * Builds the ward file: wards sorted by code, quantised into one topology, each with its queen
