@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import type { AreaFigures, WardFigure } from '../analysis/areaFigures.ts';
+import { compareCounts } from '../analysis/change.ts';
+import type { AreaStatistics } from '../analysis/wardStatistics.ts';
+import { monthIndex } from '../data/calendar.ts';
+import { timeSlot } from '../data/cube.ts';
+import { type DatasetSummary, describeTheme } from '../data/dataset.ts';
+import { MPS_WARD_CRIME_FORMAT } from '../data/formats/mpsWardCrime.ts';
+import { themeInfo } from '../data/themes.ts';
+import { briefingContent, generatedText, publicationText } from './briefing.ts';
+
+// Twelve wards named A..L with counts 1..12 in name order, so L (12) ranks 1st and A (1) 12th.
+const wards: WardFigure[] = Array.from({ length: 12 }, (_, position) => ({
+  index: position,
+  code: `E0500000${String(position).padStart(2, '0')}`,
+  name: `Ward ${String.fromCharCode(65 + position)}`,
+  ladName: 'Kensington and Chelsea',
+  count: position + 1,
+  population: 1000,
+  rate: position + 1,
+  value: position + 1,
+  rank: 12 - position,
+  classIndex: null,
+}));
+
+const cells = new Float64Array(168);
+cells[timeSlot(4, 22)] = 3; // Friday 22:00
+cells[timeSlot(5, 23)] = 30; // Saturday 23:00, the largest cell
+
+const figures: AreaFigures = {
+  area: { id: 'E09000020', name: 'Kensington and Chelsea', wardIndices: [], bounds: [0, 0, 1, 1] },
+  theme: describeTheme([], 'all'),
+  wards,
+  selectedWard: null,
+  rankedCount: 12,
+  classification: null,
+  total: 78,
+  denominator: 'residents',
+  heatmap: { cells, unknownTime: 0, total: 33, max: 30, ward: null, timesKnown: true },
+};
+
+// Ward L: 12 now against 20 before; ward K: 11 against 2.
+const statistics: AreaStatistics = {
+  wards: new Map([
+    [
+      'E050000011',
+      {
+        code: 'E050000011',
+        interval: null,
+        comparison: null,
+        previous: compareCounts(12, 20),
+        yearEarlier: null,
+        hotspot: { z: null, pValue: null, qValue: null, hotspotClass: 'none' },
+        londonRank: null,
+      },
+    ],
+    [
+      'E050000010',
+      {
+        code: 'E050000010',
+        interval: null,
+        comparison: null,
+        previous: compareCounts(11, 2),
+        yearEarlier: null,
+        hotspot: { z: null, pValue: null, qValue: null, hotspotClass: 'none' },
+        londonRank: null,
+      },
+    ],
+  ]),
+  areaRate: 6.5,
+  previousPeriod: { from: '2023-10', to: '2024-09' },
+  yearEarlierPeriod: null,
+  londonRanked: null,
+};
+
+function summary(overrides: Partial<DatasetSummary>): DatasetSummary {
+  return {
+    id: 'demo',
+    fileName: 'offences.csv',
+    format: 'Aggregated offences (native CSV v1)',
+    synthetic: true,
+    themes: ['youth_violence', 'all_serious_violence'].map((id) => themeInfo(id)),
+    replacedThemes: [],
+    firstMonth: monthIndex('2022-10') as number,
+    lastMonth: monthIndex('2025-09') as number,
+    hasTimes: true,
+    hasPoints: false,
+    ...overrides,
+  };
+}
+
+const inputs = {
+  figures,
+  statistics,
+  datasets: [summary({})],
+  populationSource: {
+    name: 'Census 2021 usual residents (census2021_ward_population_london.csv)',
+    year: 2021,
+  },
+  view: {
+    from: '2024-10',
+    to: '2025-09',
+    time: { weekday: 4, hourFrom: 18, hourTo: 20 },
+    measure: 'count' as const,
+  },
+  suppressAt: 4,
+  generatedAt: new Date('2026-07-01T12:00:00Z'),
+};
+
+describe('briefingContent', () => {
+  const content = briefingContent(inputs);
+
+  it('says what the view is', () => {
+    expect(content.area).toBe('Kensington and Chelsea');
+    expect(content.theme).toBe('All serious violence');
+    // The demo carries all_serious_violence: each offence is counted once.
+    expect(content.themeDefinition).toBe(
+      'The serious-violence themes together, each offence counted once.',
+    );
+    expect(content.period).toBe('Oct 2024 to Sep 2025, 18:00–20:59, Fridays');
+    expect(content.measure).toBe('Number of offences; wards ranked by count');
+    expect(content.rateHeader).toBe('Rate per 1,000 residents');
+    expect(content.changeHeader).toBe('Change against Oct 2023 to Sep 2024');
+  });
+
+  it('lists the ten leading wards by rank with publication mode applied', () => {
+    expect(content.topWards.map((row) => row.ward)).toEqual(
+      ['L', 'K', 'J', 'I', 'H', 'G', 'F', 'E', 'D', 'C'].map((letter) => `Ward ${letter}`),
+    );
+    expect(content.topWards[0]).toMatchObject({ rank: '1', count: '12', rate: '12.0' });
+    // 12 against 20: −8, −40.0%.
+    expect(content.topWards[0]?.change?.text).toBe('−8 (−40.0%)');
+    // 11 against 2: the earlier count is 1 to 4, so the change is hidden.
+    expect(content.topWards[1]?.change).toBeNull();
+    // Ward D has 4 offences: "<5" and no rate.
+    expect(content.topWards[8]).toMatchObject({ rank: '9', count: '<5', rate: '–' });
+    expect(content.publication).toBe(
+      'Publication mode was applied: counts of 1 to 4 are shown as “<5”, and the rates and changes built on them are hidden.',
+    );
+  });
+
+  it('shows every figure without publication mode, and says so', () => {
+    const open = briefingContent({ ...inputs, suppressAt: null });
+    expect(open.topWards[8]).toMatchObject({ count: '4', rate: '4.0' });
+    expect(open.topWards[1]?.change?.text).toBe('+9 (+450.0%)');
+    expect(open.publication).toMatch(/^Publication mode was not applied/);
+  });
+
+  it('gives the hours of the week with the heatmap colours, small counts suppressed', () => {
+    expect(content.heatmap).toHaveLength(7);
+    expect(content.heatmap?.[4]?.day).toBe('Fri');
+    // 3 of a largest 30: step floor(3 / 30 × 9) = 0 of YlOrRd 9, "#ffffcc"; shown as "<5".
+    expect(content.heatmap?.[4]?.cells[22]).toEqual({
+      text: '<5',
+      background: '#ffffcc',
+      colour: '#000000',
+    });
+    // The largest cell takes the darkest step, "#800026", with white text.
+    expect(content.heatmap?.[5]?.cells[23]).toEqual({
+      text: '30',
+      background: '#800026',
+      colour: '#ffffff',
+    });
+    expect(content.heatmap?.[0]?.cells[0]?.background).toBe('#ffffff');
+    expect(content.heatmapScope).toBe('Whole area: Kensington and Chelsea');
+  });
+
+  it('names the sources with their licences, and synthetic data as such', () => {
+    expect(content.synthetic).toBe(true);
+    expect(content.sources).toEqual([
+      'Offences: synthetic demo data made by this project; not real offences.',
+      'Residents: Census 2021 usual residents (census2021_ward_population_london.csv) (2021). Source: Office for National Statistics licensed under the Open Government Licence v.3.0.',
+      'Ward boundaries: Office for National Statistics, Wards (May 2024) Boundaries UK BGC. Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2024.',
+    ]);
+    const mps = briefingContent({
+      ...inputs,
+      datasets: [
+        summary({
+          fileName: 'mps_ward_crime.csv',
+          format: MPS_WARD_CRIME_FORMAT,
+          synthetic: false,
+          themes: [themeInfo('knife_crime')],
+        }),
+      ],
+    });
+    expect(mps.synthetic).toBe(false);
+    expect(mps.sources.slice(0, 2)).toEqual([
+      `Offences: mps_ward_crime.csv (${MPS_WARD_CRIME_FORMAT}, Oct 2022 to Sep 2025).`,
+      'Metropolitan Police and data.police.uk data: Contains public sector information licensed under the Open Government Licence v3.0.',
+    ]);
+    // Without a combined file, "All serious violence" adds the themes up.
+    expect(mps.themeDefinition).toBe(
+      'The serious-violence themes added together: an offence in two themes counts twice.',
+    );
+  });
+
+  it('says when it was generated, in London time', () => {
+    expect(content.generated).toBe('1 July 2026 at 13:00 BST');
+  });
+});
+
+describe('generatedText', () => {
+  it('gives the date and time in London, GMT in winter and BST in summer', () => {
+    expect(generatedText(new Date('2026-01-12T09:30:00Z'))).toBe('12 January 2026 at 09:30 GMT');
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London.
+    expect(generatedText(new Date('2026-06-30T23:30:00Z'))).toBe('1 July 2026 at 00:30 BST');
+  });
+});
+
+describe('publicationText', () => {
+  it('names the threshold', () => {
+    expect(publicationText(9)).toContain('counts of 1 to 9 are shown as “<10”');
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The legend of the map as data, for the exported map: each class's colour, range and number of
+ * wards, or the hot spot classes. The same entries, titles and order as the legend on screen
+ * (src/panels/Legend.tsx).
+ */
+import type { AreaFigures, Measure } from '../analysis/areaFigures.ts';
+import { CLASS_METHOD_LABELS, classLabels } from '../analysis/classify.ts';
+import { formatCount, formatRate } from '../analysis/format.ts';
+import { HOTSPOT_CLASS_LABELS, type HotspotClass } from '../analysis/hotspots.ts';
+import { HOTSPOT_COLOURS, NO_DATA_COLOUR, sequentialPalette } from '../analysis/palette.ts';
+import type { AreaStatistics } from '../analysis/wardStatistics.ts';
+import type { MapMode } from '../state/store.ts';
+
+export interface LegendEntry {
+  label: string;
+  colour: string;
+  wards: number;
+}
+
+export interface MapLegend {
+  title: string;
+  entries: LegendEntry[];
+}
+
+const HOTSPOT_ORDER: readonly HotspotClass[] = [
+  'hot99',
+  'hot95',
+  'hot90',
+  'none',
+  'cold90',
+  'cold95',
+  'cold99',
+];
+
+export function mapLegend(
+  figures: AreaFigures,
+  statistics: AreaStatistics | null,
+  mapMode: MapMode,
+  measure: Measure,
+): MapLegend {
+  if (mapMode === 'hotspots') {
+    const counts = new Map<HotspotClass, number>();
+    for (const ward of figures.wards) {
+      const hotspot = statistics?.wards.get(ward.code)?.hotspot.hotspotClass ?? 'none';
+      counts.set(hotspot, (counts.get(hotspot) ?? 0) + 1);
+    }
+    return {
+      title: `Hot and cold spots of ${measure === 'rate' ? 'rates' : 'counts'} (Getis-Ord Gi*, false discovery rate corrected)`,
+      entries: HOTSPOT_ORDER.map((hotspot) => ({
+        label: HOTSPOT_CLASS_LABELS[hotspot],
+        colour: HOTSPOT_COLOURS[hotspot],
+        wards: counts.get(hotspot) ?? 0,
+      })),
+    };
+  }
+  const { classification } = figures;
+  const labels = classification
+    ? classLabels(classification, measure === 'rate' ? formatRate : formatCount)
+    : [];
+  const palette = classification ? sequentialPalette(labels.length) : [];
+  const entries = labels.map((label, index) => ({
+    label,
+    colour: palette[index] as string,
+    wards: classification?.classCounts[index] ?? 0,
+  }));
+  const missing = figures.wards.filter((ward) => ward.value === null).length;
+  if (missing > 0) entries.push({ label: 'No population', colour: NO_DATA_COLOUR, wards: missing });
+  const title = measure === 'rate' ? `Rate per 1,000 ${figures.denominator}` : 'Number of offences';
+  const method = classification ? ` (classes: ${CLASS_METHOD_LABELS[classification.method]})` : '';
+  return { title: `${title}${method}`, entries };
+}

@@ -1,0 +1,219 @@
+/**
+ * The map as an SVG image, drawn from the ward outlines with a Web Mercator projection fitted to
+ * the area: vector, so it stays sharp in print and PDF, and it needs no WebGL. The colours are the
+ * map's own (mapContentFor) and the legend the map's legend (mapLegend). Colours are presentation
+ * attributes, not style attributes, so the image is unaffected by a Content-Security-Policy that
+ * forbids inline styles.
+ */
+import type { Position } from 'geojson';
+import type { AreaFigures, Measure } from '../analysis/areaFigures.ts';
+import { NO_DATA_COLOUR } from '../analysis/palette.ts';
+import type { AreaStatistics } from '../analysis/wardStatistics.ts';
+import type { Bounds, WardFeature, WardSet } from '../geo/wardSet.ts';
+import { mapContentFor } from '../map/mapContent.ts';
+import type { MapMode } from '../state/store.ts';
+import { type MapLegend, mapLegend } from './mapLegend.ts';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Size of the image in CSS pixels (the PNG is drawn at twice this). */
+export const MAP_IMAGE_WIDTH = 1200;
+export const MAP_IMAGE_HEIGHT = 800;
+
+export const NORTH_NOTE = 'North is up. Web Mercator projection.';
+export const MAP_ATTRIBUTION =
+  'Contains OS data © Crown copyright and database right 2024; ONS, OGL v3';
+
+/** Web Mercator in radians: x east, y north (not yet flipped for the screen). */
+export function mercator([longitude, latitude]: Position): [number, number] {
+  const lambda = ((longitude as number) * Math.PI) / 180;
+  const phi = ((latitude as number) * Math.PI) / 180;
+  return [lambda, Math.log(Math.tan(Math.PI / 4 + phi / 2))];
+}
+
+/**
+ * A projection that fits the bounds into the box, as large as it goes with the aspect kept,
+ * centred along the other axis, north up (screen y grows downwards).
+ */
+export function fitMercator(bounds: Bounds, box: Box): (position: Position) => [number, number] {
+  const [west, south] = mercator([bounds[0], bounds[1]]);
+  const [east, north] = mercator([bounds[2], bounds[3]]);
+  // An axis without extent (a single point, a line) does not limit the scale.
+  const scales = [
+    east > west ? box.width / (east - west) : Number.POSITIVE_INFINITY,
+    north > south ? box.height / (north - south) : Number.POSITIVE_INFINITY,
+  ];
+  const scale = Math.min(...scales) === Number.POSITIVE_INFINITY ? 1 : Math.min(...scales);
+  const left = box.x + (box.width - (east - west) * scale) / 2;
+  const top = box.y + (box.height - (north - south) * scale) / 2;
+  return (position) => {
+    const [x, y] = mercator(position);
+    return [left + (x - west) * scale, top + (north - y) * scale];
+  };
+}
+
+export function escapeXml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;');
+}
+
+/** Path data of a feature: one subpath per ring (holes are cut by the even-odd rule). */
+function pathData(feature: WardFeature, project: (position: Position) => [number, number]): string {
+  const polygons =
+    feature.geometry.type === 'Polygon'
+      ? [feature.geometry.coordinates]
+      : feature.geometry.coordinates;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return polygons
+    .flat()
+    .map(
+      (ring) =>
+        `M${ring
+          .map((position) => {
+            const [x, y] = project(position);
+            return `${round(x)},${round(y)}`;
+          })
+          .join(' ')}Z`,
+    )
+    .join('');
+}
+
+/** Words into lines of at most `width` characters (a long word gets a line of its own). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export interface MapImage {
+  features: readonly WardFeature[];
+  /** Fill colour by ward index (WardFeature.properties.index). */
+  colours: ReadonlyMap<number, string>;
+  bounds: Bounds;
+  legend: MapLegend;
+  /** A title drawn above the map, for an image that must say what it shows on its own. */
+  heading: string | null;
+  /** The image's accessible name. */
+  description: string;
+}
+
+const MARGIN = 16;
+const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif';
+const HEADING_SIZE = 26;
+const TEXT_SIZE = 22;
+const FOOTER_SIZE = 18;
+const LEGEND_WIDTH = 460;
+const LEGEND_ROW = 34;
+
+/** The area the wards are drawn in, below the heading's lines and above the footer. */
+export function mapBox(headingLines: number): Box {
+  const top = MARGIN + headingLines * (HEADING_SIZE + 8);
+  return {
+    x: MARGIN,
+    y: top,
+    width: MAP_IMAGE_WIDTH - LEGEND_WIDTH - 3 * MARGIN,
+    height: MAP_IMAGE_HEIGHT - top - 2 * FOOTER_SIZE - 2 * MARGIN,
+  };
+}
+
+export function mapSvg(image: MapImage): string {
+  const heading = image.heading ? wrapText(image.heading, 80) : [];
+  const box = mapBox(heading.length);
+  const project = fitMercator(image.bounds, box);
+  const text = (x: number, y: number, size: number, content: string, attributes = '') =>
+    `<text x="${x}" y="${y}" font-size="${size}"${attributes}>${escapeXml(content)}</text>`;
+
+  const headingText = heading.map((line, index) =>
+    text(
+      MARGIN,
+      MARGIN + (index + 1) * (HEADING_SIZE + 8) - 10,
+      HEADING_SIZE,
+      line,
+      ' font-weight="700"',
+    ),
+  );
+  const wards = image.features.map(
+    (feature) =>
+      `<path d="${pathData(feature, project)}" fill="${image.colours.get(feature.properties.index) ?? NO_DATA_COLOUR}"/>`,
+  );
+
+  const legendX = MAP_IMAGE_WIDTH - LEGEND_WIDTH - MARGIN;
+  const legendRight = MAP_IMAGE_WIDTH - MARGIN;
+  const titleLines = wrapText(image.legend.title, 32);
+  const legendTitle = titleLines.map((line, index) =>
+    text(
+      legendX,
+      box.y + TEXT_SIZE + index * (TEXT_SIZE + 5),
+      TEXT_SIZE,
+      line,
+      ' font-weight="700"',
+    ),
+  );
+  const entriesTop = box.y + titleLines.length * (TEXT_SIZE + 5) + 16;
+  const legendEntries = image.legend.entries.map((entry, index) => {
+    const y = entriesTop + index * LEGEND_ROW;
+    const wards = `${entry.wards} ${entry.wards === 1 ? 'ward' : 'wards'}`;
+    return [
+      `<rect x="${legendX}" y="${y}" width="30" height="24" fill="${entry.colour}" stroke="#3c3c3c" stroke-width="1"/>`,
+      text(legendX + 42, y + 19, TEXT_SIZE, entry.label),
+      text(legendRight, y + 19, TEXT_SIZE, wards, ' text-anchor="end"'),
+    ].join('');
+  });
+
+  const footerY = MAP_IMAGE_HEIGHT - MARGIN;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${MAP_IMAGE_WIDTH}" height="${MAP_IMAGE_HEIGHT}" viewBox="0 0 ${MAP_IMAGE_WIDTH} ${MAP_IMAGE_HEIGHT}" role="img" font-family="${FONT}" fill="#1b1b1b">`,
+    `<title>${escapeXml(image.description)}</title>`,
+    `<rect width="${MAP_IMAGE_WIDTH}" height="${MAP_IMAGE_HEIGHT}" fill="#ffffff"/>`,
+    ...headingText,
+    `<g stroke="#3c3c3c" stroke-width="1" stroke-linejoin="round" fill-rule="evenodd">${wards.join('')}</g>`,
+    ...legendTitle,
+    ...legendEntries,
+    text(MARGIN, footerY - FOOTER_SIZE - 6, FOOTER_SIZE, NORTH_NOTE),
+    text(MARGIN, footerY, FOOTER_SIZE, MAP_ATTRIBUTION),
+    '</svg>',
+  ].join('');
+}
+
+export interface MapView {
+  mapMode: MapMode;
+  measure: Measure;
+}
+
+/** The map of the current view, with the map's colours and legend. */
+export function mapImageFor(
+  figures: AreaFigures,
+  wards: WardSet,
+  statistics: AreaStatistics | null,
+  view: MapView,
+  heading: string | null,
+): MapImage {
+  const content = mapContentFor(figures, wards, { ...view, statistics, suppressAt: null });
+  const legend = mapLegend(figures, statistics, view.mapMode, view.measure);
+  return {
+    features: content.features,
+    colours: content.colours,
+    bounds: figures.area.bounds,
+    legend,
+    heading,
+    description: `Map of ${figures.area.name}: ${figures.theme.label}. ${legend.title}.`,
+  };
+}
