@@ -1,7 +1,8 @@
 /** The shell: header, the views (dashboard, priorities, methods) and where the data comes from. */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
+import { BriefingPage } from '../pages/BriefingPage.tsx';
 import { MethodsPage } from '../pages/MethodsPage.tsx';
 import { PrioritiesPage } from '../pages/PrioritiesPage.tsx';
 import { BiggestChanges } from '../panels/BiggestChanges.tsx';
@@ -14,6 +15,7 @@ import { LocateMe } from '../panels/LocateMe.tsx';
 import { MapOptions } from '../panels/MapOptions.tsx';
 import { OverlapDialog } from '../panels/OverlapDialog.tsx';
 import { SelectedWard } from '../panels/SelectedWard.tsx';
+import { ShareAndExport } from '../panels/ShareAndExport.tsx';
 import { TimeOfDayHeatmap } from '../panels/TimeOfDayHeatmap.tsx';
 import { TrendCharts } from '../panels/TrendCharts.tsx';
 import { WardTable } from '../panels/WardTable.tsx';
@@ -104,6 +106,8 @@ export function App() {
   const page = useAppStore((state) => state.page);
   const dragging = useFileDrop();
   const areas = wardsVersion > 0 ? (loadedData.wards?.areas ?? []) : [];
+  // Exports apply publication mode unless the user unticks it, whatever the screen shows.
+  const [exportPublication, setExportPublication] = useState(true);
 
   return (
     <div className={dragging ? 'app dragging' : 'app'}>
@@ -116,6 +120,13 @@ export function App() {
       </header>
       <PageNav />
       {(page === 'dashboard' || page === 'priorities') && <Controls areas={areas} />}
+      {page === 'dashboard' && figures && (
+        <ShareAndExport
+          figures={figures}
+          publication={exportPublication}
+          onPublicationChange={setExportPublication}
+        />
+      )}
       <LoadReports />
       <OverlapDialog />
       {page === 'methods' ? (
@@ -134,6 +145,8 @@ export function App() {
         <main>
           <PrioritiesPage />
         </main>
+      ) : page === 'briefing' ? (
+        <BriefingPage figures={figures} publication={exportPublication} />
       ) : (
         <Dashboard figures={figures} />
       )}

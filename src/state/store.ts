@@ -49,7 +49,7 @@ export interface MapLayers {
   density: boolean;
   labels: boolean;
 }
-export type Page = 'dashboard' | 'priorities' | 'methods' | 'accessibility';
+export type Page = 'dashboard' | 'priorities' | 'methods' | 'accessibility' | 'briefing';
 
 export interface DataState {
   wardsVersion: number;

@@ -61,7 +61,13 @@ export function viewFromSearch(search: string): Partial<ViewState> {
   const top = Number(params.get('top'));
   if (Number.isInteger(top) && top >= 1 && top <= 50) view.topN = top;
   const page = params.get('page');
-  const pages: readonly Page[] = ['dashboard', 'priorities', 'methods', 'accessibility'];
+  const pages: readonly Page[] = [
+    'dashboard',
+    'priorities',
+    'methods',
+    'accessibility',
+    'briefing',
+  ];
   const known = pages.find((candidate) => candidate === page);
   if (known) view.page = known;
   return view;
