@@ -44,6 +44,15 @@ afterAll(async () => {
 const wardTable = (page: Page) => page.getByRole('table', { name: /^Wards in / });
 const report = (page: Page, file: string) => page.locator('details.report', { hasText: file });
 
+/** A long report starts folded: open it, as a user would, to read its rejected rows. */
+async function openReport(page: Page, file: string) {
+  const details = report(page, file);
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await details.locator('summary').click();
+  }
+  return details;
+}
+
 /** Ward name -> count, in the table's order. */
 async function tableCounts(page: Page): Promise<Map<string, string>> {
   const rows = await wardTable(page)
@@ -171,6 +180,10 @@ describe('MPS public series loaded as published', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog.textContent()).resolves.toContain(`${RECENT_24M} overlaps`);
     await dialog.getByRole('button', { name: 'Replace' }).click();
+    // A file the user loads shows its latest 12 months.
+    await expect(page.getByLabel('From', { exact: true }).inputValue()).resolves.toBe('2025-03');
+    await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('2026-02');
+    await chooseView(page, { theme: 'robbery', from: '2024-03', to: '2024-11' });
     // March to November 2024 are in both files; the newer release revised some of them.
     const newer = wardCrimeByWard([RECENT_24M], 'robbery', '2024-03', '2024-11');
     expect(expectedTable(KENSINGTON_AND_CHELSEA, newer)).not.toEqual(
@@ -203,7 +216,7 @@ describe('MPS public series loaded as published', () => {
     ]);
     expect([...(await tableCounts(page))].slice(0, 3)).toEqual(topThree);
 
-    const vawgReport = report(page, VAWG);
+    const vawgReport = await openReport(page, VAWG);
     await expect(vawgReport.locator('.reasons').textContent()).resolves.toBe(
       `Not mapped to a ward: ${whole(vawgRowsWithoutWard())} rows`,
     );
@@ -273,7 +286,7 @@ describe('MPS public series loaded as published', () => {
     await expectTable(page, SOUTHWARK, knifeByWard('knife_crime', '2022-03', '2026-02'));
 
     const leftOut = knifeRowsLeftOut();
-    const knifeReport = report(page, KNIFE);
+    const knifeReport = await openReport(page, KNIFE);
     await expect(knifeReport.locator('.reasons').textContent()).resolves.toBe(
       `Not mapped to a ward: ${whole(leftOut.notMapped)} rows`,
     );
