@@ -11,8 +11,8 @@ import { NO_DATA_COLOUR } from '../analysis/palette.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import type { Bounds, WardFeature, WardSet } from '../geo/wardSet.ts';
 import { mapContentFor } from '../map/mapContent.ts';
+import { type MapLegend, mapLegend } from '../map/mapLegend.ts';
 import type { MapMode } from '../state/store.ts';
-import { type MapLegend, mapLegend } from './mapLegend.ts';
 
 export interface Box {
   x: number;

@@ -1,7 +1,6 @@
 /**
- * The legend of the map as data, for the exported map: each class's colour, range and number of
- * wards, or the hot spot classes. The same entries, titles and order as the legend on screen
- * (src/panels/Legend.tsx).
+ * The legend of the map as data: each class's colour, range and number of wards, or the hot spot
+ * classes. The legend on screen (src/panels/Legend.tsx) and the exported map both draw it.
  */
 import type { AreaFigures, Measure } from '../analysis/areaFigures.ts';
 import { CLASS_METHOD_LABELS, classLabels } from '../analysis/classify.ts';
