@@ -53,6 +53,9 @@ export default async function setup(project: TestProject) {
   const build = spawnSync(bin('vite'), ['build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make a development build (React's, and no service
+    // worker): build what users get.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (build.status !== 0) throw new Error('vite build failed');
   const port = await freePort();
