@@ -69,7 +69,8 @@ function shortName(url: string): string {
 }
 
 async function load(browser: Browser, url: string): Promise<Load> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // No service worker: its background download of the whole app would disturb the timing.
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const errors: string[] = [];

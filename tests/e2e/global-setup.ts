@@ -3,8 +3,9 @@
  * files (`npm run data`) must exist first; `npm test` makes them.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
@@ -50,18 +51,24 @@ export default async function setup(project: TestProject) {
     if (!existsSync(path.join(root, file)))
       throw new Error(`${file} is missing: run "npm run data" first.`);
   }
-  const build = spawnSync(bin('vite'), ['build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-    // Vitest sets NODE_ENV=test, which would make a development build (React's, and no service
-    // worker): build what users get.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  // A build of its own, so that test runs side by side never serve each other's half-written files.
+  const outDir = mkdtempSync(path.join(tmpdir(), 'ward-dashboard-e2e-'));
+  const build = spawnSync(
+    bin('vite'),
+    ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, which would make a development build (React's, and no service
+      // worker): build what users get.
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (build.status !== 0) throw new Error('vite build failed');
   const port = await freePort();
   const server = spawn(
     bin('vite'),
-    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
     {
       cwd: root,
       stdio: 'ignore',
@@ -72,5 +79,6 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   return () => {
     server.kill();
+    rmSync(outDir, { recursive: true, force: true });
   };
 }
