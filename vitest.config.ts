@@ -33,6 +33,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page under load (two cores shared with the unit tests) may take seconds to settle.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

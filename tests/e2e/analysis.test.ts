@@ -169,7 +169,7 @@ describe('analysis for a tasking meeting', () => {
       .allTextContents();
     expect(rises.slice(0, 5).sort()).toEqual([...CLUSTER].sort());
 
-    await page.getByLabel(/^Publication mode/).check();
+    await page.getByRole('checkbox', { name: /^Publication mode: show counts/ }).check();
     const published = await tableByHeader(page);
     // Pembridge's 3 and Abingdon's change from 4 are hidden; Golborne's figures stay.
     expect(published.get('Pembridge')?.Count).toBe('<5');
