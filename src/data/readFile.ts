@@ -20,8 +20,16 @@ import {
   POPULATION_FORMAT,
   parsePopulationRows,
 } from './formats/population.ts';
+import {
+  isServicesHeader,
+  type NumberedRow,
+  parseServiceRows,
+  SERVICES_COLUMNS,
+  SERVICES_FORMAT,
+} from './formats/services.ts';
 import type { WardPopulation } from './population.ts';
 import { type LoadReport, RejectionLog } from './report.ts';
+import type { ServiceFile } from './services.ts';
 import { type ThemeInfo, themeInfo } from './themes.ts';
 
 export type ParsedFile =
@@ -33,6 +41,7 @@ export type ParsedFile =
       report: LoadReport;
     }
   | { kind: 'population'; populations: Map<string, WardPopulation>; report: LoadReport }
+  | { kind: 'services'; file: ServiceFile; report: LoadReport }
   | { kind: 'unrecognised'; fileName: string; message: string };
 
 /** What each known format needs, for the message about a file that matches none. */
@@ -40,6 +49,7 @@ export function knownFormats(): { name: string; columns: string }[] {
   return [
     ...OFFENCE_FORMATS.map(({ name, columns }) => ({ name, columns })),
     { name: POPULATION_FORMAT, columns: 'ward_code, population; optional population_10_24' },
+    { name: SERVICES_FORMAT, columns: SERVICES_COLUMNS },
   ];
 }
 
@@ -159,10 +169,24 @@ function populationSink(header: readonly string[], options: ReadOptions): Format
   };
 }
 
+function servicesSink(header: readonly string[], options: ReadOptions): FormatSink {
+  const rows: NumberedRow[] = [];
+  return {
+    readRow: (cells, row) => {
+      rows.push({ row, cells: [...cells] });
+    },
+    finish: () => ({
+      kind: 'services',
+      ...parseServiceRows(options.fileName, header, rows, new Date().toISOString()),
+    }),
+  };
+}
+
 function sinkFor(header: readonly string[], options: ReadOptions): FormatSink | null {
   const format = OFFENCE_FORMATS.find((candidate) => candidate.matches(header));
   if (format) return offenceSink(format, header, options);
   if (isPopulationHeader(header)) return populationSink(header, options);
+  if (isServicesHeader(header)) return servicesSink(header, options);
   return null;
 }
 
@@ -349,7 +373,7 @@ function readBytes(
     if (!rows || !header) return readOtherFormat(encoding);
     const format = OFFENCE_FORMATS.find((candidate) => candidate.matches(header.cells));
     if (format !== nativeOffencesFormat) {
-      if (!format && !isPopulationHeader(header.cells))
+      if (!format && !isPopulationHeader(header.cells) && !isServicesHeader(header.cells))
         return {
           kind: 'unrecognised',
           fileName: options.fileName,
