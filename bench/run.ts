@@ -8,6 +8,8 @@
  * - ingest, filter, memory and point-in-polygon on all of London (bench/london.ts): ingest at
  *   least DuckDB's, a filter change in at most 10 ms and half DuckDB's time, heap at most 250 MB,
  *   at least a million points a second.
+ * - coverage of wards by services' catchments (bench/coverage.ts): the borough, all of London,
+ *   and the update after a proposed service.
  *
  * Figures are reported, never asserted: the exit code is 0 whenever the measurements ran.
  * Progress goes to stderr, figures and `#` comments to stdout.
@@ -18,6 +20,7 @@ import path from 'node:path';
 import type { Browser, Request } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { jsSizes } from './bundle.ts';
+import { coverageFigures } from './coverage.ts';
 import { londonFigures } from './london.ts';
 import { serveStatic } from './serve.ts';
 
@@ -188,6 +191,8 @@ async function main(): Promise<void> {
   );
   for (const [name, value] of london.figures) console.log(`${name}: ${value}`);
   for (const comment of london.comments) console.log(comment);
+  log('coverage (bench/coverage.ts)');
+  for (const [name, value] of Object.entries(coverageFigures())) console.log(`${name}: ${value}`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

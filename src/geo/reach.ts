@@ -130,10 +130,12 @@ interface WardShape {
   positions: Position[];
 }
 
-/** What the loaded services cover of one ward: a piece per type and one for any type. */
+/** What the loaded services cover of one ward: a piece per type and one for any type, with
+ * the share of the ward each covers (the last for any type). */
 interface WardCover {
   pieces: (Shape | null)[];
   any: Shape | null;
+  shares: number[];
 }
 
 /** Share of a ward within a piece of it. */
@@ -214,7 +216,12 @@ export class CoverageModel {
       if (piece) byType[typeOf.get(service.type) as number]?.push(piece);
     });
     const pieces = byType.map(unionOf);
-    cover = { pieces, any: unionOf(pieces.filter((piece) => piece !== null)) };
+    const any = unionOf(pieces.filter((piece) => piece !== null));
+    cover = {
+      pieces,
+      any,
+      shares: [...pieces, any].map((piece) => shareOf(piece, ward)),
+    };
     this.covers.set(index, cover);
     return cover;
   }
@@ -283,7 +290,7 @@ export class CoverageModel {
       for (let t = 0; t <= request.types.length; t += 1) {
         const base = t < request.types.length ? (cover.pieces[t] ?? null) : cover.any;
         const extra = t < request.types.length ? (added[t] as Shape[]) : allAdded;
-        const baseShare = shareOf(base, ward);
+        const baseShare = cover.shares[t] as number;
         (baseline[t] as Float64Array)[at] = baseShare;
         (shares[t] as Float64Array)[at] =
           extra.length === 0 ? baseShare : shareOf(unionOf(base ? [base, ...extra] : extra), ward);
