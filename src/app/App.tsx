@@ -5,6 +5,7 @@ import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
 import { BriefingPage } from '../pages/BriefingPage.tsx';
 import { MethodsPage } from '../pages/MethodsPage.tsx';
 import { PrioritiesPage } from '../pages/PrioritiesPage.tsx';
+import { ServicesPage } from '../pages/ServicesPage.tsx';
 import { BiggestChanges } from '../panels/BiggestChanges.tsx';
 import { Controls } from '../panels/Controls.tsx';
 import { Layers } from '../panels/Layers.tsx';
@@ -45,6 +46,7 @@ function DataBadge() {
 const PAGES: { page: Page; label: string }[] = [
   { page: 'dashboard', label: 'Dashboard' },
   { page: 'priorities', label: 'Priorities' },
+  { page: 'services', label: 'Services' },
   { page: 'methods', label: 'How figures are computed' },
   { page: 'accessibility', label: 'Accessibility' },
 ];
@@ -119,7 +121,9 @@ export function App() {
         <LoadData />
       </header>
       <PageNav />
-      {(page === 'dashboard' || page === 'priorities') && <Controls areas={areas} />}
+      {(page === 'dashboard' || page === 'priorities' || page === 'services') && (
+        <Controls areas={areas} />
+      )}
       {page === 'dashboard' && figures && (
         <ShareAndExport
           figures={figures}
@@ -145,6 +149,12 @@ export function App() {
         <main>
           <PrioritiesPage />
         </main>
+      ) : page === 'services' ? (
+        <ServicesPage
+          figures={figures}
+          publication={exportPublication}
+          onPublicationChange={setExportPublication}
+        />
       ) : page === 'briefing' ? (
         <BriefingPage figures={figures} publication={exportPublication} />
       ) : (

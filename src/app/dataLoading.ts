@@ -17,6 +17,7 @@ import {
   keptValue,
 } from '../data/persistence.ts';
 import type { WardPopulation } from '../data/population.ts';
+import type { ServiceFile } from '../data/services.ts';
 import { readInWorker, shareWards, type WorkerRead } from '../data/workerClient.ts';
 import type { WorkerResult } from '../data/workerProtocol.ts';
 import { ALL_LONDON_AREA } from '../geo/areas.ts';
@@ -120,6 +121,16 @@ export function applyParsedFile(parsed: WorkerResult, synthetic: boolean): void 
       store.setPopulations(parsed.populations, { name: parsed.report.fileName, year: null });
       store.addReport(parsed.report);
       return;
+    case 'services':
+      store.addReport(parsed.report);
+      if (parsed.file.services.length === 0) {
+        store.setError(
+          `${parsed.report.fileName}: no service could be loaded, so the services shown are unchanged.`,
+        );
+        return;
+      }
+      store.setServices(parsed.file);
+      return;
     case 'boundaries':
       // A user's ward boundary file (GeoJSON) replaces the wards; the Area picker follows.
       store.setWards(decodeWardTopology(parsed.topology));
@@ -190,6 +201,7 @@ export async function loadAppData(): Promise<void> {
     );
     return;
   }
+  await restoreKeptServices();
   if (!(await restoreKeptDatasets())) await loadDemo();
   startKeeping();
 }
@@ -202,12 +214,15 @@ export async function clearData(): Promise<void> {
   keepViewWhile(false);
   const store = useAppStore.getState();
   store.clearDatasets();
+  store.setServices(null);
+  store.clearProposedServices();
   if (appBoundaries && loadedData.wards !== appBoundaries.wards) store.setWards(appWards());
   if (appPopulations && loadedData.populations !== appPopulations.populations)
     store.setPopulations(appPopulations.populations, appPopulations.source);
   kept.datasets.clear();
   kept.populations = null;
   kept.boundaries = null;
+  kept.services = null;
   // Nothing kept, or no storage at all: either way there is nothing left to remove.
   await forgetEverything().catch(() => undefined);
   await loadDemo();
@@ -233,6 +248,7 @@ const kept = {
   datasets: new Map<string, string | null>(),
   populations: null as ReadonlyMap<string, WardPopulation> | null,
   boundaries: null as WardSet | null,
+  services: null as ServiceFile | null,
 };
 let keeping = false;
 let keepingStarted = false;
@@ -252,6 +268,12 @@ async function keptBoundariesAndPopulations(): Promise<{
   return { boundaries, populations };
 }
 
+async function restoreKeptServices(): Promise<void> {
+  const services = await keptValue('services').catch(() => null);
+  kept.services = services;
+  if (services) useAppStore.getState().setServices(services);
+}
+
 /** Puts back the datasets kept from the last visit; false when there are none. */
 async function restoreKeptDatasets(): Promise<boolean> {
   const datasets = await keptDatasets().catch(() => [] as Dataset[]);
@@ -269,6 +291,7 @@ function startKeeping(): void {
       if (state.datasets !== previous.datasets) keepDatasets();
       if (state.populationVersion !== previous.populationVersion) keepPopulations();
       if (state.wardsVersion !== previous.wardsVersion) keepBoundaries();
+      if (state.servicesVersion !== previous.servicesVersion) keepServices();
       keepViewWhileUserDataKept();
     });
   }
@@ -280,11 +303,17 @@ function resumeKeeping(): void {
   keepDatasets();
   keepPopulations();
   keepBoundaries();
+  keepServices();
   keepViewWhileUserDataKept();
 }
 
 function keepViewWhileUserDataKept(): void {
-  keepViewWhile(kept.datasets.size > 0 || kept.populations !== null || kept.boundaries !== null);
+  keepViewWhile(
+    kept.datasets.size > 0 ||
+      kept.populations !== null ||
+      kept.boundaries !== null ||
+      kept.services !== null,
+  );
 }
 
 /** The data stays loaded for the session when it cannot be kept; the user is told so. */
@@ -345,4 +374,12 @@ function keepBoundaries(): void {
   kept.boundaries = users;
   if (users === null) keepValue('boundaries', null).catch(() => undefined);
   else noteIfNotKept(keepValue('boundaries', users), 'The boundary file');
+}
+
+function keepServices(): void {
+  const services = loadedData.services;
+  if (services === kept.services) return;
+  kept.services = services;
+  if (services === null) keepValue('services', null).catch(() => undefined);
+  else noteIfNotKept(keepValue('services', services), services.fileName);
 }

@@ -6,6 +6,7 @@
 import type { WardSet } from '../geo/wardSet.ts';
 import type { Dataset } from './dataset.ts';
 import type { WardPopulation } from './population.ts';
+import type { ServiceFile } from './services.ts';
 import type { ThemeId } from './themes.ts';
 
 export const DATABASE_NAME = 'ward-hotspot-dashboard';
@@ -29,6 +30,8 @@ export interface KeptValues {
   populations: KeptPopulations;
   /** Boundaries from a user's file. */
   boundaries: WardSet;
+  /** The services file. */
+  services: ServiceFile;
 }
 
 let connection: Promise<IDBDatabase> | null = null;

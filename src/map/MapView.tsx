@@ -8,6 +8,7 @@ import { useAreaStatistics } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { type Camera, cameraFromSearch } from '../state/url.ts';
 import { densityPositions, mapContentFor } from './mapContent.ts';
+import { useServicesOnMap } from './servicesOnMap.ts';
 import { WardMap } from './wardMap.ts';
 
 export const MAP_ATTRIBUTION =
@@ -90,6 +91,7 @@ function WardMapPanel({ figures, onContextLost }: { figures: AreaFigures; onCont
     [location],
   );
   useEffect(() => mapRef.current?.setDensity(density), [density]);
+  useServicesOnMap(mapRef, figures);
 
   useEffect(() => {
     if (shownArea.current === areaId) return;

@@ -15,6 +15,13 @@ import type { Bounds, WardFeature } from '../geo/wardSet.ts';
 import type { MapLayers } from '../state/store.ts';
 import type { Camera } from '../state/url.ts';
 import { DENSITY_RAMP } from './mapContent.ts';
+import {
+  catchmentLayers,
+  gapOutlineLayers,
+  serviceSymbolLayers,
+  serviceTooltipAt,
+} from './serviceLayers.ts';
+import type { ServiceMapContent } from './servicesMapContent.ts';
 
 // Without this MapLibre cannot find its worker in a Vite build and never fires `load`.
 maplibregl.setWorkerUrl(workerUrl);
@@ -80,6 +87,9 @@ export class WardMap {
   private contextLost = false;
   /** The device's position from "Locate me", with its accuracy in metres. */
   private location: DevicePosition | null = null;
+  private services: ServiceMapContent | null = null;
+  /** While set, a tap or click places a proposed service there instead of selecting a ward. */
+  private onPlace: ((longitude: number, latitude: number) => void) | null = null;
 
   constructor(options: WardMapOptions) {
     this.options = options;
@@ -110,7 +120,14 @@ export class WardMap {
       layers: [],
       getTooltip: (info: PickingInfo) => this.tooltip(info),
       onClick: (info: PickingInfo) => {
-        const index = (info.object as WardFeature | undefined)?.properties.index;
+        if (this.onPlace && info.coordinate) {
+          this.onPlace(info.coordinate[0] as number, info.coordinate[1] as number);
+          return;
+        }
+        const index =
+          info.layer?.id === 'ward-fill'
+            ? (info.object as WardFeature | undefined)?.properties.index
+            : undefined;
         this.options.onSelect(index ?? null);
       },
       onAfterRender: () => this.afterRender(),
@@ -142,6 +159,8 @@ export class WardMap {
   };
 
   private tooltip(info: PickingInfo): { text: string } | null {
+    const service = serviceTooltipAt(info);
+    if (service) return service;
     const index = (info.object as WardFeature | undefined)?.properties.index;
     const text = index === undefined ? undefined : this.content?.tooltips.get(index);
     return text ? { text } : null;
@@ -170,6 +189,19 @@ export class WardMap {
     if (positions === this.density) return;
     this.density = positions;
     this.render();
+  }
+
+  /** Services, their catchments and the gap wards (the Services page); null for none. */
+  setServices(services: ServiceMapContent | null): void {
+    if (services === this.services) return;
+    this.services = services;
+    this.render();
+  }
+
+  /** A function to call with the place of the next tap or click, or null to select wards. */
+  setPlacing(onPlace: ((longitude: number, latitude: number) => void) | null): void {
+    this.onPlace = onPlace;
+    this.options.container.classList.toggle('placing', onPlace !== null);
   }
 
   /** Shows the device's position and centres the map on it; null removes it. */
@@ -262,6 +294,8 @@ export class WardMap {
         },
       }),
       this.densityLayer(),
+      ...catchmentLayers(this.services),
+      ...gapOutlineLayers(this.services),
       new GeoJsonLayer<WardFeature['properties']>({
         id: 'ward-selected',
         data: content.features.filter((ward) => ward.properties.index === content.selected),
@@ -288,6 +322,7 @@ export class WardMap {
         getTextAnchor: 'middle',
         getAlignmentBaseline: 'center',
       }),
+      ...serviceSymbolLayers(this.services),
       ...this.locationLayers(),
     ];
     this.overlay.setProps({ layers });

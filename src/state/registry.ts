@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import type { WardPopulation } from '../data/population.ts';
+import type { ServiceFile } from '../data/services.ts';
 import type { WardSet } from '../geo/wardSet.ts';
 
 export interface LoadedData {
@@ -14,6 +15,7 @@ export interface LoadedData {
   /** A dataset waiting for the user to say whether it replaces or adds to overlapping data. */
   pending: Dataset | null;
   populations: ReadonlyMap<string, WardPopulation> | null;
+  services: ServiceFile | null;
 }
 
 export const loadedData: LoadedData = {
@@ -21,4 +23,5 @@ export const loadedData: LoadedData = {
   datasets: [],
   pending: null,
   populations: null,
+  services: null,
 };

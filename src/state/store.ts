@@ -14,10 +14,17 @@ import {
 } from '../data/dataset.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { LoadReport } from '../data/report.ts';
+import {
+  type ProposedService,
+  type ServiceFile,
+  type ServicesSummary,
+  summariseServices,
+} from '../data/services.ts';
 import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
 import { DEFAULT_AREA } from '../geo/areas.ts';
 import type { WardSet } from '../geo/wardSet.ts';
 import { loadedData } from './registry.ts';
+import { DEFAULT_SERVICES_VIEW, type ServicesView } from './servicesView.ts';
 
 export type Measure = 'count' | 'rate';
 
@@ -40,6 +47,8 @@ export interface ViewState {
   /** Priorities: weight of each theme in the combined score (1 when not set), and the top N. */
   weights: Readonly<Record<string, number>>;
   topN: number;
+  /** Services page: walking distance, need, service type and gap rule. */
+  servicesView: ServicesView;
 }
 
 export type MapMode = 'choropleth' | 'hotspots';
@@ -49,7 +58,13 @@ export interface MapLayers {
   density: boolean;
   labels: boolean;
 }
-export type Page = 'dashboard' | 'priorities' | 'methods' | 'accessibility' | 'briefing';
+export type Page =
+  | 'dashboard'
+  | 'priorities'
+  | 'services'
+  | 'methods'
+  | 'accessibility'
+  | 'briefing';
 
 export interface DataState {
   wardsVersion: number;
@@ -61,6 +76,9 @@ export interface DataState {
   /** A file that overlaps loaded data, waiting for "Replace" or "Add". */
   pending: { dataset: DatasetSummary; overlaps: ThemeId[] } | null;
   populationSource: { name: string; year: number | null } | null;
+  /** The loaded services file (its services are in the registry), and its version. */
+  services: ServicesSummary | null;
+  servicesVersion: number;
   /** A file being read, with the share read so far. */
   loading: { fileName: string; progress: number } | null;
   /** Reports of the files loaded in this session, newest first, numbered in loading order. */
@@ -101,6 +119,14 @@ export interface Actions {
     populations: ReadonlyMap<string, WardPopulation>,
     source: { name: string; year: number | null },
   ): void;
+  /** Replaces the loaded services; null removes them. */
+  setServices(file: ServiceFile | null): void;
+  addProposedService(service: Omit<ProposedService, 'id'>): void;
+  removeProposedService(id: number): void;
+  clearProposedServices(): void;
+  /** The type a tap on the map places, or null when taps select wards. */
+  setPlacingService(type: string | null): void;
+  setServicesView(change: Partial<ServicesView>): void;
   setLoading(loading: DataState['loading']): void;
   addReport(report: LoadReport): void;
   setError(error: string | null): void;
@@ -118,6 +144,9 @@ export interface DisplayState {
   /** Which layers the map draws. */
   layers: MapLayers;
   location: DeviceLocation;
+  /** Services placed to try a scenario: in this tab only, never kept or in the URL. */
+  proposedServices: ProposedService[];
+  placingService: string | null;
 }
 
 export type StoreState = ViewState & DataState & DisplayState & Actions;
@@ -138,6 +167,7 @@ export const initialView: ViewState = {
   page: 'dashboard',
   weights: {},
   topN: 5,
+  servicesView: DEFAULT_SERVICES_VIEW,
 };
 
 /** The view part of a store state: what a link describes. */
@@ -239,11 +269,15 @@ export function createAppStore(view: Partial<ViewState> = {}) {
       datasets: [],
       pending: null,
       populationSource: null,
+      services: null,
+      servicesVersion: 0,
       loading: null,
       reports: [],
       error: null,
       layers: { choropleth: true, density: false, labels: true },
       location: { status: 'idle' },
+      proposedServices: [],
+      placingService: null,
 
       setArea: (area) => set({ area, ward: null }),
       setTheme: (theme) => set({ theme }),
@@ -335,6 +369,23 @@ export function createAppStore(view: Partial<ViewState> = {}) {
         loadedData.populations = populations;
         set({ populationVersion: get().populationVersion + 1, populationSource: source });
       },
+      setServices: (file) => {
+        loadedData.services = file;
+        set({
+          services: file ? summariseServices(file) : null,
+          servicesVersion: get().servicesVersion + 1,
+        });
+      },
+      addProposedService: (service) => {
+        const proposed = get().proposedServices;
+        const id = Math.max(0, ...proposed.map((existing) => existing.id)) + 1;
+        set({ proposedServices: [...proposed, { ...service, id }] });
+      },
+      removeProposedService: (id) =>
+        set({ proposedServices: get().proposedServices.filter((service) => service.id !== id) }),
+      clearProposedServices: () => set({ proposedServices: [], placingService: null }),
+      setPlacingService: (placingService) => set({ placingService }),
+      setServicesView: (change) => set({ servicesView: { ...get().servicesView, ...change } }),
       setLoading: (loading) => set({ loading }),
       addReport: (report) =>
         set({ reports: [{ id: get().reports.length + 1, report }, ...get().reports] }),

@@ -8,6 +8,7 @@ import type { ClassChoice } from '../analysis/areaFigures.ts';
 import type { ClassMethod } from '../analysis/classify.ts';
 import { monthIndex, WEEKDAYS } from '../data/calendar.ts';
 import { normaliseThemeId } from '../data/themes.ts';
+import { servicesSearch, servicesViewFromSearch } from './servicesView.ts';
 import { initialView, type Page, type ViewState } from './store.ts';
 
 export interface Camera {
@@ -64,12 +65,15 @@ export function viewFromSearch(search: string): Partial<ViewState> {
   const pages: readonly Page[] = [
     'dashboard',
     'priorities',
+    'services',
     'methods',
     'accessibility',
     'briefing',
   ];
   const known = pages.find((candidate) => candidate === page);
   if (known) view.page = known;
+  const servicesView = servicesViewFromSearch(params);
+  if (servicesView) view.servicesView = servicesView;
   return view;
 }
 
@@ -149,6 +153,7 @@ export function searchFor(view: ViewState, camera: Camera | null, current: strin
     weights.length > 0 ? weights.map(([theme, weight]) => `${theme}:${weight}`).join(',') : null,
   );
   set('top', view.topN === initialView.topN ? null : String(view.topN));
+  for (const [name, value] of servicesSearch(view.servicesView)) set(name, value);
   if (camera) {
     set(
       'map',
