@@ -146,8 +146,8 @@ function Settings({ figures }: { figures: AreaFigures }) {
       </div>
       <NumberField
         id={`${id}-coverage`}
-        label="Low coverage: below (% of the ward’s area)"
-        hint="1 to 100."
+        label="Low coverage: below (%)"
+        hint="Percentage of the ward’s ground within reach, 1 to 100."
         value={view.coverageBelowPercent}
         min={1}
         max={100}

@@ -16,7 +16,13 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, appUrl, launchBrowser } from './browser.ts';
+import {
+  accessibilityViolations,
+  appUrl,
+  countPixelsNear,
+  launchBrowser,
+  type Rgb,
+} from './browser.ts';
 import { expectedDemoCounts, RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
 import { geodataPath, splitCsvLine } from './rawFiles.ts';
 
@@ -365,6 +371,22 @@ describe('services against need', () => {
         0.6,
       );
     }
+
+    // Gap wards are outlined in near-black, 9 px wide: with fewer gaps, fewer such pixels. Below
+    // 1% coverage, only the high-need wards that no youth hub reaches at all are gaps.
+    const fewerGaps = expectedGaps.filter((name) => expectedShare(name, youthHubs()) < 0.01);
+    expect(fewerGaps.length).toBeLessThan(expectedGaps.length);
+    const outline: Rgb = [0x1a, 0x1a, 0x1a];
+    const outlined = countPixelsNear(after, outline, 8);
+    await page.getByLabel(/^Low coverage/).fill('1');
+    await expect
+      .poll(
+        async () => [...(await gapRows(page)).values()].filter((row) => row.Gap === 'Gap').length,
+      )
+      .toBe(fewerGaps.length);
+    await expect
+      .poll(async () => outlined - countPixelsNear(await mapPixels(page), outline, 8))
+      .toBeGreaterThan(300 * (expectedGaps.length - fewerGaps.length));
     await page.context().close();
   });
 
