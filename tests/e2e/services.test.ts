@@ -372,6 +372,36 @@ describe('services against need', () => {
       );
     }
 
+    // Need by the priority score: the mean of each ward's ranks in the three serious-violence
+    // themes of the demo data (all weights 1), lowest first.
+    await page.getByRole('radio', { name: /^Priority score/ }).check();
+    const from = await page.getByLabel('From', { exact: true }).inputValue();
+    const to = await page.getByLabel('To', { exact: true }).inputValue();
+    const themeRanks = ['youth_violence', 'domestic_abuse', 'sexual_violence'].map((theme) => {
+      const byCode = expectedDemoCounts({ theme, from, to });
+      return ranks(
+        new Map(RBKC_WARD_NAMES.map((name) => [name, byCode.get(RBKC_CODES[name] as string) ?? 0])),
+      );
+    });
+    const scores = new Map(
+      RBKC_WARD_NAMES.map((name) => [
+        name,
+        themeRanks.reduce((sum, byName) => sum + (byName.get(name) as number), 0) / 3,
+      ]),
+    );
+    await expect
+      .poll(async () => Object.keys((await gapRows(page)).get('Golborne') ?? {}))
+      .toContain('Priority score');
+    const byPriority = await gapRows(page);
+    for (const name of RBKC_WARD_NAMES) {
+      const score = scores.get(name) as number;
+      const priority = 1 + [...scores.values()].filter((other) => other < score).length;
+      expect(byPriority.get(name)?.['Priority score'], name).toBe(score.toFixed(1));
+      expect(byPriority.get(name)?.['Need rank'], name).toBe(String(priority));
+    }
+    expect(new URL(page.url()).searchParams.get('need')).toBe('priority');
+    await page.getByRole('radio', { name: /^Youth violence/ }).check();
+
     // Gap wards are outlined in near-black, 9 px wide: with fewer gaps, fewer such pixels. Below
     // 1% coverage, only the high-need wards that no youth hub reaches at all are gaps.
     const fewerGaps = expectedGaps.filter((name) => expectedShare(name, youthHubs()) < 0.01);
