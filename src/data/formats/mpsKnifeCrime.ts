@@ -10,14 +10,13 @@
  * abuse) are skipped and counted in a note: they are not errors.
  */
 import type { WardLookup } from '../../geo/wardLookup.ts';
-import { monthIndex } from '../calendar.ts';
 import { CubeBuilder } from '../cube.ts';
 import type { RejectionLog } from '../report.ts';
 import { DEDUPLICATED_ALL_THEME, type ThemeInfo, themeInfo } from '../themes.ts';
 import { findColumns } from './header.ts';
 import { MONTH_RECORDED_NOTE, MonthRange, NOT_MAPPED, rowCount } from './mpsSeries.ts';
-import { parseCount } from './nativeOffences.ts';
 import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
+import { countOrReject, monthOrReject } from './rowChecks.ts';
 
 export const MPS_KNIFE_CRIME_FORMAT = 'MPS knife crime by ward and borough';
 export const MPS_KNIFE_CRIME_COLUMNS =
@@ -136,28 +135,17 @@ export class MpsKnifeCrimeReader implements OffenceReader {
       );
       return;
     }
-    const rawMonth = this.cell(cells, columns.month);
-    const month = monthIndex(rawMonth);
-    if (month === null) {
-      log.reject(row, 'Bad month', `Month is not YYYY-MM: "${rawMonth}"`);
-      return;
-    }
-    const count = parseCount(cells[columns.count] ?? '');
-    if ('error' in count) {
-      log.reject(
-        row,
-        count.error.startsWith('Count is negative') ? 'Negative count' : 'Bad count',
-        count.error,
-      );
-      return;
-    }
+    const month = monthOrReject(this.cell(cells, columns.month), row, log);
+    if (month === null) return;
+    const count = countOrReject(cells[columns.count] ?? '', row, log);
+    if (count === null) return;
     const wardId = this.builder.wardId(ward.code);
     const rowKey = `${month} ${wardId} ${theme.id}`;
     if (this.rowKeys.has(rowKey)) this.repeatedRows += 1;
     else this.rowKeys.add(rowKey);
-    this.builder.addAt(theme.id, month, wardId, 0, count.value);
+    this.builder.addAt(theme.id, month, wardId, 0, count);
     if (theme.info.id === KNIFE_CRIME)
-      this.builder.addAt(this.builder.themeId(ALL_KNIFE_CRIME.id), month, wardId, 0, count.value);
+      this.builder.addAt(this.builder.themeId(ALL_KNIFE_CRIME.id), month, wardId, 0, count);
     this.months.include(month);
     this.rowsLoaded += 1;
   }

@@ -7,14 +7,13 @@
  */
 import { formatCount } from '../../analysis/format.ts';
 import type { WardLookup } from '../../geo/wardLookup.ts';
-import { monthIndex } from '../calendar.ts';
 import { CubeBuilder } from '../cube.ts';
 import type { RejectionLog } from '../report.ts';
 import { themeInfo } from '../themes.ts';
 import { findColumns, normaliseHeaderName } from './header.ts';
 import { MONTH_RECORDED_NOTE, MonthRange, NOT_MAPPED, rowCount } from './mpsSeries.ts';
-import { parseCount } from './nativeOffences.ts';
 import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
+import { countOrReject, monthOrReject } from './rowChecks.ts';
 
 export const MPS_VAWG_FORMAT = 'MPS VAWG offences by ward';
 export const MPS_VAWG_COLUMNS =
@@ -61,27 +60,16 @@ export class MpsVawgReader implements OffenceReader {
 
   readRow(cells: readonly string[], row: number): void {
     const { columns, log } = this;
-    const rawMonth = this.cell(cells, columns.month);
-    const month = monthIndex(rawMonth);
-    if (month === null) {
-      log.reject(row, 'Bad month', `Month is not YYYY-MM: "${rawMonth}"`);
-      return;
-    }
-    const count = parseCount(cells[columns.offences] ?? '');
-    if ('error' in count) {
-      log.reject(
-        row,
-        count.error.startsWith('Count is negative') ? 'Negative count' : 'Bad count',
-        count.error,
-      );
-      return;
-    }
+    const month = monthOrReject(this.cell(cells, columns.month), row, log);
+    if (month === null) return;
+    const count = countOrReject(cells[columns.offences] ?? '', row, log);
+    if (count === null) return;
     const code = this.cell(cells, columns.wardCode);
     if (code === '') {
       const borough = this.cell(cells, columns.borough);
       const wardName = this.cell(cells, columns.wardName);
       this.unmappedRows += 1;
-      this.unmappedOffences += count.value;
+      this.unmappedOffences += count;
       log.reject(
         row,
         NOT_MAPPED,
@@ -94,7 +82,7 @@ export class MpsVawgReader implements OffenceReader {
       log.reject(row, 'Unknown ward', ward.error);
       return;
     }
-    this.builder.addAt(this.theme, month, this.builder.wardId(ward.code), 0, count.value);
+    this.builder.addAt(this.theme, month, this.builder.wardId(ward.code), 0, count);
     this.months.include(month);
     this.rowsLoaded += 1;
   }

@@ -15,8 +15,8 @@ import type { RejectionLog } from '../report.ts';
 import { type ThemeInfo, themeInfo } from '../themes.ts';
 import { findColumns, normaliseHeaderName } from './header.ts';
 import { MONTH_RECORDED_NOTE, MonthRange, rowCount } from './mpsSeries.ts';
-import { parseCount } from './nativeOffences.ts';
 import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
+import { countOrReject } from './rowChecks.ts';
 
 export const MPS_WARD_CRIME_FORMAT = 'MPS Ward Level Crime (monthly columns)';
 export const MPS_WARD_CRIME_COLUMNS =
@@ -167,17 +167,9 @@ export class MpsWardCrimeReader implements OffenceReader {
         values[index] = value;
         continue;
       }
-      const count = parseCount(raw);
-      if ('value' in count) {
-        values[index] = count.value;
-        continue;
-      }
-      log.reject(
-        row,
-        count.error.startsWith('Count is negative') ? 'Negative count' : 'Bad count',
-        `Month ${name}: ${count.error}`,
-      );
-      return;
+      const count = countOrReject(raw, row, log, `Month ${name}: `);
+      if (count === null) return;
+      values[index] = count;
     }
     const wardId = this.builder.wardId(ward.code);
     for (let index = 0; index < months.length; index += 1)

@@ -6,12 +6,12 @@
  */
 
 import type { WardLookup } from '../../geo/wardLookup.ts';
-import { monthIndex } from '../calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../cube.ts';
 import type { RejectionLog } from '../report.ts';
 import { normaliseThemeId, themeInfo } from '../themes.ts';
 import { findColumns } from './header.ts';
 import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
+import { countOrReject, monthOrReject } from './rowChecks.ts';
 
 export const NATIVE_OFFENCES_FORMAT = 'Aggregated offences (native CSV v1)';
 export const NATIVE_OFFENCES_COLUMNS =
@@ -77,18 +77,6 @@ export function parseHour(raw: string): number | null | undefined {
   return hour <= 23 ? hour : undefined;
 }
 
-export type CountParse = { value: number } | { error: string };
-
-export function parseCount(raw: string): CountParse {
-  const text = raw.trim();
-  if (text === '') return { error: 'Count is missing' };
-  const value = Number(text);
-  if (!Number.isFinite(value)) return { error: `Count is not a number: "${text}"` };
-  if (value < 0) return { error: `Count is negative: ${text}` };
-  if (!Number.isInteger(value)) return { error: `Count is not a whole number: ${text}` };
-  return { value };
-}
-
 /** Reads rows of one native file into a cube builder, logging each rejected row. */
 export class NativeOffencesReader implements OffenceReader {
   readonly columns: NativeColumns;
@@ -150,12 +138,8 @@ export class NativeOffencesReader implements OffenceReader {
       return;
     }
 
-    const rawMonth = (cells[columns.month] ?? '').trim();
-    const month = monthIndex(rawMonth);
-    if (month === null) {
-      log.reject(row, 'Bad month', `Month is not YYYY-MM: "${rawMonth}"`);
-      return;
-    }
+    const month = monthOrReject(cells[columns.month] ?? '', row, log);
+    if (month === null) return;
 
     const weekday = columns.weekday >= 0 ? parseWeekday(cells[columns.weekday] ?? '') : null;
     if (weekday === undefined) {
@@ -176,15 +160,8 @@ export class NativeOffencesReader implements OffenceReader {
       return;
     }
 
-    const count = parseCount(cells[columns.count] ?? '');
-    if ('error' in count) {
-      log.reject(
-        row,
-        count.error.startsWith('Count is negative') ? 'Negative count' : 'Bad count',
-        count.error,
-      );
-      return;
-    }
+    const count = countOrReject(cells[columns.count] ?? '', row, log);
+    if (count === null) return;
 
     const knownTime = weekday !== null && hour !== null;
     if (!knownTime) this.rowsWithUnknownTime += 1;
@@ -193,7 +170,7 @@ export class NativeOffencesReader implements OffenceReader {
       month,
       ward.code,
       knownTime ? timeSlot(weekday, hour) : UNKNOWN_TIME_SLOT,
-      count.value,
+      count,
     );
     this.rowsLoaded += 1;
   }

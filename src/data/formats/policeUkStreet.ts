@@ -7,7 +7,6 @@
  * violence count towards "All serious violence". No time of day: the cube is untimed.
  */
 import { formatCount } from '../../analysis/format.ts';
-import { monthIndex } from '../calendar.ts';
 import { CubeBuilder } from '../cube.ts';
 import { PointsBuilder } from '../offencePoints.ts';
 import type { RejectionLog } from '../report.ts';
@@ -15,6 +14,7 @@ import { type ThemeInfo, themeInfo } from '../themes.ts';
 import { findColumns } from './header.ts';
 import { MonthRange } from './mpsSeries.ts';
 import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
+import { monthOrReject } from './rowChecks.ts';
 
 export const POLICE_UK_FORMAT = 'data.police.uk street-level crime';
 export const POLICE_UK_COLUMNS = 'Month, Longitude, Latitude, Crime type (and the other columns)';
@@ -99,12 +99,8 @@ export class PoliceUkStreetReader implements OffenceReader {
 
   readRow(cells: readonly string[], row: number): void {
     const { columns, log } = this;
-    const rawMonth = (cells[columns.month] ?? '').trim();
-    const month = monthIndex(rawMonth);
-    if (month === null) {
-      log.reject(row, 'Bad month', `Month is not YYYY-MM: "${rawMonth}"`);
-      return;
-    }
+    const month = monthOrReject(cells[columns.month] ?? '', row, log);
+    if (month === null) return;
     const crimeType = (cells[columns.crimeType] ?? '').trim();
     if (crimeTypeId(crimeType) === '') {
       log.reject(row, 'No crime type');
