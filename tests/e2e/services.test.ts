@@ -526,6 +526,10 @@ describe('services against need', () => {
     await expect
       .poll(async () => (await gapRows(page)).get('Golborne')?.Offences)
       .toBe(String(counts.get('Golborne')));
+    // Coverage comes from its own worker, after the offences: wait for its column.
+    await expect
+      .poll(async () => (await gapRows(page)).get('Golborne')?.['Within reach of any Youth hub'])
+      .toMatch(/%$/);
     const screen = await gapRows(page);
 
     const [download] = await Promise.all([
