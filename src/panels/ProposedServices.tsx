@@ -128,30 +128,20 @@ export function ProposedServices({
           addTyped();
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-latitude`}>Latitude</label>
-          <input
-            id={`${id}-latitude`}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="51.5200"
-            value={latitude}
-            onChange={(event) => setLatitude(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-longitude`}>Longitude</label>
-          <input
-            id={`${id}-longitude`}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="-0.2000"
-            value={longitude}
-            onChange={(event) => setLongitude(event.target.value)}
-          />
-        </div>
+        <DecimalField
+          id={`${id}-latitude`}
+          label="Latitude"
+          placeholder="51.5200"
+          value={latitude}
+          onChange={setLatitude}
+        />
+        <DecimalField
+          id={`${id}-longitude`}
+          label="Longitude"
+          placeholder="-0.2000"
+          value={longitude}
+          onChange={setLongitude}
+        />
         <button type="submit">Add proposed service</button>
       </form>
       {problem && (
@@ -203,5 +193,28 @@ export function ProposedServices({
         added up. Offences are not spread evenly over a ward, so read them as a guide.
       </p>
     </section>
+  );
+}
+
+function DecimalField(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        placeholder={props.placeholder}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
   );
 }
