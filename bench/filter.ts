@@ -15,8 +15,8 @@ import {
 } from '../src/analysis/areaFigures.ts';
 import { monthIndex, monthKey } from '../src/data/calendar.ts';
 import { type Dataset, themeIndices } from '../src/data/dataset.ts';
-import { parsePopulationCsv } from '../src/data/formats/population.ts';
 import { ALL_THEMES } from '../src/data/themes.ts';
+import { parsePopulationCsv } from '../src/formats/population.ts';
 import { ALL_LONDON_AREA } from '../src/geo/areas.ts';
 import { decodeWardTopology, type WardSet } from '../src/geo/wardSet.ts';
 import { wardTopology } from './generate.ts';

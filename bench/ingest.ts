@@ -12,9 +12,9 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
-import { NativeOffencesReader } from '../src/data/formats/nativeOffences.ts';
-import { type ByteSource, type ParsedFile, readCsv } from '../src/data/readFile.ts';
 import { RejectionLog } from '../src/data/report.ts';
+import { NativeOffencesReader } from '../src/formats/nativeOffences.ts';
+import { type ByteSource, type ParsedFile, readCsv } from '../src/formats/readFile.ts';
 import { type WardIdentity, WardLookup } from '../src/geo/wardLookup.ts';
 
 export type OffencesFile = Extract<ParsedFile, { kind: 'offences' }>;

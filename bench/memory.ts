@@ -7,7 +7,7 @@
  * MB are 10^6 bytes.
  */
 import { readFileSync } from 'node:fs';
-import { readCsv } from '../src/data/readFile.ts';
+import { readCsv } from '../src/formats/readFile.ts';
 import { WardLookup } from '../src/geo/wardLookup.ts';
 import { londonWards } from './filter.ts';
 import { diskSource } from './ingest.ts';

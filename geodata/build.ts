@@ -11,13 +11,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { parseWardLadLookup, type WardLadLookup } from '../src/formats/ladLookup.ts';
 import {
   formatPopulationCsv,
   type PopulationResult,
   parsePopulationCsv,
   splitCsv,
-} from '../src/data/formats/population.ts';
-import { parseWardLadLookup, type WardLadLookup } from '../src/geo/ladLookup.ts';
+} from '../src/formats/population.ts';
 import {
   buildWardTopology,
   DEFAULT_QUANTIZATION,

@@ -14,8 +14,8 @@ import {
   statSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isPopulationHeader, splitCsv } from '../src/data/formats/population.ts';
-import { isWardLadLookupHeader } from '../src/geo/ladLookup.ts';
+import { isWardLadLookupHeader } from '../src/formats/ladLookup.ts';
+import { isPopulationHeader, splitCsv } from '../src/formats/population.ts';
 import { detectWardColumns } from '../src/geo/wardBoundaries.ts';
 
 /** The preferred boundary file: ONS Wards (May 2024) Boundaries UK BGC, cut to London. */

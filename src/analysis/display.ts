@@ -2,8 +2,9 @@
  * Figures as text for the table, tooltips and exports, with publication mode applied: a count
  * from 1 to the threshold shows as "<5", and the rate, interval and change built on it are hidden.
  */
+
+import { formatCount, formatRate } from '../data/numberFormat.ts';
 import type { Change } from './change.ts';
-import { formatCount, formatRate } from './format.ts';
 import type { HotspotClass } from './hotspots.ts';
 import type { Comparison, Interval } from './intervals.ts';
 import { isSuppressed, suppressedText } from './suppression.ts';

@@ -1,34 +1,34 @@
 /** The shell: header, the views (dashboard, priorities, methods) and where the data comes from. */
 import { lazy, Suspense, useState } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
-import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
-import { BriefingPage } from '../pages/BriefingPage.tsx';
-import { MethodsPage } from '../pages/MethodsPage.tsx';
-import { PrioritiesPage } from '../pages/PrioritiesPage.tsx';
-import { ServicesPage } from '../pages/ServicesPage.tsx';
-import { BiggestChanges } from '../panels/BiggestChanges.tsx';
-import { Controls } from '../panels/Controls.tsx';
-import { Layers } from '../panels/Layers.tsx';
-import { Legend } from '../panels/Legend.tsx';
-import { LoadData, LoadReports } from '../panels/LoadData.tsx';
-import { LoadedData } from '../panels/LoadedData.tsx';
-import { LocateMe } from '../panels/LocateMe.tsx';
-import { MapOptions } from '../panels/MapOptions.tsx';
-import { OverlapDialog } from '../panels/OverlapDialog.tsx';
-import { SelectedWard } from '../panels/SelectedWard.tsx';
-import { ShareAndExport } from '../panels/ShareAndExport.tsx';
-import { TimeOfDayHeatmap } from '../panels/TimeOfDayHeatmap.tsx';
-import { TrendCharts } from '../panels/TrendCharts.tsx';
-import { WardTable } from '../panels/WardTable.tsx';
+import { AccessibilityPage } from '../features/accessibility/AccessibilityPage.tsx';
+import { BriefingPage } from '../features/briefing/BriefingPage.tsx';
+import { BiggestChanges } from '../features/dashboard/BiggestChanges.tsx';
+import { Layers } from '../features/dashboard/Layers.tsx';
+import { LocateMe } from '../features/dashboard/LocateMe.tsx';
+import { MapOptions } from '../features/dashboard/MapOptions.tsx';
+import { SelectedWard } from '../features/dashboard/SelectedWard.tsx';
+import { ShareAndExport } from '../features/dashboard/ShareAndExport.tsx';
+import { TimeOfDayHeatmap } from '../features/dashboard/TimeOfDayHeatmap.tsx';
+import { TrendCharts } from '../features/dashboard/TrendCharts.tsx';
+import { WardTable } from '../features/dashboard/WardTable.tsx';
+import { LoadData, LoadReports } from '../features/loading/LoadData.tsx';
+import { LoadedData } from '../features/loading/LoadedData.tsx';
+import { OverlapDialog } from '../features/loading/OverlapDialog.tsx';
+import { MethodsPage } from '../features/methods/MethodsPage.tsx';
+import { PrioritiesPage } from '../features/priorities/PrioritiesPage.tsx';
+import { ServicesPage } from '../features/services/ServicesPage.tsx';
 import { loadedData } from '../state/registry.ts';
 import { useAreaFigures } from '../state/selectors.ts';
 import { type Page, useAppStore } from '../state/store.ts';
+import { Controls } from '../ui/Controls.tsx';
+import { Legend } from '../ui/Legend.tsx';
 import { Sources } from './Sources.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 
 // MapLibre and deck.gl are most of the JavaScript: load them in their own chunk so the controls
 // and table are usable while the map arrives.
-const MapView = lazy(() => import('../map/MapView.tsx'));
+const MapView = lazy(() => import('../ui/MapView.tsx'));
 
 function DataBadge() {
   const datasets = useAppStore((state) => state.datasets);

@@ -5,8 +5,8 @@ import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { timeSlot } from '../data/cube.ts';
 import { type DatasetSummary, describeTheme } from '../data/dataset.ts';
-import { MPS_WARD_CRIME_FORMAT } from '../data/formats/mpsWardCrime.ts';
 import { themeInfo } from '../data/themes.ts';
+import { MPS_WARD_CRIME_FORMAT } from '../formats/mpsWardCrime.ts';
 import { briefingContent, generatedText, publicationText } from './briefing.ts';
 
 // Twelve wards named A..L with counts 1..12 in name order, so L (12) ranks 1st and A (1) 12th.

@@ -1,10 +1,11 @@
 /**
  * What the one-page briefing says, as text: the view, the ten leading wards with their change,
  * the time-of-day grid, the sources and their licences, when it was made and whether publication
- * mode was applied. The page (src/pages/BriefingPage.tsx) only lays it out.
+ * mode was applied. The page (src/features/briefing/BriefingPage.tsx) only lays it out.
  */
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import type { AreaFigures, Measure } from '../analysis/areaFigures.ts';
+import { describePeriod, describeTime } from '../analysis/describeView.ts';
 import {
   type ChangeDisplay,
   changeDisplay,
@@ -18,12 +19,11 @@ import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthKey, WEEKDAYS } from '../data/calendar.ts';
 import { timeSlot } from '../data/cube.ts';
 import { type DatasetSummary, themeIndices, themeSources } from '../data/dataset.ts';
-import { MPS_KNIFE_CRIME_FORMAT } from '../data/formats/mpsKnifeCrime.ts';
-import { MPS_VAWG_FORMAT } from '../data/formats/mpsVawg.ts';
-import { MPS_WARD_CRIME_FORMAT } from '../data/formats/mpsWardCrime.ts';
-import { POLICE_UK_FORMAT } from '../data/formats/policeUkStreet.ts';
 import { ALL_THEMES, DEDUPLICATED_ALL_THEME } from '../data/themes.ts';
-import { describePeriod, describeTime } from '../panels/describeView.ts';
+import { MPS_KNIFE_CRIME_FORMAT } from '../formats/mpsKnifeCrime.ts';
+import { MPS_VAWG_FORMAT } from '../formats/mpsVawg.ts';
+import { MPS_WARD_CRIME_FORMAT } from '../formats/mpsWardCrime.ts';
+import { POLICE_UK_FORMAT } from '../formats/policeUkStreet.ts';
 import { wardsByRank } from './wardTableCsv.ts';
 
 export const TOP_WARDS = 10;

@@ -6,8 +6,8 @@
 import type { Measure } from '../analysis/areaFigures.ts';
 import type { SuppressAt } from '../analysis/display.ts';
 import type { GapTable } from '../analysis/gaps.ts';
+import { serviceTypeText } from '../analysis/servicesView.ts';
 import { isSuppressed, suppressedText } from '../analysis/suppression.ts';
-import { serviceTypeText } from '../state/servicesView.ts';
 import { csvText } from './csv.ts';
 
 export interface GapTableExport {

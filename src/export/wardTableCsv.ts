@@ -8,12 +8,12 @@
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import type { AreaFigures, Measure, WardFigure } from '../analysis/areaFigures.ts';
 import type { Change } from '../analysis/change.ts';
+import { describePeriod } from '../analysis/describeView.ts';
 import { COMPARISON_TEXT, changeDisplay, type SuppressAt } from '../analysis/display.ts';
 import { HOTSPOT_CLASS_LABELS } from '../analysis/hotspots.ts';
 import { isSuppressed, suppressedText } from '../analysis/suppression.ts';
 import type { AreaStatistics, Period } from '../analysis/wardStatistics.ts';
 import { WEEKDAYS } from '../data/calendar.ts';
-import { describePeriod } from '../panels/describeView.ts';
 import { csvText } from './csv.ts';
 
 export interface WardTableExport {

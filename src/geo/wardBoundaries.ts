@@ -15,8 +15,8 @@ import { feature as topoFeature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryObject } from 'topojson-specification';
 import { MAX_LISTED_REJECTIONS } from '../data/report.ts';
+import type { WardLadLookup } from '../formats/ladLookup.ts';
 import { type LonLat, labelPoint } from './labelPoint.ts';
-import type { WardLadLookup } from './ladLookup.ts';
 import { queenNeighbours } from './neighbours.ts';
 import { WARD_OBJECT, type WardFileProperties, type WardTopology } from './wardFile.ts';
 

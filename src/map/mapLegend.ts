@@ -1,13 +1,13 @@
 /**
  * The legend of the map as data: each class's colour, range and number of wards, or the hot spot
- * classes. The legend on screen (src/panels/Legend.tsx) and the exported map both draw it.
+ * classes. The legend on screen (src/ui/Legend.tsx) and the exported map both draw it.
  */
 import type { AreaFigures, Measure } from '../analysis/areaFigures.ts';
 import { CLASS_METHOD_LABELS, classLabels } from '../analysis/classify.ts';
-import { formatCount, formatRate } from '../analysis/format.ts';
 import { HOTSPOT_CLASS_LABELS, type HotspotClass } from '../analysis/hotspots.ts';
 import { HOTSPOT_COLOURS, NO_DATA_COLOUR, sequentialPalette } from '../analysis/palette.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
+import { formatCount, formatRate } from '../data/numberFormat.ts';
 import type { MapMode } from '../state/store.ts';
 
 export interface LegendEntry {

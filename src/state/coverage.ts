@@ -7,13 +7,13 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { type GapTable, gapTable, type NeedWard } from '../analysis/gaps.ts';
 import type { AreaPriorities } from '../analysis/priorities.ts';
+import { gapRuleOf, type ServicesView } from '../analysis/servicesView.ts';
 import type { ProposedService, ServiceFile } from '../data/services.ts';
 import type { Coverage, CoverageRequest } from '../geo/reach.ts';
 import { requestCoverage } from '../geo/reachClient.ts';
 import { findArea, type WardSet } from '../geo/wardSet.ts';
 import { loadedData } from './registry.ts';
 import { selectPriorities } from './selectors.ts';
-import { gapRuleOf, type ServicesView } from './servicesView.ts';
 import { useAppStore } from './store.ts';
 
 export interface CoverageState {

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import { type ClassChoice, DEFAULT_CLASSES } from '../analysis/areaFigures.ts';
+import { DEFAULT_SERVICES_VIEW, type ServicesView } from '../analysis/servicesView.ts';
 import { monthIndex, monthKey } from '../data/calendar.ts';
 import {
   type Dataset,
@@ -24,7 +25,6 @@ import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
 import { DEFAULT_AREA } from '../geo/areas.ts';
 import type { WardSet } from '../geo/wardSet.ts';
 import { loadedData } from './registry.ts';
-import { DEFAULT_SERVICES_VIEW, type ServicesView } from './servicesView.ts';
 
 export type Measure = 'count' | 'rate';
 

@@ -6,9 +6,9 @@
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import type { ClassChoice } from '../analysis/areaFigures.ts';
 import type { ClassMethod } from '../analysis/classify.ts';
+import { servicesSearch, servicesViewFromSearch } from '../analysis/servicesView.ts';
 import { monthIndex, WEEKDAYS } from '../data/calendar.ts';
 import { normaliseThemeId } from '../data/themes.ts';
-import { servicesSearch, servicesViewFromSearch } from './servicesView.ts';
 import { initialView, type Page, type ViewState } from './store.ts';
 
 export interface Camera {

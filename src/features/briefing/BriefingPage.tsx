@@ -1,0 +1,234 @@
+/**
+ * The one-page briefing for a tasking meeting: an A4 landscape sheet (briefing.css) with the
+ * view, the map and its legend, the ten leading wards with their change, the hours of the week,
+ * the sources, when it was made and whether publication mode was applied. Printed, or saved as
+ * PDF from the browser's print dialogue.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AreaFigures } from '../../analysis/areaFigures.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
+import { type BriefingContent, briefingContent, TOP_WARDS } from '../../export/briefing.ts';
+import { mapImageFor, mapSvg } from '../../export/mapSvg.ts';
+import { loadedData } from '../../state/registry.ts';
+import { useAreaStatistics } from '../../state/selectors.ts';
+import { useAppStore } from '../../state/store.ts';
+import './briefing.css';
+
+/** Puts SVG markup into the page as live SVG (not an <img>), so print and PDF keep vectors. */
+function InlineSvg({ markup }: { markup: string }) {
+  const holder = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const svg = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+    holder.current?.replaceChildren(document.importNode(svg, true));
+  }, [markup]);
+  return <div className="briefing-map-image" ref={holder} />;
+}
+
+function TopWards({ content }: { content: BriefingContent }) {
+  return (
+    <table className="briefing-wards">
+      <caption>
+        Top {TOP_WARDS} wards. {content.changeHeader}: ▲ rise, ▼ fall, * significant at the 5%
+        level.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" className="numeric">
+            Rank
+          </th>
+          <th scope="col">Ward</th>
+          <th scope="col" className="numeric">
+            Count
+          </th>
+          <th scope="col" className="numeric">
+            {content.rateHeader}
+          </th>
+          <th scope="col" className="numeric">
+            Change
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {content.topWards.map((row) => (
+          <tr key={row.code}>
+            <td className="numeric">{row.rank}</td>
+            <th scope="row">{row.ward}</th>
+            <td className="numeric">{row.count}</td>
+            <td className="numeric">{row.rate}</td>
+            <td className="numeric">
+              {row.change === null ? (
+                '–'
+              ) : (
+                <>
+                  <span className="visually-hidden">{row.change.words}</span>
+                  <span aria-hidden="true">
+                    {row.change.text} {row.change.arrow}
+                    {row.change.significant ? '*' : ''}
+                  </span>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function HoursOfTheWeek({ content }: { content: BriefingContent }) {
+  if (content.heatmap === null) {
+    return (
+      <p className="briefing-no-times">
+        When offences happen: the data for {content.theme} has no time of day.
+      </p>
+    );
+  }
+  return (
+    <table className="briefing-heatmap">
+      <caption>When offences happen, by hour and day of the week. {content.heatmapScope}.</caption>
+      <thead>
+        <tr>
+          <td />
+          {content.heatmap[0]?.cells.map((_, hour) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the hour is the column's identity.
+            <th key={hour} scope="col">
+              {String(hour).padStart(2, '0')}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {content.heatmap.map((row) => (
+          <tr key={row.day}>
+            <th scope="row">{row.day}</th>
+            {row.cells.map((cell, hour) => (
+              <td
+                // biome-ignore lint/suspicious/noArrayIndexKey: the hour is the column's identity.
+                key={hour}
+                style={{ background: cell.background, color: cell.colour }}
+              >
+                {cell.text}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function BriefingPage({
+  figures,
+  publication,
+}: {
+  figures: AreaFigures;
+  /** Publication mode for exports, chosen beside "Export briefing". */
+  publication: boolean;
+}) {
+  const id = useId();
+  const view = useAppStore(
+    useShallow((state) => ({
+      from: state.from,
+      to: state.to,
+      time: state.time,
+      measure: state.measure,
+      mapMode: state.mapMode,
+    })),
+  );
+  const datasets = useAppStore((state) => state.datasets);
+  const populationSource = useAppStore((state) => state.populationSource);
+  const setPage = useAppStore((state) => state.setPage);
+  const statistics = useAreaStatistics();
+  const { mapMode, measure } = view;
+  const [generatedAt] = useState(() => new Date());
+  // Ward outlines live outside the store; new outlines always bring new figures.
+  const svg = useMemo(() => {
+    const wards = loadedData.wards;
+    return wards
+      ? mapSvg(mapImageFor(figures, wards, statistics, { mapMode, measure }, null))
+      : null;
+  }, [figures, statistics, mapMode, measure]);
+  const content = briefingContent({
+    figures,
+    statistics,
+    datasets,
+    populationSource,
+    view,
+    suppressAt: publication ? DEFAULT_SUPPRESSION_THRESHOLD : null,
+    generatedAt,
+  });
+
+  return (
+    <main className="briefing-page">
+      <div className="briefing-toolbar">
+        <button type="button" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+        <button type="button" onClick={() => setPage('dashboard')}>
+          Back to the dashboard
+        </button>
+        <p className="hint">
+          A4 landscape, one page. To make a PDF, choose “Save as PDF” as the printer.
+        </p>
+      </div>
+      <article className="briefing-sheet" aria-labelledby={`${id}-title`}>
+        <header className="briefing-header">
+          <div className="briefing-title">
+            <h2 id={`${id}-title`}>
+              Briefing: {content.theme} in {content.area}
+            </h2>
+            {content.synthetic && (
+              <p className="briefing-synthetic">Synthetic demo data: not real offences.</p>
+            )}
+          </div>
+          <dl className="briefing-facts">
+            <div>
+              <dt>Area</dt>
+              <dd>{content.area}</dd>
+            </div>
+            <div>
+              <dt>Theme</dt>
+              <dd>
+                {content.theme}. {content.themeDefinition}
+              </dd>
+            </div>
+            <div>
+              <dt>Period</dt>
+              <dd>{content.period}</dd>
+            </div>
+            <div>
+              <dt>Measure</dt>
+              <dd>{content.measure}</dd>
+            </div>
+            <div>
+              <dt>Generated</dt>
+              <dd>{content.generated}</dd>
+            </div>
+          </dl>
+          <p className="briefing-publication">{content.publication}</p>
+        </header>
+        <div className="briefing-body">
+          <div className="briefing-column">
+            <figure className="briefing-map">
+              {svg && <InlineSvg markup={svg} />}
+              <figcaption>
+                Map of {content.area}: {content.theme}. The ward table gives every figure.
+              </figcaption>
+            </figure>
+            <HoursOfTheWeek content={content} />
+          </div>
+          <TopWards content={content} />
+        </div>
+        <footer className="briefing-sources">
+          <h3>Data sources</h3>
+          <ul>
+            {content.sources.map((source) => (
+              <li key={source}>{source}</li>
+            ))}
+          </ul>
+        </footer>
+      </article>
+    </main>
+  );
+}

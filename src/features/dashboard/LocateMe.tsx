@@ -1,0 +1,29 @@
+/** "Locate me": shows the device's position on the map and the ward it is in. */
+
+import { loadedData } from '../../state/registry.ts';
+import { useAppStore } from '../../state/store.ts';
+import { locateMe } from './locateMe.ts';
+
+export function LocateMe() {
+  const location = useAppStore((state) => state.location);
+  const wardName = (code: string) => {
+    const wards = loadedData.wards;
+    const ward = wards?.wards[wards.byCode.get(code) ?? -1];
+    return ward ? `${ward.name}, ${ward.ladName}` : code;
+  };
+  return (
+    <div className="locate-me">
+      <button type="button" onClick={locateMe} disabled={location.status === 'locating'}>
+        Locate me
+      </button>
+      <p role="status" className="hint">
+        {location.status === 'locating' && 'Finding your position…'}
+        {location.status === 'failed' && location.message}
+        {location.status === 'found' &&
+          (location.ward
+            ? `You are in ${wardName(location.ward)} (to within ${Math.round(location.accuracy)} m).`
+            : 'Your position is outside the loaded wards.')}
+      </p>
+    </div>
+  );
+}

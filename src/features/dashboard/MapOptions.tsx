@@ -1,0 +1,129 @@
+/** How the map classes wards, hot spot mode, and publication mode. */
+import { useId, useState } from 'react';
+import { CLASS_METHOD_LABELS, type ClassMethod } from '../../analysis/classify.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
+import { type MapMode, useAppStore } from '../../state/store.ts';
+
+const CLASS_COUNTS = [3, 4, 5, 6, 7];
+
+/** "1.5, 3; 10" -> [1.5, 3, 10]; null when any part is not a number. */
+export function parseBreaks(text: string): number[] | null {
+  const parts = text
+    .split(/[,;\s]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const values = parts.map(Number);
+  return values.every(Number.isFinite) ? values : null;
+}
+
+export function MapOptions() {
+  const id = useId();
+  const classes = useAppStore((state) => state.classes);
+  const mapMode = useAppStore((state) => state.mapMode);
+  const publication = useAppStore((state) => state.publication);
+  const { setClasses, setMapMode, setPublication } = useAppStore.getState();
+  const [breaksText, setBreaksText] = useState(classes.breaks.join(', '));
+  const breaks = parseBreaks(breaksText);
+
+  return (
+    <fieldset className="map-options">
+      <legend>Map options</legend>
+      <div className="field" role="radiogroup" aria-labelledby={`${id}-mode`}>
+        <span id={`${id}-mode`} className="label">
+          Map shows
+        </span>
+        {(
+          [
+            ['choropleth', 'Counts or rates in classes'],
+            ['hotspots', 'Hot spots (Getis-Ord Gi*)'],
+          ] as [MapMode, string][]
+        ).map(([value, label]) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              value={value}
+              checked={mapMode === value}
+              onChange={() => setMapMode(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-method`}>Classes</label>
+        <select
+          id={`${id}-method`}
+          value={classes.method}
+          disabled={mapMode === 'hotspots'}
+          onChange={(event) =>
+            setClasses({
+              ...classes,
+              method: event.target.value as ClassMethod,
+              breaks: breaks ?? [],
+            })
+          }
+        >
+          {(Object.keys(CLASS_METHOD_LABELS) as ClassMethod[]).map((method) => (
+            <option key={method} value={method}>
+              {CLASS_METHOD_LABELS[method]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {classes.method === 'custom' ? (
+        <div className="field">
+          <label htmlFor={`${id}-breaks`}>Class breaks</label>
+          <input
+            id={`${id}-breaks`}
+            type="text"
+            inputMode="decimal"
+            value={breaksText}
+            aria-describedby={`${id}-breaks-hint`}
+            aria-invalid={breaks === null}
+            onChange={(event) => {
+              setBreaksText(event.target.value);
+              const parsed = parseBreaks(event.target.value);
+              if (parsed)
+                setClasses({
+                  ...classes,
+                  breaks: parsed,
+                  count: Math.min(7, Math.max(3, parsed.length + 1)),
+                });
+            }}
+          />
+          <span id={`${id}-breaks-hint`} className="hint">
+            {breaks === null
+              ? 'Numbers only, separated by commas.'
+              : 'Lower limits of the classes above the first, e.g. 5, 10, 20.'}
+          </span>
+        </div>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-count`}>Number of classes</label>
+          <select
+            id={`${id}-count`}
+            value={classes.count}
+            disabled={mapMode === 'hotspots'}
+            onChange={(event) => setClasses({ ...classes, count: Number(event.target.value) })}
+          >
+            {CLASS_COUNTS.map((count) => (
+              <option key={count} value={count}>
+                {count}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <label className="choice publication">
+        <input
+          type="checkbox"
+          checked={publication}
+          onChange={(event) => setPublication(event.target.checked)}
+        />
+        Publication mode: show counts of 1 to {DEFAULT_SUPPRESSION_THRESHOLD} as “&lt;
+        {DEFAULT_SUPPRESSION_THRESHOLD + 1}”
+      </label>
+    </fieldset>
+  );
+}

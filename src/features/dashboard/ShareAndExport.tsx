@@ -1,0 +1,140 @@
+/**
+ * Share and export: the one-page briefing, the map as PNG, the ward table as CSV, and a link to
+ * the view. Exports apply publication mode by default, whatever the screen shows.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AreaFigures } from '../../analysis/areaFigures.ts';
+import { describeView } from '../../analysis/describeView.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
+import { MAP_IMAGE_HEIGHT, MAP_IMAGE_WIDTH, mapImageFor, mapSvg } from '../../export/mapSvg.ts';
+import { exportFileName, wardTableCsv } from '../../export/wardTableCsv.ts';
+import { loadedData } from '../../state/registry.ts';
+import { useAreaStatistics } from '../../state/selectors.ts';
+import { useAppStore } from '../../state/store.ts';
+import { downloadBlob, svgToPng } from '../../ui/downloads.ts';
+import './shareAndExport.css';
+
+/** The PNG has twice the pixels of the image's size, for slides and print. */
+const PNG_SCALE = 2;
+
+export function ShareAndExport({
+  figures,
+  publication,
+  onPublicationChange,
+}: {
+  figures: AreaFigures;
+  /** Publication mode for exports: on by default, apart from the setting on screen. */
+  publication: boolean;
+  onPublicationChange(publication: boolean): void;
+}) {
+  const id = useId();
+  const view = useAppStore(
+    useShallow((state) => ({
+      theme: state.theme,
+      from: state.from,
+      to: state.to,
+      measure: state.measure,
+      time: state.time,
+      mapMode: state.mapMode,
+    })),
+  );
+  const populationYear = useAppStore((state) => state.populationSource?.year ?? null);
+  const setPage = useAppStore((state) => state.setPage);
+  const statistics = useAreaStatistics();
+  const [status, setStatus] = useState('');
+  const [linkToCopy, setLinkToCopy] = useState<string | null>(null);
+  const linkField = useRef<HTMLInputElement>(null);
+  const fileView = { ...view, areaName: figures.area.name };
+
+  useEffect(() => {
+    if (linkToCopy === null) return;
+    linkField.current?.focus();
+    linkField.current?.select();
+  }, [linkToCopy]);
+
+  const downloadMap = async () => {
+    const wards = loadedData.wards;
+    if (!wards) return;
+    const heading = `${figures.area.name}: ${describeView({ ...view, themeLabel: figures.theme.label })}`;
+    const svg = mapSvg(mapImageFor(figures, wards, statistics, view, heading));
+    try {
+      const png = await svgToPng(svg, MAP_IMAGE_WIDTH, MAP_IMAGE_HEIGHT, PNG_SCALE);
+      downloadBlob(png, exportFileName('map', fileView, 'png'));
+      setStatus('Map image downloaded.');
+    } catch (error) {
+      setStatus(error instanceof Error ? error.message : 'The map image could not be made.');
+    }
+  };
+
+  const downloadTable = () => {
+    const csv = wardTableCsv({
+      figures,
+      statistics,
+      measure: view.measure,
+      populationYear,
+      suppressAt: publication ? DEFAULT_SUPPRESSION_THRESHOLD : null,
+    });
+    downloadBlob(
+      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+      exportFileName('wards', fileView, 'csv'),
+    );
+    setStatus(`Ward table downloaded${publication ? ', with publication mode' : ''}.`);
+  };
+
+  const copyLink = async () => {
+    const link = window.location.href;
+    try {
+      // Missing outside secure contexts, and refused without permission.
+      await navigator.clipboard.writeText(link);
+      setLinkToCopy(null);
+      setStatus('Link copied');
+    } catch {
+      setLinkToCopy(link);
+      setStatus('The link could not be copied for you: it is selected below, copy it with Ctrl+C.');
+    }
+  };
+
+  return (
+    <section className="share-export" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="visually-hidden">
+        Share and export
+      </h2>
+      <div className="share-buttons">
+        <button type="button" onClick={() => setPage('briefing')}>
+          Export briefing
+        </button>
+        <button type="button" onClick={downloadMap}>
+          Download map (PNG)
+        </button>
+        <button type="button" onClick={downloadTable}>
+          Download ward table (CSV)
+        </button>
+        <button type="button" onClick={copyLink}>
+          Copy link
+        </button>
+      </div>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={publication}
+          aria-describedby={`${id}-publication-hint`}
+          onChange={(event) => onPublicationChange(event.target.checked)}
+        />
+        Publication mode (hide counts of 1 to {DEFAULT_SUPPRESSION_THRESHOLD})
+      </label>
+      <span id={`${id}-publication-hint`} className="hint">
+        For the briefing and the CSV; the screen keeps its own setting.
+      </span>
+      {linkToCopy !== null && (
+        <div className="field copy-link">
+          <label htmlFor={`${id}-link`}>Link to this view</label>
+          <input id={`${id}-link`} ref={linkField} type="text" readOnly value={linkToCopy} />
+        </div>
+      )}
+      <p className="share-status" role="status">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * "Load data": a file input (and drag and drop anywhere on the page, handled by the shell), the
+ * progress of the file being read with a Cancel button, and the report of what was loaded.
+ */
+import { useId } from 'react';
+import { formatCount, formatPercent } from '../../data/numberFormat.ts';
+import type { LoadReport } from '../../data/report.ts';
+import { BOUNDARY_FORMAT } from '../../formats/boundaryFile.ts';
+import { useAppStore } from '../../state/store.ts';
+import { cancelLoading, loadUserFile } from './dataLoading.ts';
+
+export function LoadData() {
+  const id = useId();
+  const loading = useAppStore((state) => state.loading);
+  return (
+    <div className="load-data">
+      <label htmlFor={`${id}-file`} className="button-like">
+        Load data
+      </label>
+      <input
+        id={`${id}-file`}
+        className="visually-hidden-file"
+        type="file"
+        accept=".csv,text/csv,.geojson,.json,application/geo+json,application/json"
+        multiple
+        onChange={async (event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          for (const file of files) await loadUserFile(file);
+        }}
+      />
+      {loading && (
+        <div className="loading" role="status">
+          <label htmlFor={`${id}-progress`}>Reading {loading.fileName}</label>
+          <progress id={`${id}-progress`} max={1} value={loading.progress}>
+            {formatPercent(loading.progress)}
+          </progress>
+          <button type="button" onClick={cancelLoading}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A longer list of rejections stays folded, so that it does not push the map out of view. */
+const OPEN_REPORT_UP_TO = 10;
+
+/** A boundary file's report counts features (numbered from 1 in the file), not rows. */
+function unitOf(report: LoadReport): 'row' | 'feature' {
+  return report.format === BOUNDARY_FORMAT ? 'feature' : 'row';
+}
+
+/** What happened to the files loaded in this session; rejected rows listed with reasons. */
+export function LoadReports() {
+  const reports = useAppStore((state) => state.reports);
+  const error = useAppStore((state) => state.error);
+  const setError = useAppStore((state) => state.setError);
+  if (!error && reports.length === 0) return null;
+  return (
+    <section className="reports" aria-label="Loaded files">
+      {error && (
+        <div className="error" role="alert">
+          <p>{error}</p>
+          <button type="button" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {reports.map(({ id, report }, index) => (
+        <details
+          key={id}
+          className="report"
+          open={
+            index === 0 && report.rejectedCount > 0 && report.rejectedCount <= OPEN_REPORT_UP_TO
+          }
+        >
+          <summary>
+            {report.fileName} ({report.format}): {formatCount(report.rowsLoaded)} of{' '}
+            {formatCount(report.rowsRead)} {unitOf(report)}s loaded
+            {report.rejectedCount > 0 ? `, ${formatCount(report.rejectedCount)} rejected` : ''}
+          </summary>
+          {report.rejectedCount > 0 && (
+            <>
+              <ul className="reasons">
+                {Object.entries(report.rejectedByReason).map(([reason, count]) => (
+                  <li key={reason}>
+                    {reason}: {formatCount(count)} {unitOf(report)}
+                    {count === 1 ? '' : 's'}
+                  </li>
+                ))}
+              </ul>
+              <table className="rejections">
+                <caption>
+                  Rejected {unitOf(report)}s
+                  {report.rejected.length < report.rejectedCount
+                    ? ` (first ${report.rejected.length})`
+                    : ''}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{unitOf(report) === 'row' ? 'Row' : 'Feature'}</th>
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rejected.map((rejection) => (
+                    <tr key={rejection.row}>
+                      <td>{rejection.row}</td>
+                      <td>{rejection.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {report.notes.length > 0 && (
+            <ul className="notes">
+              {report.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+        </details>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The datasets loaded: each file's themes and months, a way to remove one, and "Clear data",
+ * which also removes everything kept in this browser.
+ */
+
+import { describePeriod } from '../../analysis/describeView.ts';
+import { monthKey } from '../../data/calendar.ts';
+import { useAppStore } from '../../state/store.ts';
+import { clearData } from './dataLoading.ts';
+
+export function LoadedData() {
+  const datasets = useAppStore((state) => state.datasets);
+  const removeDataset = useAppStore((state) => state.removeDataset);
+  if (datasets.length === 0) return null;
+  const usersFiles = datasets.some((dataset) => !dataset.synthetic);
+  return (
+    <section className="loaded-data" aria-labelledby="loaded-data-title">
+      <h2 id="loaded-data-title">Loaded data</h2>
+      <ul>
+        {datasets.map((dataset) => (
+          <li key={dataset.id}>
+            <p>
+              <strong>{dataset.synthetic ? 'Synthetic demo data' : dataset.fileName}</strong> (
+              {dataset.format}),{' '}
+              {describePeriod(monthKey(dataset.firstMonth), monthKey(dataset.lastMonth))}
+              {dataset.hasTimes ? '' : ', no time of day'}
+            </p>
+            <ul className="theme-list">
+              {dataset.themes.map((info) => (
+                <li key={info.id}>
+                  {info.label}
+                  {dataset.replacedThemes.includes(info.id) ? ' (replaced by a later file)' : ''}
+                </li>
+              ))}
+            </ul>
+            {!dataset.synthetic && (
+              <button type="button" onClick={() => removeDataset(dataset.id)}>
+                Remove {dataset.fileName}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {usersFiles && (
+        <p>
+          Your files are kept in this browser, on this device only, so that they are here next time.
+          Clear data removes them.
+        </p>
+      )}
+      <button type="button" onClick={() => void clearData()}>
+        Clear data
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/** The key to the Services page's map: a symbol per type, proposed services, catchments, gaps. */
+import { formatCount } from '../../data/numberFormat.ts';
+import { GAP_OUTLINE_COLOUR, serviceSymbol } from '../../map/serviceSymbols.ts';
+import { coverageTypes, useServiceFile } from '../../state/coverage.ts';
+import { useAppStore } from '../../state/store.ts';
+import { ServiceSymbolIcon } from './ServiceSymbolIcon.tsx';
+
+export function ServicesLegend() {
+  const services = useServiceFile();
+  const proposed = useAppStore((state) => state.proposedServices);
+  const reachMetres = useAppStore((state) => state.servicesView.reachMetres);
+  const types = coverageTypes(services, proposed);
+  const countOf = (type: string) =>
+    services?.services.filter((service) => service.type === type).length ?? 0;
+  const first = types[0];
+
+  return (
+    <figure className="legend services-legend" aria-labelledby="services-legend-title">
+      <figcaption id="services-legend-title">Services, reach and gaps</figcaption>
+      <ul>
+        {types.map((type, index) => (
+          <li key={type}>
+            <ServiceSymbolIcon symbol={serviceSymbol(type, index)} />
+            <span>{type}</span>
+            <span className="legend-count">
+              {formatCount(countOf(type))} {countOf(type) === 1 ? 'service' : 'services'}
+            </span>
+          </li>
+        ))}
+        {first !== undefined && (
+          <li>
+            <ServiceSymbolIcon symbol={serviceSymbol(first, 0)} proposed />
+            <span>Proposed service (white, dashed outline)</span>
+          </li>
+        )}
+        <li>
+          <span className="catchment-swatch" aria-hidden="true" />
+          <span>Within {formatCount(reachMetres)} m of a service</span>
+        </li>
+        <li>
+          <svg className="gap-swatch" width="22" height="22" aria-hidden="true" focusable="false">
+            <rect
+              x="3"
+              y="3"
+              width="16"
+              height="16"
+              fill="none"
+              stroke={GAP_OUTLINE_COLOUR}
+              strokeWidth="5"
+            />
+            <rect
+              x="3"
+              y="3"
+              width="16"
+              height="16"
+              fill="none"
+              stroke="#ffffff"
+              strokeWidth="1.5"
+            />
+          </svg>
+          <span>Gap ward: thick dark outline with a white line inside</span>
+        </li>
+      </ul>
+    </figure>
+  );
+}

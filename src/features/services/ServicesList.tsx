@@ -1,0 +1,71 @@
+/** The loaded services: name, type (with its symbol), the ward each is in, themes and notes. */
+import { useId } from 'react';
+import { formatCount } from '../../data/numberFormat.ts';
+import { themeInfo } from '../../data/themes.ts';
+import { serviceSymbol } from '../../map/serviceSymbols.ts';
+import { type CoverageState, useServiceFile } from '../../state/coverage.ts';
+import { loadedData } from '../../state/registry.ts';
+import { useAppStore } from '../../state/store.ts';
+import { ServiceSymbolIcon } from './ServiceSymbolIcon.tsx';
+
+export function ServicesList({ coverage }: { coverage: CoverageState }) {
+  const id = useId();
+  const file = useServiceFile();
+  const servicesVersion = useAppStore((state) => state.servicesVersion);
+  const setServices = useAppStore((state) => state.setServices);
+  if (!file) return null;
+  // The worker places each service in a ward along with its coverage; until it has, for these
+  // services, the ward is not known yet.
+  const worked = coverage.coverage;
+  const wardsKnown = worked !== null && coverage.servicesVersion === servicesVersion;
+  const wardOf = (position: number) => {
+    if (!wardsKnown) return '…';
+    const index = worked.serviceWards[position] ?? -1;
+    return index >= 0 ? (loadedData.wards?.wards[index]?.name ?? '–') : 'Outside the wards';
+  };
+
+  return (
+    <section className="page services-list" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Services</h2>
+      <p>
+        {formatCount(file.services.length)} services from {file.fileName}, kept in this browser
+        until you remove them or clear the data. Loading another services file replaces them.
+      </p>
+      <div className="table-scroll">
+        <table className="services-table">
+          <caption>Services loaded from {file.fileName}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Type</th>
+              <th scope="col">Ward</th>
+              <th scope="col">Themes</th>
+              <th scope="col">Notes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {file.services.map((service, position) => (
+              <tr key={service.row}>
+                <th scope="row">{service.name}</th>
+                <td>
+                  <span className="service-type">
+                    <ServiceSymbolIcon
+                      symbol={serviceSymbol(service.type, file.types.indexOf(service.type))}
+                    />
+                    {service.type}
+                  </span>
+                </td>
+                <td>{wardOf(position)}</td>
+                <td>{service.themes.map((theme) => themeInfo(theme).label).join(', ') || '–'}</td>
+                <td>{service.notes || '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" onClick={() => setServices(null)}>
+        Remove services
+      </button>
+    </section>
+  );
+}

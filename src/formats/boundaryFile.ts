@@ -1,0 +1,82 @@
+/**
+ * A ward boundary GeoJSON chosen with "Load data" (any ONS vintage, any area: Kent's districts as
+ * well as London's boroughs), read with the same validation as the geodata pipeline. Every
+ * rejected feature is reported with its number in the file and the reason; the valid ones become
+ * the wards the app shows.
+ */
+import { formatCount } from '../data/numberFormat.ts';
+import type { LoadReport } from '../data/report.ts';
+import {
+  describeWardFeatures,
+  WardFileError,
+  wardTopologyFromGeoJson,
+} from '../geo/wardBoundaries.ts';
+import type { WardTopology } from '../geo/wardFile.ts';
+
+export const BOUNDARY_FORMAT = 'Ward boundaries (GeoJSON)';
+
+export type ParsedBoundaries =
+  | { kind: 'boundaries'; topology: WardTopology; report: LoadReport }
+  | { kind: 'unrecognised'; fileName: string; message: string };
+
+/** GeoJSON by its name, or by its first character when the name says nothing. */
+export function isBoundaryFile(fileName: string, start: string): boolean {
+  return (
+    /\.(geo)?json$/i.test(fileName) ||
+    start
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('{')
+  );
+}
+
+export function readBoundaryFile(text: string, fileName: string): ParsedBoundaries {
+  let input: unknown;
+  try {
+    input = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return {
+      kind: 'unrecognised',
+      fileName,
+      message: `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}), so it cannot be read as ward boundaries.`,
+    };
+  }
+  let converted: ReturnType<typeof wardTopologyFromGeoJson>;
+  try {
+    converted = wardTopologyFromGeoJson(input);
+  } catch (error) {
+    if (!(error instanceof WardFileError)) throw error;
+    return { kind: 'unrecognised', fileName, message: `${error.message}.` };
+  }
+  const { topology, result } = converted;
+  const areas = new Set(result.features.map((ward) => ward.lad));
+  // The first line of the pipeline's summary names the code property; the rest repeats what the
+  // report lists itself.
+  const [columns] = describeWardFeatures(result);
+  const notes = [
+    `${columns}.`,
+    `${formatCount(result.features.length)} wards in ${formatCount(areas.size)} ${areas.size === 1 ? 'area' : 'areas'}: these boundaries replace the wards shown until "Clear data".`,
+    'Feature numbers count the features of the file from 1.',
+  ];
+  if (result.withoutLad > 0)
+    notes.push(
+      `No local authority (LADyyCD) for ${formatCount(result.withoutLad)} wards: they are shown together as one area.`,
+    );
+  return {
+    kind: 'boundaries',
+    topology,
+    report: {
+      fileName,
+      format: BOUNDARY_FORMAT,
+      rowsRead: result.featuresRead,
+      rowsLoaded: result.features.length,
+      rejectedCount: result.rejectedCount,
+      rejected: result.rejected.map(({ index, code, reason }) => ({
+        row: index + 1,
+        reason: code ? `${reason} (ward ${code})` : reason,
+      })),
+      rejectedByReason: result.rejectedByReason,
+      notes,
+    },
+  };
+}

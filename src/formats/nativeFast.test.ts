@@ -1,0 +1,369 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/demoData.ts';
+import { encodeWindows1252 } from '../../tests/support/windows1252.ts';
+import { monthIndex } from '../data/calendar.ts';
+import { monthlyCount, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
+import { RejectionLog } from '../data/report.ts';
+import { type WardIdentity, WardLookup } from '../geo/wardLookup.ts';
+import { CsvByteRows, type CsvDialect } from './csvBytes.ts';
+import { NativeFastReader } from './nativeFast.ts';
+import { NativeOffencesReader } from './nativeOffences.ts';
+import { type ByteSource, readCsv } from './readFile.ts';
+
+const KENSINGTON = 'E09000020';
+const WARDS: WardIdentity[] = [
+  { code: 'E05009396', name: 'Golborne', lad: KENSINGTON },
+  { code: 'E05009395', name: "Earl's Court", lad: KENSINGTON },
+  { code: 'E05009389', name: 'Brompton & Hans Town', lad: KENSINGTON },
+  { code: 'E05009404', name: "St. Helen's", lad: KENSINGTON },
+  { code: 'E05014053', name: 'Abbey', lad: 'E09000002' },
+  { code: 'E05013805', name: 'Abbey', lad: 'E09000024' },
+];
+
+/** Cells as files write them: mostly good, some with every kind of fault the reader reports. */
+const CELLS = {
+  wardCode: [
+    'E05009396',
+    'E05009396',
+    'E05009395',
+    'E05009389',
+    'e05009404',
+    ' E05009396 ',
+    'E05014053',
+    'E09999999',
+    'E0500939',
+    '',
+  ],
+  wardName: [
+    'Golborne',
+    "Earl's Court",
+    'Earls Court',
+    'Earl’s Court',
+    "EARL'S COURT",
+    'Brompton & Hans Town',
+    'Brompton and Hans Town',
+    "St. Helen's",
+    'Abbey',
+    'Nowhere',
+    '',
+  ],
+  theme: [
+    'youth_violence',
+    'youth_violence',
+    'domestic_abuse',
+    'sexual_violence',
+    'all_serious_violence',
+    'Knife Crime',
+    ' robbery ',
+    'Youth_Violence',
+    '???',
+    '1abc',
+    '',
+  ],
+  month: [
+    '2024-01',
+    '2024-02',
+    '2024-03',
+    '2023-12',
+    '2024-13',
+    '2024-1',
+    ' 2024-02 ',
+    '1899-12',
+    '2201-01',
+    'Jan 2024',
+    '',
+  ],
+  weekday: [
+    'Mon',
+    'Sun',
+    'tue',
+    'WED',
+    'Thursday',
+    'thurs',
+    '1',
+    '7',
+    '8',
+    '0',
+    '',
+    'Funday',
+    ' Fri ',
+  ],
+  hour: ['0', '7', '07', '15', '23', '24', '7:00', '23:00', '', '-1', ' 5', 'x'],
+  count: [
+    '1',
+    '2',
+    '3',
+    '10',
+    '0',
+    '007',
+    '-2',
+    '1.5',
+    'two',
+    '',
+    '1e3',
+    ' 4 ',
+    '3.0',
+    '123456789012345',
+    '1234567890123456',
+  ],
+  notes: ['', 'checked', 'see "note"', 'a, b', 'é’'],
+} as const;
+
+type Column = keyof typeof CELLS;
+
+/** A random native file and the same text as bytes (UTF-8 or Windows-1252). */
+function randomFile(seed: number): {
+  text: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  chunkSizes: number[];
+} {
+  const random = mulberry32(seed);
+  const chance = (probability: number) => random() < probability;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+
+  const columns: Column[] = ['theme', 'month', 'count'];
+  const wardColumns = pick<Column[]>([['wardCode'], ['wardName'], ['wardCode', 'wardName']]);
+  columns.push(...wardColumns);
+  if (chance(0.8)) columns.push('weekday', 'hour');
+  else if (chance(0.5)) columns.push(pick<Column>(['weekday', 'hour']));
+  if (chance(0.3)) columns.push('notes');
+  // Shuffle the column order, keeping the documented order now and then.
+  if (chance(0.7))
+    for (let index = columns.length - 1; index > 0; index -= 1) {
+      const other = Math.floor(random() * (index + 1));
+      [columns[index], columns[other]] = [columns[other] as Column, columns[index] as Column];
+    }
+  const names: Record<Column, string> = {
+    wardCode: 'ward_code',
+    wardName: 'ward_name',
+    theme: 'theme',
+    month: 'month',
+    weekday: 'weekday',
+    hour: 'hour',
+    count: 'count',
+    notes: 'notes',
+  };
+
+  const delimiter = pick([',', ',', ';', '\t']);
+  const lineBreak = pick(['\n', '\r\n', '\r\n', '\r']);
+  const faulty = chance(0.5) ? 0.3 : 0.02;
+  const quoted = chance(0.5) ? 0.2 : 0;
+  const quote = (cell: string) => {
+    if (!chance(quoted)) return cell;
+    if (chance(0.1)) return `"${cell}"  `; // spaces after the closing quote
+    if (chance(0.1)) return `"${cell}${lineBreak}x"`; // a line break inside quotes
+    return `"${cell.replaceAll('"', '""')}"`;
+  };
+  const good = (column: Column) => (CELLS[column] as readonly string[]).slice(0, 4);
+  const lines = [
+    columns.map((column) => quote(chance(0.2) ? names[column].toUpperCase() : names[column])),
+  ];
+  const rowCount = Math.floor(random() * 120);
+  for (let row = 0; row < rowCount; row += 1) {
+    if (chance(0.03)) {
+      lines.push([pick(['', '   ', delimiter.repeat(columns.length - 1)])]);
+      continue;
+    }
+    const cells = columns.map((column) =>
+      quote(pick(chance(faulty) ? CELLS[column] : good(column))),
+    );
+    if (chance(0.02)) cells.length = Math.floor(random() * cells.length);
+    if (chance(0.02)) cells.push('extra');
+    lines.push(cells);
+  }
+  let text = lines.map((cells) => cells.join(delimiter)).join(lineBreak);
+  if (chance(0.7)) text += lineBreak;
+  if (chance(0.05)) text += `"never closed${delimiter}2024-01`;
+  // Excel writes a byte-order mark in UTF-8 only.
+  const windows1252 = chance(0.3);
+  if (!windows1252 && chance(0.4)) text = `\uFEFF${text}`;
+  const bytes = windows1252 ? encodeWindows1252(text) : new TextEncoder().encode(text);
+  // Chunks shorter than a row, and longer than the first bytes joined to a row cut by the chunk
+  // boundary (256).
+  const chunkSizes = [8 + Math.floor(random() * 200), 300 + Math.floor(random() * 1500)];
+  return { text, bytes, chunkSizes };
+}
+
+function lookup(seed: number): WardLookup {
+  return new WardLookup(WARDS, seed % 2 === 0 ? 'E09000024' : null);
+}
+
+describe('native CSV fast reader', () => {
+  it('gives exactly the cube and report of the reference path for any file, in any chunking', async () => {
+    let loaded = 0;
+    let rejected = 0;
+    for (let seed = 1; seed <= 400; seed += 1) {
+      const { text, bytes, chunkSizes } = randomFile(seed);
+      const reference = await readCsv(text, { fileName: 'f.csv', lookup: lookup(seed) }).result;
+      for (const size of [...chunkSizes, 1 << 22]) {
+        const fast = await readCsv(new Blob([bytes]), {
+          fileName: 'f.csv',
+          lookup: lookup(seed),
+          chunkSize: size,
+        }).result;
+        expect(fast, `seed ${seed}, chunks of ${size}: ${JSON.stringify(text)}`).toEqual(reference);
+      }
+      if (reference.kind === 'offences') {
+        loaded += reference.report.rowsLoaded;
+        rejected += reference.report.rejectedCount;
+      }
+    }
+    // The files carry both good and bad rows in numbers.
+    expect(loaded).toBeGreaterThan(5000);
+    expect(rejected).toBeGreaterThan(1000);
+  });
+
+  it('reads rows in the common shape itself, in any column order, and hands the rest over', () => {
+    const log = new RejectionLog();
+    const header = ['count', 'hour', 'notes', 'weekday', 'month', 'theme', 'ward_code'];
+    const wards = new WardLookup(WARDS);
+    const reader = new NativeOffencesReader(header, { lookup: wards, log });
+    const dialect: CsvDialect = { delimiter: ',', lineBreak: '\r\n', encoding: 'utf-8' };
+    const handedOver: number[] = [];
+    const fast = new NativeFastReader(new CsvByteRows(dialect), reader, wards, (cells, row) => {
+      handedOver.push(row);
+      // As readFile does: blank rows are skipped.
+      if (cells.some((cell) => cell.trim() !== '')) reader.readRow(cells, row);
+    });
+    const bytes = new TextEncoder().encode(
+      [
+        '3,15,,Mon,2024-01,youth_violence,E05009396', // row 2: fast
+        '2,15,a note,1,2024-01,youth_violence,E05009396', // row 3: fast, same cell
+        '4,,,,2024-03,domestic_abuse,E05009395', // row 4: fast, unknown time
+        '1,23,,Sunday,2024-03,domestic_abuse,E05009395', // row 5: full day name, handed over
+        '1,7,,"Tue",2024-03,domestic_abuse,E05009395', // row 6: quoted, handed over
+        '1,7,,Tue,2024-13,domestic_abuse,E05009395', // row 7: bad month, handed over
+        '', // row 8: blank, handed over (and skipped by readFile)
+        '5,0,,Sat,2024-02,domestic_abuse,E05009389', // row 9: fast
+        // Row 10: bad month, handed over (as is any row within 16 bytes of the end).
+        '9,9,a long note to end the file,Fri,2024-99,robbery,E05009396',
+      ].join('\r\n'),
+    );
+    expect(fast.readRows(bytes, 0, true)).toBe(bytes.length);
+    expect(fast.fastRows).toBe(4);
+    expect(handedOver).toEqual([5, 6, 7, 8, 10]);
+    expect(log.rejected).toEqual([
+      { row: 7, reason: 'Month is not YYYY-MM: "2024-13"' },
+      { row: 10, reason: 'Month is not YYYY-MM: "2024-99"' },
+    ]);
+    // Row 4 only: the blank row 8 is not a row of offences.
+    expect(reader.rowsWithUnknownTime).toBe(1);
+    const cube = reader.builder.build();
+    const cell = (theme: string, month: string, ward: string, slot: number) =>
+      monthlyCount(
+        cube,
+        cube.themes.indexOf(theme),
+        (monthIndex(month) as number) - cube.firstMonth,
+        cube.wardCodes.indexOf(ward),
+        slot,
+      );
+    // 3 + 2 on Monday 15:00 (weekday "1" is Monday).
+    expect(cell('youth_violence', '2024-01', 'E05009396', timeSlot(0, 15))).toBe(5);
+    expect(cell('domestic_abuse', '2024-03', 'E05009395', UNKNOWN_TIME_SLOT)).toBe(4);
+    expect(cell('domestic_abuse', '2024-03', 'E05009395', timeSlot(6, 23))).toBe(1);
+    expect(cell('domestic_abuse', '2024-03', 'E05009395', timeSlot(1, 7))).toBe(1);
+    expect(cell('domestic_abuse', '2024-02', 'E05009389', timeSlot(5, 0))).toBe(5);
+  });
+
+  it('reads ward names saved by Excel in Windows-1252', async () => {
+    const text = 'ward_name;theme;month;count\r\nEarl’s Court;robbery;2024-05;2\r\n';
+    const parsed = await readCsv(new Blob([encodeWindows1252(text)]), {
+      fileName: 'excel.csv',
+      lookup: new WardLookup(WARDS),
+    }).result;
+    if (parsed.kind !== 'offences') throw new Error(parsed.kind);
+    expect(parsed.report.rowsLoaded).toBe(1);
+    expect(parsed.cube.wardCodes).toEqual(['E05009395']);
+  });
+
+  it('reports progress, and stops between chunks when cancelled, keeping what was read', async () => {
+    const rows = Array.from({ length: 2000 }, () => 'E05009396,robbery,2024-01,Mon,1,1');
+    const bytes = new TextEncoder().encode(
+      ['ward_code,theme,month,weekday,hour,count', ...rows].join('\n'),
+    );
+    const progress: number[] = [];
+    const reading = readCsv(new Blob([bytes]), {
+      fileName: 'big.csv',
+      lookup: new WardLookup(WARDS),
+      chunkSize: 4096,
+      onProgress: (fraction) => {
+        progress.push(fraction);
+        if (progress.length === 3) reading.abort();
+      },
+    });
+    const parsed = await reading.result;
+    if (parsed.kind !== 'offences') throw new Error(parsed.kind);
+    // The rows stream from the header on: three chunks of 4,096 bytes hold 3 × 4,096 / 34 bytes a
+    // row = 361 rows and a part, which waits for a fourth chunk that is never read.
+    expect(parsed.report.rowsRead).toBe(361);
+    expect(parsed.report.notes.at(-1)).toMatch(/cancelled/);
+    expect(progress.at(-1)).toBe(1);
+    expect(
+      progress.slice(0, 3).every((fraction, index) => fraction > (progress[index - 1] ?? 0)),
+    ).toBe(true);
+  });
+
+  it('stops at a row longer than 16 MB (a quote never closed) with a reason', async () => {
+    const head = 'ward_code,theme,month,count\nE05009396,robbery,2024-01,2\n"never closed,';
+    // 25 MB: the row passes 16 MB with chunks of 4 MB still to read.
+    const bytes = new Uint8Array(head.length + (25 << 20)).fill(0x61);
+    bytes.set(new TextEncoder().encode(head));
+    const parsed = await readCsv(new Blob([bytes]), {
+      fileName: 'broken.csv',
+      lookup: new WardLookup(WARDS),
+    }).result;
+    if (parsed.kind !== 'offences') throw new Error(parsed.kind);
+    expect(parsed.report.rowsLoaded).toBe(1);
+    expect(parsed.report.rejected).toEqual([
+      {
+        row: 3,
+        reason:
+          'Row is longer than 16 MB (a quote that is never closed?): the rest of the file was not read',
+      },
+    ]);
+  });
+});
+
+/** Bytes read a chunk at a time, as the bench reads a file from disk. */
+function byteSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: async (start, end) => bytes.slice(start, end) };
+}
+
+describe('files read as bytes', () => {
+  const options = { fileName: 'f.csv', lookup: new WardLookup(WARDS), chunkSize: 64 };
+
+  it('reads other formats through PapaParse, as text', async () => {
+    const text = 'ward_code,population\r\nE05009396,8803\r\n';
+    const parsed = await readCsv(byteSource(new TextEncoder().encode(text)), options).result;
+    expect(parsed).toEqual(await readCsv(text, options).result);
+    expect(parsed.kind).toBe('population');
+  });
+
+  it('reads a UTF-16 file (Excel\'s "Unicode text") by its byte-order mark', async () => {
+    const text = 'ward_code\ttheme\tmonth\tcount\r\nE05009396\trobbery\t2024-01\t2\r\n';
+    // UTF-16 little-endian: the mark FF FE, then two bytes a character, low byte first.
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let index = 0; index < text.length; index += 1)
+      bytes[2 + index * 2] = text.charCodeAt(index);
+    const parsed = await readCsv(byteSource(bytes), options).result;
+    expect(parsed).toEqual(await readCsv(text, options).result);
+    if (parsed.kind !== 'offences') throw new Error(parsed.kind);
+    expect(parsed.report.rowsLoaded).toBe(1);
+  });
+
+  it('names the expected columns of a file of unknown format, and says when one is empty', async () => {
+    const mystery = await readCsv(
+      byteSource(new TextEncoder().encode('colour,size\nred,3\n')),
+      options,
+    ).result;
+    expect(mystery).toEqual(await readCsv('colour,size\nred,3\n', options).result);
+    expect(mystery.kind).toBe('unrecognised');
+    const empty = await readCsv(byteSource(new Uint8Array([0xef, 0xbb, 0xbf])), options).result;
+    expect(empty).toEqual({
+      kind: 'unrecognised',
+      fileName: 'f.csv',
+      message: 'The file is empty.',
+    });
+  });
+});

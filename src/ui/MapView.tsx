@@ -1,0 +1,109 @@
+/** The map panel: creates the WardMap once and passes it the current figures. */
+import { useEffect, useRef, useState } from 'react';
+import type { AreaFigures } from '../analysis/areaFigures.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
+import { densityPositions, mapContentFor } from '../map/mapContent.ts';
+import { WardMap } from '../map/wardMap.ts';
+import { loadedData } from '../state/registry.ts';
+import { useAreaStatistics } from '../state/selectors.ts';
+import { useAppStore } from '../state/store.ts';
+import { type Camera, cameraFromSearch } from '../state/url.ts';
+import { writeCamera } from '../state/urlSync.ts';
+import { useServicesOnMap } from './servicesOnMap.ts';
+
+export const MAP_ATTRIBUTION =
+  'Boundaries: ONS, OGL v3. Contains OS data © Crown copyright and database right 2024';
+
+/**
+ * Tablets drop WebGL contexts when memory runs short, and a lost context may never come back:
+ * the map is then mounted afresh, with new canvases and contexts.
+ */
+export default function MapView({ figures }: { figures: AreaFigures }) {
+  const [generation, setGeneration] = useState(0);
+  return (
+    <WardMapPanel
+      key={generation}
+      figures={figures}
+      onContextLost={() => setGeneration((current) => current + 1)}
+    />
+  );
+}
+
+function WardMapPanel({ figures, onContextLost }: { figures: AreaFigures; onContextLost(): void }) {
+  const containerRef = useRef<HTMLElement>(null);
+  const mapRef = useRef<WardMap | null>(null);
+  const selectWard = useAppStore((state) => state.selectWard);
+  const areaId = figures.area.id;
+  const shownArea = useRef(areaId);
+  const initialBounds = useRef(figures.area.bounds);
+  const contextLost = useRef(onContextLost);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const initialCamera: Camera | null = cameraFromSearch(window.location.search);
+    const map = new WardMap({
+      container,
+      camera: initialCamera,
+      bounds: initialBounds.current,
+      attribution: MAP_ATTRIBUTION,
+      onSelect: (index) => {
+        const ward = index === null ? null : (loadedData.wards?.wards[index]?.code ?? null);
+        selectWard(ward);
+      },
+      onCameraChange: writeCamera,
+      onFirstPaint: () => performance.mark('choropleth-painted'),
+      onContextLost: () => contextLost.current(),
+    });
+    mapRef.current = map;
+    const resize = new ResizeObserver(() => map.resize());
+    resize.observe(container);
+    return () => {
+      resize.disconnect();
+      map.remove();
+      mapRef.current = null;
+    };
+  }, [selectWard]);
+
+  const statistics = useAreaStatistics();
+  const mapMode = useAppStore((state) => state.mapMode);
+  const measure = useAppStore((state) => state.measure);
+  const publication = useAppStore((state) => state.publication);
+  useEffect(() => {
+    const wards = loadedData.wards;
+    const suppressAt = publication ? DEFAULT_SUPPRESSION_THRESHOLD : null;
+    if (wards)
+      mapRef.current?.setContent(
+        mapContentFor(figures, wards, { mapMode, measure, statistics, suppressAt }),
+      );
+  }, [figures, statistics, mapMode, measure, publication]);
+
+  const layers = useAppStore((state) => state.layers);
+  const theme = useAppStore((state) => state.theme);
+  const from = useAppStore((state) => state.from);
+  const to = useAppStore((state) => state.to);
+  // The figures change with the datasets, so this render sees the registry's latest datasets.
+  const density = layers.density ? densityPositions(loadedData.datasets, theme, from, to) : null;
+  useEffect(() => mapRef.current?.setLayers(layers), [layers]);
+  const location = useAppStore((state) => state.location);
+  useEffect(
+    () => mapRef.current?.setLocation(location.status === 'found' ? location : null),
+    [location],
+  );
+  useEffect(() => mapRef.current?.setDensity(density), [density]);
+  useServicesOnMap(mapRef, figures);
+
+  useEffect(() => {
+    if (shownArea.current === areaId) return;
+    shownArea.current = areaId;
+    mapRef.current?.fitBounds(figures.area.bounds);
+  }, [areaId, figures.area.bounds]);
+
+  return (
+    <section
+      ref={containerRef}
+      className="ward-map"
+      aria-label={`Map of wards in ${figures.area.name}. The ward table gives the same figures.`}
+    />
+  );
+}

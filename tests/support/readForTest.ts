@@ -1,0 +1,32 @@
+/** For the format tests: reads CSV text through the app's reading path and looks up one count. */
+
+import { monthIndex } from '../../src/data/calendar.ts';
+import { monthlyCount, type OffenceCube, UNKNOWN_TIME_SLOT } from '../../src/data/cube.ts';
+import { readCsv } from '../../src/formats/readFile.ts';
+import { WardLookup } from '../../src/geo/wardLookup.ts';
+
+/** A few real wards: three in Kensington and Chelsea, Heathrow Villages (Hillingdon), and one in
+ * Westminster. */
+export const TEST_WARDS = new WardLookup([
+  { code: 'E05009396', name: 'Golborne', lad: 'E09000020' },
+  { code: 'E05009395', name: "Earl's Court", lad: 'E09000020' },
+  { code: 'E05009399', name: 'Notting Dale', lad: 'E09000020' },
+  { code: 'E05013570', name: 'Heathrow Villages', lad: 'E09000017' },
+  { code: 'E05013808', name: 'West End', lad: 'E09000033' },
+]);
+
+export async function readOffences(text: string) {
+  const parsed = await readCsv(text, { fileName: 'test.csv', lookup: TEST_WARDS }).result;
+  if (parsed.kind !== 'offences') throw new Error(`expected offences, got ${parsed.kind}`);
+  return parsed;
+}
+
+/** The count of one theme, month (YYYY-MM) and ward; 0 outside the cube. */
+export function countOf(cube: OffenceCube, theme: string, month: string, ward: string): number {
+  const themeIndex = cube.themes.indexOf(theme);
+  const monthOffset = (monthIndex(month) as number) - cube.firstMonth;
+  const wardIndex = cube.wardCodes.indexOf(ward);
+  if (themeIndex < 0 || wardIndex < 0 || monthOffset < 0 || monthOffset >= cube.monthCount)
+    return 0;
+  return monthlyCount(cube, themeIndex, monthOffset, wardIndex, UNKNOWN_TIME_SLOT);
+}
