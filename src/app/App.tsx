@@ -1,17 +1,9 @@
-/** The shell: header, the views (dashboard, priorities, methods) and where the data comes from. */
-import { lazy, Suspense, useState } from 'react';
-import type { AreaFigures } from '../analysis/areaFigures.ts';
+/** The shell: header, page navigation, the page shown, Load data and where the data comes from. */
+import { useState } from 'react';
 import { AccessibilityPage } from '../features/accessibility/AccessibilityPage.tsx';
 import { BriefingPage } from '../features/briefing/BriefingPage.tsx';
-import { BiggestChanges } from '../features/dashboard/BiggestChanges.tsx';
-import { Layers } from '../features/dashboard/Layers.tsx';
-import { LocateMe } from '../features/dashboard/LocateMe.tsx';
-import { MapOptions } from '../features/dashboard/MapOptions.tsx';
-import { SelectedWard } from '../features/dashboard/SelectedWard.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ShareAndExport } from '../features/dashboard/ShareAndExport.tsx';
-import { TimeOfDayHeatmap } from '../features/dashboard/TimeOfDayHeatmap.tsx';
-import { TrendCharts } from '../features/dashboard/TrendCharts.tsx';
-import { WardTable } from '../features/dashboard/WardTable.tsx';
 import { LoadData, LoadReports } from '../features/loading/LoadData.tsx';
 import { LoadedData } from '../features/loading/LoadedData.tsx';
 import { OverlapDialog } from '../features/loading/OverlapDialog.tsx';
@@ -22,13 +14,8 @@ import { loadedData } from '../state/registry.ts';
 import { useAreaFigures } from '../state/selectors.ts';
 import { type Page, useAppStore } from '../state/store.ts';
 import { Controls } from '../ui/Controls.tsx';
-import { Legend } from '../ui/Legend.tsx';
 import { Sources } from './Sources.tsx';
 import { useFileDrop } from './useFileDrop.ts';
-
-// MapLibre and deck.gl are most of the JavaScript: load them in their own chunk so the controls
-// and table are usable while the map arrives.
-const MapView = lazy(() => import('../ui/MapView.tsx'));
 
 function DataBadge() {
   const datasets = useAppStore((state) => state.datasets);
@@ -70,35 +57,6 @@ function PageNav() {
         ))}
       </ul>
     </nav>
-  );
-}
-
-function Dashboard({ figures }: { figures: AreaFigures }) {
-  const selected = figures.wards.find((ward) => ward.code === figures.selectedWard) ?? null;
-  return (
-    <main className="dashboard">
-      <section className="map-panel" aria-label="Map">
-        <h2 className="visually-hidden">
-          Map of {figures.area.name}: {figures.theme.label}
-        </h2>
-        <Suspense fallback={<div className="ward-map loading-map">Loading map…</div>}>
-          <MapView figures={figures} />
-        </Suspense>
-        <Legend figures={figures} />
-      </section>
-      <aside className="side-panel" aria-label="Selected ward, map options and changes">
-        <SelectedWard figures={figures} />
-        <LocateMe />
-        <MapOptions />
-        <Layers />
-        <BiggestChanges figures={figures} />
-      </aside>
-      <section className="table-panel" aria-label="Ward table">
-        <WardTable figures={figures} />
-      </section>
-      <TimeOfDayHeatmap figures={figures} />
-      <TrendCharts wardName={selected?.name ?? null} areaName={figures.area.name} />
-    </main>
   );
 }
 
@@ -158,7 +116,7 @@ export function App() {
       ) : page === 'briefing' ? (
         <BriefingPage figures={figures} publication={exportPublication} />
       ) : (
-        <Dashboard figures={figures} />
+        <DashboardPage figures={figures} />
       )}
       <LoadedData />
       <Sources />
