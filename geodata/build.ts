@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { parseWardLadLookup, type WardLadLookup } from '../src/formats/ladLookup.ts';
+import { parseWardLadLookup } from '../src/formats/ladLookup.ts';
 import {
   formatPopulationCsv,
   type PopulationResult,
@@ -24,6 +24,7 @@ import {
   describeWardFeatures,
   readWardFeatures,
   type WardFeaturesResult,
+  type WardLadLookup,
 } from '../src/geo/wardBoundaries.ts';
 import type { DataManifest } from '../src/geo/wardFile.ts';
 import {

@@ -7,8 +7,8 @@
  * Both follow ArcGIS paging (`resultOffset`, `resultRecordCount`, `exceededTransferLimit`).
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { LadInfo } from '../src/formats/ladLookup.ts';
 import { LONDON_LAD_CODES } from '../src/geo/areas.ts';
+import type { LadInfo } from '../src/geo/wardBoundaries.ts';
 import { BOUNDARIES_FILE, POPULATION_FILE } from './sources.ts';
 
 export const DEFAULT_ARCGIS_BASE =

@@ -53,36 +53,6 @@ export function validCoveragePercent(percent: number): boolean {
   return Number.isInteger(percent) && percent >= 1 && percent <= 100;
 }
 
-/** The services view a query string gives; null when it names none of it. Bad parts are ignored. */
-export function servicesViewFromSearch(params: URLSearchParams): ServicesView | null {
-  if (!['reach', 'need', 'stype', 'gap'].some((name) => params.has(name))) return null;
-  const view = { ...DEFAULT_SERVICES_VIEW };
-  const reach = Number(params.get('reach'));
-  if (validReach(reach)) view.reachMetres = reach;
-  const need = params.get('need');
-  if (need === 'theme' || need === 'priority') view.need = need;
-  const type = params.get('stype')?.trim();
-  if (type) view.serviceType = type.slice(0, 100);
-  const gap = /^(quarter|third|half)-(\d{1,3})$/.exec(params.get('gap') ?? '');
-  if (gap && validCoveragePercent(Number(gap[2]))) {
-    view.topShare = gap[1] as TopShare;
-    view.coverageBelowPercent = Number(gap[2]);
-  }
-  return view;
-}
-
-/** Query parameters for a services view; null removes a parameter left at its default. */
-export function servicesSearch(view: ServicesView): [string, string | null][] {
-  const defaults = DEFAULT_SERVICES_VIEW;
-  const gap = `${view.topShare}-${view.coverageBelowPercent}`;
-  return [
-    ['reach', view.reachMetres === defaults.reachMetres ? null : String(view.reachMetres)],
-    ['need', view.need === defaults.need ? null : view.need],
-    ['stype', view.serviceType],
-    ['gap', gap === `${defaults.topShare}-${defaults.coverageBelowPercent}` ? null : gap],
-  ];
-}
-
 /** What coverage is of: "any Youth hub", or "any service". */
 export function serviceTypeText(type: string | null): string {
   return type === null ? 'any service' : `any ${type}`;

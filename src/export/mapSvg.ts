@@ -12,7 +12,7 @@ import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import type { Bounds, WardFeature, WardSet } from '../geo/wardSet.ts';
 import { mapContentFor } from '../map/mapContent.ts';
 import { type MapLegend, mapLegend } from '../map/mapLegend.ts';
-import type { MapMode } from '../state/store.ts';
+import type { MapMode } from '../map/mapView.ts';
 
 export interface Box {
   x: number;

@@ -3,14 +3,8 @@
  * with `WDyyCD, LADyyCD[, LADyyNM]` columns, e.g. the LSOA → ward → LAD best-fit lookup).
  * Pure; no Node or DOM APIs.
  */
+import type { LadInfo } from '../geo/wardBoundaries.ts';
 import { normaliseHeaderName } from './header.ts';
-
-export interface LadInfo {
-  lad: string;
-  ladName: string;
-}
-
-export type WardLadLookup = ReadonlyMap<string, LadInfo>;
 
 function newestMatching(names: readonly string[], pattern: RegExp): number {
   let best = -1;

@@ -15,7 +15,6 @@ import { feature as topoFeature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryObject } from 'topojson-specification';
 import { MAX_LISTED_REJECTIONS } from '../data/report.ts';
-import type { WardLadLookup } from '../formats/ladLookup.ts';
 import { type LonLat, labelPoint } from './labelPoint.ts';
 import { queenNeighbours } from './neighbours.ts';
 import { WARD_OBJECT, type WardFileProperties, type WardTopology } from './wardFile.ts';
@@ -82,6 +81,14 @@ export interface WardFeature {
   labelHint: LonLat | null;
   geometry: Polygon | MultiPolygon;
 }
+
+/** The local authority a ward is in, from a ward-to-LAD lookup. */
+export interface LadInfo {
+  lad: string;
+  ladName: string;
+}
+
+export type WardLadLookup = ReadonlyMap<string, LadInfo>;
 
 export interface RejectedFeature {
   /** Index in the file's `features` array (0-based). */

@@ -11,8 +11,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { pointsInView } from '../data/offencePoints.ts';
 import type { ThemeId } from '../data/themes.ts';
 import type { Area, WardFeature, WardSet } from '../geo/wardSet.ts';
-import type { MapMode } from '../state/store.ts';
-import type { MapContent } from './wardMap.ts';
+import type { MapMode } from './mapView.ts';
 
 const featuresByArea = new WeakMap<Area, WardFeature[]>();
 
@@ -27,6 +26,17 @@ function areaFeatures(wards: WardSet, area: Area): WardFeature[] {
 }
 
 /** How the map is asked to draw: the mode, the statistics behind hot spots, publication mode. */
+/** What the map shows for the current view; one entry per ward of the area. */
+export interface MapContent {
+  features: WardFeature[];
+  /** Fill colour (#rrggbb) by ward index. */
+  colours: ReadonlyMap<number, string>;
+  labels: { index: number; position: [number, number]; text: string }[];
+  /** Tooltip text by ward index. */
+  tooltips: ReadonlyMap<number, string>;
+  selected: number | null;
+}
+
 export interface MapOptions {
   mapMode: MapMode;
   measure: 'count' | 'rate';

@@ -8,7 +8,7 @@ import { HOTSPOT_CLASS_LABELS, type HotspotClass } from '../analysis/hotspots.ts
 import { HOTSPOT_COLOURS, NO_DATA_COLOUR, sequentialPalette } from '../analysis/palette.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { formatCount, formatRate } from '../data/numberFormat.ts';
-import type { MapMode } from '../state/store.ts';
+import type { MapMode } from './mapView.ts';
 
 export interface LegendEntry {
   label: string;

@@ -12,9 +12,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hexToRgb } from '../analysis/palette.ts';
 import type { Bounds, WardFeature } from '../geo/wardSet.ts';
-import type { MapLayers } from '../state/store.ts';
-import type { Camera } from '../state/url.ts';
-import { DENSITY_RAMP } from './mapContent.ts';
+import { DENSITY_RAMP, type MapContent } from './mapContent.ts';
+import type { Camera, MapLayers } from './mapView.ts';
 import {
   catchmentLayers,
   gapOutlineLayers,
@@ -27,17 +26,6 @@ import type { ServiceMapContent } from './servicesMapContent.ts';
 maplibregl.setWorkerUrl(workerUrl);
 
 type Rgba = [number, number, number, number];
-
-/** What the map shows for the current view; one entry per ward of the area. */
-export interface MapContent {
-  features: WardFeature[];
-  /** Fill colour (#rrggbb) by ward index. */
-  colours: ReadonlyMap<number, string>;
-  labels: { index: number; position: [number, number]; text: string }[];
-  /** Tooltip text by ward index. */
-  tooltips: ReadonlyMap<number, string>;
-  selected: number | null;
-}
 
 export interface DevicePosition {
   longitude: number;

@@ -24,6 +24,7 @@ import {
 import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
 import { DEFAULT_AREA } from '../geo/areas.ts';
 import type { WardSet } from '../geo/wardSet.ts';
+import type { MapLayers, MapMode } from '../map/mapView.ts';
 import { loadedData } from './registry.ts';
 
 export type Measure = 'count' | 'rate';
@@ -51,13 +52,6 @@ export interface ViewState {
   servicesView: ServicesView;
 }
 
-export type MapMode = 'choropleth' | 'hotspots';
-export interface MapLayers {
-  choropleth: boolean;
-  /** Where loaded offence points cluster (data.police.uk, partner extracts). */
-  density: boolean;
-  labels: boolean;
-}
 export type Page =
   | 'dashboard'
   | 'priorities'

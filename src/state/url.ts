@@ -6,15 +6,46 @@
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import type { ClassChoice } from '../analysis/areaFigures.ts';
 import type { ClassMethod } from '../analysis/classify.ts';
-import { servicesSearch, servicesViewFromSearch } from '../analysis/servicesView.ts';
+import {
+  DEFAULT_SERVICES_VIEW,
+  type ServicesView,
+  type TopShare,
+  validCoveragePercent,
+  validReach,
+} from '../analysis/servicesView.ts';
 import { monthIndex, WEEKDAYS } from '../data/calendar.ts';
 import { normaliseThemeId } from '../data/themes.ts';
+import type { Camera } from '../map/mapView.ts';
 import { initialView, type Page, type ViewState } from './store.ts';
 
-export interface Camera {
-  zoom: number;
-  latitude: number;
-  longitude: number;
+/** The services view a query string gives; null when it names none of it. Bad parts are ignored. */
+function servicesViewFromSearch(params: URLSearchParams): ServicesView | null {
+  if (!['reach', 'need', 'stype', 'gap'].some((name) => params.has(name))) return null;
+  const view = { ...DEFAULT_SERVICES_VIEW };
+  const reach = Number(params.get('reach'));
+  if (validReach(reach)) view.reachMetres = reach;
+  const need = params.get('need');
+  if (need === 'theme' || need === 'priority') view.need = need;
+  const type = params.get('stype')?.trim();
+  if (type) view.serviceType = type.slice(0, 100);
+  const gap = /^(quarter|third|half)-(\d{1,3})$/.exec(params.get('gap') ?? '');
+  if (gap && validCoveragePercent(Number(gap[2]))) {
+    view.topShare = gap[1] as TopShare;
+    view.coverageBelowPercent = Number(gap[2]);
+  }
+  return view;
+}
+
+/** Query parameters for a services view; null removes a parameter left at its default. */
+function servicesSearch(view: ServicesView): [string, string | null][] {
+  const defaults = DEFAULT_SERVICES_VIEW;
+  const gap = `${view.topShare}-${view.coverageBelowPercent}`;
+  return [
+    ['reach', view.reachMetres === defaults.reachMetres ? null : String(view.reachMetres)],
+    ['need', view.need === defaults.need ? null : view.need],
+    ['stype', view.serviceType],
+    ['gap', gap === `${defaults.topShare}-${defaults.coverageBelowPercent}` ? null : gap],
+  ];
 }
 
 function parseHours(raw: string | null): [number, number] | null {

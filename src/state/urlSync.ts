@@ -2,9 +2,11 @@
  * Keeps the address bar in step with the view and the map camera, and keeps the last view in the
  * browser so that opening the app's plain address brings it back.
  */
-import { keepValue, keptValue } from '../data/persistence.ts';
+
+import type { Camera } from '../map/mapView.ts';
+import { keepValue, keptValue } from './persistence.ts';
 import { useAppStore, type ViewState, viewOf } from './store.ts';
-import { type Camera, cameraFromSearch, searchFor, viewFromSearch } from './url.ts';
+import { cameraFromSearch, searchFor, viewFromSearch } from './url.ts';
 
 let camera: Camera | null = null;
 

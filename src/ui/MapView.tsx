@@ -3,11 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
 import { densityPositions, mapContentFor } from '../map/mapContent.ts';
+import type { Camera } from '../map/mapView.ts';
 import { WardMap } from '../map/wardMap.ts';
 import { loadedData } from '../state/registry.ts';
 import { useAreaStatistics } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import { type Camera, cameraFromSearch } from '../state/url.ts';
+import { cameraFromSearch } from '../state/url.ts';
 import { writeCamera } from '../state/urlSync.ts';
 import { useServicesOnMap } from './servicesOnMap.ts';
 

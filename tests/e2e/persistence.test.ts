@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_NAME } from '../../src/data/persistence.ts';
+import { DATABASE_NAME } from '../../src/state/persistence.ts';
 import { appUrl, launchBrowser, waitForDashboard } from './browser.ts';
 
 let browser: Browser;

@@ -1,7 +1,8 @@
 /** Which layers the map draws: ward colours, the density of offence points, ward names. */
 import { useId } from 'react';
 import { DENSITY_RAMP } from '../../map/mapContent.ts';
-import { type MapLayers, useAppStore } from '../../state/store.ts';
+import type { MapLayers } from '../../map/mapView.ts';
+import { useAppStore } from '../../state/store.ts';
 
 const LAYER_LABELS: [keyof MapLayers, string][] = [
   ['choropleth', 'Ward choropleth'],

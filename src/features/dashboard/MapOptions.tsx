@@ -2,7 +2,8 @@
 import { useId, useState } from 'react';
 import { CLASS_METHOD_LABELS, type ClassMethod } from '../../analysis/classify.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
-import { type MapMode, useAppStore } from '../../state/store.ts';
+import type { MapMode } from '../../map/mapView.ts';
+import { useAppStore } from '../../state/store.ts';
 
 const CLASS_COUNTS = [3, 4, 5, 6, 7];
 

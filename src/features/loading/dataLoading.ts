@@ -4,17 +4,6 @@
  * results into the registry and store.
  */
 import type { Dataset } from '../../data/dataset.ts';
-import {
-  forgetDataset,
-  forgetEverything,
-  isStorageFull,
-  type KeptPopulations,
-  keepDataset,
-  keepReplacedThemes,
-  keepValue,
-  keptDatasets,
-  keptValue,
-} from '../../data/persistence.ts';
 import type { WardPopulation } from '../../data/population.ts';
 import type { ServiceFile } from '../../data/services.ts';
 import { parsePopulationCsv } from '../../formats/population.ts';
@@ -32,6 +21,17 @@ import {
 } from '../../geo/wardFile.ts';
 import type { WardIdentity } from '../../geo/wardLookup.ts';
 import { decodeWardTopology, type WardSet } from '../../geo/wardSet.ts';
+import {
+  forgetDataset,
+  forgetEverything,
+  isStorageFull,
+  type KeptPopulations,
+  keepDataset,
+  keepReplacedThemes,
+  keepValue,
+  keptDatasets,
+  keptValue,
+} from '../../state/persistence.ts';
 import { loadedData } from '../../state/registry.ts';
 import { useAppStore } from '../../state/store.ts';
 import { keepViewWhile, whenKeptViewApplied } from '../../state/urlSync.ts';

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
-import { monthIndex } from './calendar.ts';
-import { CubeBuilder, monthlyCount, timeSlot } from './cube.ts';
-import type { Dataset } from './dataset.ts';
+import { monthIndex } from '../data/calendar.ts';
+import { CubeBuilder, monthlyCount, timeSlot } from '../data/cube.ts';
+import type { Dataset } from '../data/dataset.ts';
 import {
   DATABASE_NAME,
   forgetDataset,

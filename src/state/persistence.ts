@@ -3,11 +3,12 @@
  * and forgets all of it on request. Values go in by structured clone: typed arrays are stored as
  * they are, never through JSON.
  */
+
+import type { Dataset } from '../data/dataset.ts';
+import type { WardPopulation } from '../data/population.ts';
+import type { ServiceFile } from '../data/services.ts';
+import type { ThemeId } from '../data/themes.ts';
 import type { WardSet } from '../geo/wardSet.ts';
-import type { Dataset } from './dataset.ts';
-import type { WardPopulation } from './population.ts';
-import type { ServiceFile } from './services.ts';
-import type { ThemeId } from './themes.ts';
 
 export const DATABASE_NAME = 'ward-hotspot-dashboard';
 const DATABASE_VERSION = 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { initialView } from '../state/store.ts';
-import { searchFor, viewFromSearch } from '../state/url.ts';
-import { DEFAULT_SERVICES_VIEW, gapRuleOf } from './servicesView.ts';
+import { DEFAULT_SERVICES_VIEW, gapRuleOf } from '../analysis/servicesView.ts';
+import { initialView } from './store.ts';
+import { searchFor, viewFromSearch } from './url.ts';
 
 describe('the Services page in the URL', () => {
   it('round-trips the page, reach, need, service type and gap rule', () => {
