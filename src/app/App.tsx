@@ -10,15 +10,16 @@ import { OverlapDialog } from '../features/loading/OverlapDialog.tsx';
 import { MethodsPage } from '../features/methods/MethodsPage.tsx';
 import { PrioritiesPage } from '../features/priorities/PrioritiesPage.tsx';
 import { ServicesPage } from '../features/services/ServicesPage.tsx';
-import { loadedData } from '../state/registry.ts';
-import { useAreaFigures } from '../state/selectors.ts';
-import { type Page, useAppStore } from '../state/store.ts';
+import type { Area } from '../geo/wardSet.ts';
+import { useAreaFigures, useDatasetSummaries } from '../state/selectors.ts';
+import { useAppStore } from '../state/store.ts';
+import type { Page } from '../state/viewSlice.ts';
 import { Controls } from '../ui/Controls.tsx';
 import { Sources } from './Sources.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 
 function DataBadge() {
-  const datasets = useAppStore((state) => state.datasets);
+  const datasets = useDatasetSummaries();
   if (datasets.length === 0) return null;
   const synthetic = datasets.some((dataset) => dataset.synthetic);
   return (
@@ -29,6 +30,9 @@ function DataBadge() {
     </p>
   );
 }
+
+/** Before the boundaries load: one array, so that the selector's answer stays the same. */
+const NO_AREAS: readonly Area[] = [];
 
 const PAGES: { page: Page; label: string }[] = [
   { page: 'dashboard', label: 'Dashboard' },
@@ -62,10 +66,9 @@ function PageNav() {
 
 export function App() {
   const figures = useAreaFigures();
-  const wardsVersion = useAppStore((state) => state.wardsVersion);
   const page = useAppStore((state) => state.page);
   const dragging = useFileDrop();
-  const areas = wardsVersion > 0 ? (loadedData.wards?.areas ?? []) : [];
+  const areas = useAppStore((state) => state.wards?.areas ?? NO_AREAS);
   // Exports apply publication mode unless the user unticks it, whatever the screen shows.
   const [exportPublication, setExportPublication] = useState(true);
 

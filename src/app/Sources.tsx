@@ -1,8 +1,9 @@
 /** Where the figures come from, with the attribution the Open Government Licence asks for. */
+import { useDatasetSummaries } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 
 export function Sources() {
-  const datasets = useAppStore((state) => state.datasets);
+  const datasets = useDatasetSummaries();
   const populationSource = useAppStore((state) => state.populationSource);
   return (
     <footer className="sources">

@@ -2,13 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './app.css';
-import { loadAppData } from '../features/loading/dataLoading.ts';
 import { startUrlSync } from '../state/urlSync.ts';
 import { registerServiceWorker } from './serviceWorkerRegistration.ts';
+import { loadAppData } from './startUp.ts';
 
-startUrlSync();
+const keptViewApplied = startUrlSync();
 registerServiceWorker();
-void loadAppData();
+void loadAppData(keptViewApplied);
 // Start fetching the map's code now rather than when the figures first render.
 void import('../ui/MapView.tsx');
 

@@ -1,6 +1,6 @@
 /** Files dropped anywhere on the page are loaded, as if chosen with "Load data". */
 import { useEffect, useState } from 'react';
-import { loadUserFile } from '../features/loading/dataLoading.ts';
+import { loadUserFile } from '../features/loading/loadFile.ts';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;

@@ -17,7 +17,7 @@ export interface Service {
   notes: string;
 }
 
-/** A loaded services file. Held in the registry, kept in the browser, never in the store. */
+/** A loaded services file: held in the store by reference and kept in the browser. */
 export interface ServiceFile {
   fileName: string;
   loadedAt: string;

@@ -127,40 +127,16 @@ export const DENSITY_RAMP: readonly string[] = [
   '#fde725',
 ];
 
-let lastDensity: {
-  datasets: readonly Pick<Dataset, 'themes' | 'replacedThemes' | 'points'>[];
-  theme: ThemeId;
-  from: string | null;
-  to: string | null;
-  positions: Float32Array;
-} | null = null;
-
-/**
- * Positions of the loaded offence points of a theme and period (YYYY-MM), for the density layer.
- * The same array for the same datasets (the registry replaces its array on every change), theme
- * and period, so the map uploads positions only when they change.
- */
+/** Positions of the loaded offence points of a theme and period (YYYY-MM), for the density layer. */
 export function densityPositions(
   datasets: readonly Pick<Dataset, 'themes' | 'replacedThemes' | 'points'>[],
   theme: ThemeId,
   from: string | null,
   to: string | null,
 ): Float32Array {
-  const last = lastDensity;
-  if (
-    last &&
-    last.datasets === datasets &&
-    last.theme === theme &&
-    last.from === from &&
-    last.to === to
-  )
-    return last.positions;
   const first = from === null ? null : monthIndex(from);
   const final = to === null ? null : monthIndex(to);
-  const positions =
-    first === null || final === null
-      ? new Float32Array(0)
-      : pointsInView(datasets, theme, first, final);
-  lastDensity = { datasets, theme, from, to, positions };
-  return positions;
+  return first === null || final === null
+    ? new Float32Array(0)
+    : pointsInView(datasets, theme, first, final);
 }

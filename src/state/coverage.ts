@@ -1,9 +1,10 @@
 /**
  * Coverage of the area's wards by the loaded and proposed services, worked out in the reach
  * worker whenever the wards, area, services, proposals or walking distance change, and the gap
- * table built on it. Every component that asks shares one computation: the latest request wins.
+ * table built on it. The coverage sits in the store: every component that asks shares one
+ * computation, and the latest request wins.
  */
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { type GapTable, gapTable, type NeedWard } from '../analysis/gaps.ts';
 import type { AreaPriorities } from '../analysis/priorities.ts';
@@ -11,60 +12,10 @@ import { gapRuleOf, type ServicesView } from '../analysis/servicesView.ts';
 import type { ProposedService, ServiceFile } from '../data/services.ts';
 import type { Coverage, CoverageRequest } from '../geo/reach.ts';
 import { requestCoverage } from '../geo/reachClient.ts';
-import { findArea, type WardSet } from '../geo/wardSet.ts';
-import { loadedData } from './registry.ts';
+import { findArea } from '../geo/wardSet.ts';
+import type { CoverageInputs, CoverageState } from './coverageSlice.ts';
 import { selectPriorities } from './selectors.ts';
 import { useAppStore } from './store.ts';
-
-export interface CoverageState {
-  /** The latest coverage worked out; null before the first. */
-  coverage: Coverage | null;
-  /** The numbers of the proposed services, in the coverage's order. */
-  proposedIds: number[];
-  /** The version of the services the coverage is for. */
-  servicesVersion: number | null;
-  /** Whether the coverage is for what the page shows now (not still being worked out). */
-  current: boolean;
-  /** Share of the wards done, while working. */
-  progress: number | null;
-  /** How long the worker took for the last coverage. */
-  milliseconds: number | null;
-  error: string | null;
-}
-
-let state: CoverageState = {
-  coverage: null,
-  proposedIds: [],
-  servicesVersion: null,
-  current: false,
-  progress: null,
-  milliseconds: null,
-  error: null,
-};
-let requestedKey: string | null = null;
-const listeners = new Set<() => void>();
-
-function publish(change: Partial<CoverageState>): void {
-  state = { ...state, ...change };
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** The loaded services file (kept in the registry): the store's version says when it changes. */
-export function useServiceFile(): ServiceFile | null {
-  useAppStore((store) => store.servicesVersion);
-  return loadedData.services;
-}
-
-/** The ward set (kept in the registry): the store's version says when it changes. */
-export function useWardSet(): WardSet | null {
-  useAppStore((store) => store.wardsVersion);
-  return loadedData.wards;
-}
 
 /** The file's types, then any new type of a proposed service. */
 export function coverageTypes(
@@ -92,20 +43,23 @@ function noCoverage(request: CoverageRequest): Coverage {
   };
 }
 
-function ensureCoverage(
-  key: string,
-  wards: WardSet,
-  request: CoverageRequest,
-  proposedIds: number[],
-  servicesVersion: number,
-): void {
-  if (key === requestedKey) return;
-  requestedKey = key;
+function sameInputs(a: CoverageInputs | null, b: CoverageInputs): boolean {
+  return a?.every((input, at) => input === b[at]) ?? false;
+}
+
+/** Asks the reach worker for the coverage of the inputs, unless they are the latest asked. */
+function ensureCoverage(inputs: CoverageInputs, request: CoverageRequest): void {
+  const store = useAppStore.getState();
+  if (sameInputs(store.coverageRequested, inputs)) return;
+  store.setCoverageRequested(inputs);
+  const [wards, , services, , proposed] = inputs;
+  const proposedIds = proposed.map((proposal) => proposal.id);
+  const latest = () => useAppStore.getState().coverageRequested === inputs;
   if (request.services.length === 0 && request.proposed.length === 0) {
-    publish({
+    store.setCoverage({
       coverage: noCoverage(request),
       proposedIds,
-      servicesVersion,
+      services,
       current: true,
       progress: null,
       milliseconds: 0,
@@ -113,24 +67,27 @@ function ensureCoverage(
     });
     return;
   }
-  publish({ current: false, progress: 0, error: null });
+  store.setCoverage({ current: false, progress: 0, error: null });
   requestCoverage(wards, request, (fraction) => {
-    if (requestedKey === key) publish({ progress: fraction });
+    if (latest()) useAppStore.getState().setCoverage({ progress: fraction });
   }).then(
     (answer) => {
-      if (answer === null || requestedKey !== key) return;
-      publish({
+      if (answer === null || !latest()) return;
+      useAppStore.getState().setCoverage({
         coverage: answer.coverage,
         proposedIds,
-        servicesVersion,
+        services,
         current: true,
         progress: null,
         milliseconds: answer.milliseconds,
       });
     },
     (error: unknown) => {
-      if (requestedKey !== key) return;
-      publish({ progress: null, error: error instanceof Error ? error.message : String(error) });
+      if (!latest()) return;
+      useAppStore.getState().setCoverage({
+        progress: null,
+        error: error instanceof Error ? error.message : String(error),
+      });
     },
   );
 }
@@ -140,17 +97,15 @@ function ensureCoverage(
  * while `active` (the dashboard's map asks for none).
  */
 export function useCoverage(active = true): CoverageState {
-  const wardsVersion = useAppStore((store) => store.wardsVersion);
+  const wards = useAppStore((store) => store.wards);
   const area = useAppStore((store) => store.area);
-  const servicesVersion = useAppStore((store) => store.servicesVersion);
+  const services = useAppStore((store) => store.services);
   const proposed = useAppStore((store) => store.proposedServices);
   const reachMetres = useAppStore((store) => store.servicesView.reachMetres);
   useEffect(() => {
-    if (!active) return;
-    const wards = loadedData.wards;
-    const areaWards = wards ? findArea(wards, area) : undefined;
-    if (!wards || !areaWards) return;
-    const services = loadedData.services;
+    if (!active || !wards) return;
+    const areaWards = findArea(wards, area);
+    if (!areaWards) return;
     const request: CoverageRequest = {
       wardIndices: areaWards.wardIndices,
       types: coverageTypes(services, proposed),
@@ -162,15 +117,9 @@ export function useCoverage(active = true): CoverageState {
       proposed: proposed.map(({ type, longitude, latitude }) => ({ type, longitude, latitude })),
       reachMetres,
     };
-    ensureCoverage(
-      JSON.stringify([wardsVersion, area, servicesVersion, reachMetres, proposed]),
-      wards,
-      request,
-      proposed.map((proposal) => proposal.id),
-      servicesVersion,
-    );
-  }, [active, wardsVersion, area, servicesVersion, proposed, reachMetres]);
-  return useSyncExternalStore(subscribe, () => state);
+    ensureCoverage([wards, area, services, reachMetres, proposed], request);
+  }, [active, wards, area, services, proposed, reachMetres]);
+  return useAppStore((store) => store.coverage);
 }
 
 /** The area's wards with their need: the theme's figure, or the priority score. */

@@ -1,6 +1,7 @@
 /**
- * Derived figures for the current view. Each is computed once per change of the inputs it
- * depends on and shared by every component, so the map, legend, table and heatmap never disagree.
+ * Derived figures for the current view. Each is worked out once per change of exactly the inputs
+ * it reads and shared by every component, so the map, legend, table and heatmap never disagree;
+ * a change of page, walking distance or map mode leaves the area's figures as they are.
  */
 import {
   type AreaFigures,
@@ -10,69 +11,66 @@ import {
 import { type AreaPriorities, areaPriorities } from '../analysis/priorities.ts';
 import { computeTrends, type Trends } from '../analysis/trends.ts';
 import { type AreaStatistics, computeAreaStatistics } from '../analysis/wardStatistics.ts';
-import { type DatasetSummary, describeTheme } from '../data/dataset.ts';
+import { type DatasetSummary, describeTheme, summarise } from '../data/dataset.ts';
 import { DEDUPLICATED_ALL_THEME, type ThemeInfo } from '../data/themes.ts';
 import { findArea } from '../geo/wardSet.ts';
-import { loadedData } from './registry.ts';
-import { liveThemeIds, type StoreState, useAppStore, type ViewState, viewOf } from './store.ts';
+import { densityPositions } from '../map/mapContent.ts';
+import { liveThemeIds } from './dataSlice.ts';
+import { derived } from './memo.ts';
+import { type StoreState, useAppStore } from './store.ts';
 
-/** The inputs a derived value depends on: the view and the versions of the data. */
-type StateKey = ViewState &
-  Pick<StoreState, 'wardsVersion' | 'offencesVersion' | 'populationVersion'>;
+/** What each loaded dataset holds, without its cube. */
+export const selectDatasetSummaries = derived(
+  (state: StoreState) => [state.datasets] as const,
+  (datasets): DatasetSummary[] => datasets.map(summarise),
+);
 
-function stateKey(state: StoreState): StateKey {
-  return {
-    ...viewOf(state),
-    wardsVersion: state.wardsVersion,
-    offencesVersion: state.offencesVersion,
-    populationVersion: state.populationVersion,
-  };
+export function useDatasetSummaries(): DatasetSummary[] {
+  return useAppStore(selectDatasetSummaries);
 }
 
-/** Objects in the view (time filter, classes) are replaced, never mutated: compare by identity. */
-function sameKey(a: StateKey, b: StateKey): boolean {
-  return (Object.keys(a) as (keyof StateKey)[]).every((name) => a[name] === b[name]);
-}
-
-/** A selector that recomputes only when the view or the data change. */
-function memoised<T>(compute: (key: StateKey, state: StoreState) => T): (state: StoreState) => T {
-  let lastKey: StateKey | null = null;
-  let lastValue: T;
-  return (state) => {
-    const key = stateKey(state);
-    if (lastKey === null || !sameKey(lastKey, key)) {
-      lastValue = compute(key, state);
-      lastKey = key;
-    }
-    return lastValue;
-  };
-}
-
-function inputsFor(key: StateKey): FigureInputs | null {
-  const wards = loadedData.wards;
-  const area = wards ? findArea(wards, key.area) : undefined;
-  if (!wards || !area) return null;
-  return {
-    wards,
-    area,
-    datasets: loadedData.datasets,
-    populations: loadedData.populations,
-    view: key,
-  };
-}
+/** The figures' inputs: the loaded data and the parts of the view the figures read. */
+const selectFigureInputs = derived(
+  (state: StoreState) =>
+    [
+      state.wards,
+      state.datasets,
+      state.populations,
+      state.area,
+      state.theme,
+      state.from,
+      state.to,
+      state.measure,
+      state.ward,
+      state.time,
+      state.classes,
+    ] as const,
+  (wards, datasets, populations, area, theme, from, to, measure, ward, time, classes) => {
+    const shown = wards ? findArea(wards, area) : undefined;
+    if (!wards || !shown) return null;
+    const inputs: FigureInputs = {
+      wards,
+      area: shown,
+      datasets,
+      populations,
+      view: { area, theme, from, to, measure, ward, time, classes },
+    };
+    return inputs;
+  },
+);
 
 /** Figures for a store state; null until the ward boundaries are loaded. */
-export const selectAreaFigures = memoised((key) => {
-  const inputs = inputsFor(key);
-  return inputs ? computeAreaFigures(inputs) : null;
-});
+export const selectAreaFigures = derived(
+  (state: StoreState) => [selectFigureInputs(state)] as const,
+  (inputs) => (inputs ? computeAreaFigures(inputs) : null),
+);
 
 /** Intervals, changes, hot spots and London ranks for the wards of the current view. */
-export const selectAreaStatistics = memoised((key, state): AreaStatistics | null => {
-  const inputs = inputsFor(key);
-  const figures = selectAreaFigures(state);
-  return inputs && figures ? computeAreaStatistics(inputs, figures) : null;
-});
+export const selectAreaStatistics = derived(
+  (state: StoreState) => [selectFigureInputs(state), selectAreaFigures(state)] as const,
+  (inputs, figures): AreaStatistics | null =>
+    inputs && figures ? computeAreaStatistics(inputs, figures) : null,
+);
 
 /** Serious-violence themes of the loaded data, each counted once, for the priorities. */
 export function priorityThemes(datasets: readonly DatasetSummary[]): ThemeInfo[] {
@@ -82,13 +80,18 @@ export function priorityThemes(datasets: readonly DatasetSummary[]): ThemeInfo[]
     .filter((info) => info.group === 'serious_violence');
 }
 
+const selectPriorityThemes = derived(
+  (state: StoreState) => [selectDatasetSummaries(state)] as const,
+  priorityThemes,
+);
+
 /** Each ward's rank in each serious-violence theme and the combined score. */
-export const selectPriorities = memoised((key, state): AreaPriorities | null => {
-  const inputs = inputsFor(key);
-  return inputs
-    ? areaPriorities(inputs, priorityThemes(state.datasets), key.weights, key.topN)
-    : null;
-});
+export const selectPriorities = derived(
+  (state: StoreState) =>
+    [selectFigureInputs(state), selectPriorityThemes(state), state.weights, state.topN] as const,
+  (inputs, themes, weights, topN): AreaPriorities | null =>
+    inputs ? areaPriorities(inputs, themes, weights, topN) : null,
+);
 
 export function usePriorities(): AreaPriorities | null {
   return useAppStore(selectPriorities);
@@ -104,17 +107,22 @@ export function useAreaStatistics(): AreaStatistics | null {
 
 /** How the loaded datasets describe a theme. */
 export function useThemeInfo(theme: string): ThemeInfo {
-  const datasets = useAppStore((state) => state.datasets);
-  return describeTheme(datasets, theme);
+  return describeTheme(useDatasetSummaries(), theme);
 }
 
 /** Monthly series of the selected ward against its area, one per serious-violence theme. */
-export const selectTrends = memoised((key, state): Trends | null => {
-  const inputs = inputsFor(key);
-  if (!inputs || key.ward === null) return null;
-  return computeTrends(inputs, key.ward, priorityThemes(state.datasets));
-});
+export const selectTrends = derived(
+  (state: StoreState) => [selectFigureInputs(state), selectPriorityThemes(state)] as const,
+  (inputs, themes): Trends | null =>
+    inputs && inputs.view.ward !== null ? computeTrends(inputs, inputs.view.ward, themes) : null,
+);
 
 export function useTrends(): Trends | null {
   return useAppStore(selectTrends);
 }
+
+/** Positions of the loaded offence points of the theme and period, for the density layer. */
+export const selectDensityPositions = derived(
+  (state: StoreState) => [state.datasets, state.theme, state.from, state.to] as const,
+  densityPositions,
+);

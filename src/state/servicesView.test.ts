@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICES_VIEW, gapRuleOf } from '../analysis/servicesView.ts';
-import { initialView } from './store.ts';
 import { searchFor, viewFromSearch } from './url.ts';
+import { initialView } from './viewSlice.ts';
 
 describe('the Services page in the URL', () => {
   it('round-trips the page, reach, need, service type and gap rule', () => {

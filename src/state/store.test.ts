@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, type OffenceCube, timeSlot } from '../data/cube.ts';
 import type { Area, Ward, WardSet } from '../geo/wardSet.ts';
-import { loadedData } from './registry.ts';
-import { createAppStore, liveThemeIds, monthsOf, periodForSpan } from './store.ts';
+import { liveThemeIds, monthsOf, periodForSpan } from './dataSlice.ts';
+import { selectDatasetSummaries } from './selectors.ts';
+import { createAppStore } from './store.ts';
 
 /** A cube with one offence in each month from `first` to `last` (YYYY-MM), for the given themes. */
 function cubeOver(first: string, last: string, themes: string[] = ['youth_violence']) {
@@ -25,13 +26,6 @@ function spanOf(cube: OffenceCube) {
 function periodForData(cube: OffenceCube, from: string | null, to: string | null) {
   return periodForSpan(spanOf(cube), from, to);
 }
-
-beforeEach(() => {
-  loadedData.wards = null;
-  loadedData.datasets = [];
-  loadedData.pending = null;
-  loadedData.populations = null;
-});
 
 describe('periodForSpan', () => {
   // June 2022 to March 2024: 22 months.
@@ -74,19 +68,23 @@ describe('periodForSpan', () => {
 });
 
 describe('addDataset', () => {
-  it('stores the cube outside the store and lists its themes and months', () => {
+  it('holds the dataset by reference and lists its themes and months', () => {
     const store = createAppStore();
     const cube = cubeOver('2023-11', '2024-02', ['youth_violence', 'domestic_abuse']);
     store.getState().addDataset(datasetOf(cube, { id: 'one' }));
     const state = store.getState();
-    expect(loadedData.datasets.map((dataset) => dataset.cube)).toEqual([cube]);
-    expect(state.offencesVersion).toBe(1);
+    expect(state.datasets.map((dataset) => dataset.cube)).toEqual([cube]);
     expect(state.datasets.map((dataset) => dataset.themes.map((info) => info.id))).toEqual([
       ['youth_violence', 'domestic_abuse'],
     ]);
     expect(liveThemeIds(state.datasets)).toEqual(['youth_violence', 'domestic_abuse']);
     // Nov, Dec 2023, Jan, Feb 2024: months without offences between first and last included.
-    expect(monthsOf(state.datasets)).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
+    expect(monthsOf(selectDatasetSummaries(state))).toEqual([
+      '2023-11',
+      '2023-12',
+      '2024-01',
+      '2024-02',
+    ]);
     // Four months: the whole file.
     expect([state.from, state.to]).toEqual(['2023-11', '2024-02']);
   });
@@ -118,7 +116,7 @@ describe('addDataset', () => {
       .getState()
       .addDataset(datasetOf(cubeOver('2024-01', '2024-06'), { id: 'demo', synthetic: true }));
     expect(store.getState().pending).toBeNull();
-    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['mine']);
+    expect(store.getState().datasets.map((dataset) => dataset.id)).toEqual(['mine']);
   });
 
   it('spans the months of every dataset loaded', () => {
@@ -131,7 +129,7 @@ describe('addDataset', () => {
       .addDataset(datasetOf(cubeOver('2024-03', '2026-02', ['robbery']), { id: 'recent' }));
     // The two MPS files meet without overlapping: no question, one series from 2010 to 2026.
     expect(store.getState().pending).toBeNull();
-    const months = monthsOf(store.getState().datasets);
+    const months = monthsOf(selectDatasetSummaries(store.getState()));
     expect([months[0], months[months.length - 1], months.length]).toEqual([
       '2010-04',
       '2026-02',
@@ -153,11 +151,13 @@ describe('addDataset', () => {
       dataset: { id: 'new' },
       overlaps: ['robbery'],
     });
-    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['old']);
+    expect(store.getState().datasets.map((dataset) => dataset.id)).toEqual(['old']);
 
     store.getState().resolvePending('replace');
     expect(store.getState().pending).toBeNull();
-    expect(loadedData.datasets.map((dataset) => [dataset.id, dataset.replacedThemes])).toEqual([
+    expect(
+      store.getState().datasets.map((dataset) => [dataset.id, dataset.replacedThemes]),
+    ).toEqual([
       ['old', ['robbery']],
       ['new', []],
     ]);
@@ -167,7 +167,7 @@ describe('addDataset', () => {
       .getState()
       .addDataset(datasetOf(cubeOver('2025-01', '2025-06', ['robbery']), { id: 'extra' }));
     store.getState().resolvePending('add');
-    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['old', 'new', 'extra']);
+    expect(store.getState().datasets.map((dataset) => dataset.id)).toEqual(['old', 'new', 'extra']);
   });
 
   it('drops a dataset every theme of which was replaced, and loads nothing on cancel', () => {
@@ -179,12 +179,12 @@ describe('addDataset', () => {
       .getState()
       .addDataset(datasetOf(cubeOver('2024-03', '2024-09', ['robbery']), { id: 'new' }));
     store.getState().resolvePending('replace');
-    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['new']);
+    expect(store.getState().datasets.map((dataset) => dataset.id)).toEqual(['new']);
     store
       .getState()
       .addDataset(datasetOf(cubeOver('2024-03', '2024-09', ['robbery']), { id: 'again' }));
     store.getState().resolvePending('cancel');
-    expect(loadedData.datasets.map((dataset) => dataset.id)).toEqual(['new']);
+    expect(store.getState().datasets.map((dataset) => dataset.id)).toEqual(['new']);
     expect(store.getState().pending).toBeNull();
   });
 });
@@ -269,8 +269,7 @@ describe('setWards and setPopulations', () => {
     const store = createAppStore({ area: 'E09000033', ward: 'E05000001' });
     const wards = wardSet(['E09000020', 'E09000033']);
     store.getState().setWards(wards);
-    expect(loadedData.wards).toBe(wards);
-    expect(store.getState().wardsVersion).toBe(1);
+    expect(store.getState().wards).toBe(wards);
     expect(store.getState().area).toBe('E09000033');
     expect(store.getState().ward).toBe('E05000001');
   });
@@ -282,12 +281,11 @@ describe('setWards and setPopulations', () => {
     expect(store.getState().ward).toBeNull();
   });
 
-  it('stores populations outside the store and counts versions', () => {
+  it('holds populations by reference', () => {
     const store = createAppStore();
     const populations = new Map([['E05000000', { population: 100, population10to24: null }]]);
     store.getState().setPopulations(populations, { name: 'population.csv', year: 2022 });
-    expect(loadedData.populations).toBe(populations);
-    expect(store.getState().populationVersion).toBe(1);
+    expect(store.getState().populations).toBe(populations);
     expect(store.getState().populationSource).toEqual({ name: 'population.csv', year: 2022 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialView } from './store.ts';
 import { cameraFromSearch, searchFor, viewFromSearch } from './url.ts';
+import { initialView } from './viewSlice.ts';
 
 describe('view in the URL', () => {
   it('round-trips every part of the view and the camera', () => {

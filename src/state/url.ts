@@ -16,7 +16,7 @@ import {
 import { monthIndex, WEEKDAYS } from '../data/calendar.ts';
 import { normaliseThemeId } from '../data/themes.ts';
 import type { Camera } from '../map/mapView.ts';
-import { initialView, type Page, type ViewState } from './store.ts';
+import { initialView, type Page, type ViewState } from './viewSlice.ts';
 
 /** The services view a query string gives; null when it names none of it. Bad parts are ignored. */
 function servicesViewFromSearch(params: URLSearchParams): ServicesView | null {

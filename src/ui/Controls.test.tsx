@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
-import { loadedData } from '../state/registry.ts';
-import { initialView, useAppStore } from '../state/store.ts';
+import { useAppStore } from '../state/store.ts';
+import { initialView } from '../state/viewSlice.ts';
 import { Controls } from './Controls.tsx';
 
 const areas = [
@@ -27,15 +27,12 @@ function offences() {
 }
 
 beforeEach(() => {
-  loadedData.wards = null;
-  loadedData.datasets = [];
-  loadedData.pending = null;
-  loadedData.populations = null;
   useAppStore.setState({
+    wards: null,
+    populations: null,
     ...initialView,
     datasets: [],
     pending: null,
-    populationVersion: 0,
     populationSource: null,
   });
 });

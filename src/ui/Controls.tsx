@@ -1,5 +1,7 @@
 /** Area, theme, period and measure: the choices that define a view. */
+
 import { useId } from 'react';
+import type { Measure } from '../analysis/areaFigures.ts';
 import { describePeriod } from '../analysis/describeView.ts';
 import { monthKey, monthLabel } from '../data/calendar.ts';
 import { describeTheme, themeSources } from '../data/dataset.ts';
@@ -10,7 +12,9 @@ import {
   OTHER_RECORDED_CRIME_LABEL,
   type ThemeInfo,
 } from '../data/themes.ts';
-import { liveThemeIds, type Measure, monthsOf, useAppStore } from '../state/store.ts';
+import { liveThemeIds, monthsOf } from '../state/dataSlice.ts';
+import { useDatasetSummaries } from '../state/selectors.ts';
+import { useAppStore } from '../state/store.ts';
 
 export interface AreaOption {
   id: string;
@@ -24,8 +28,8 @@ export function Controls({ areas }: { areas: readonly AreaOption[] }) {
   const from = useAppStore((state) => state.from);
   const to = useAppStore((state) => state.to);
   const measure = useAppStore((state) => state.measure);
-  const datasets = useAppStore((state) => state.datasets);
-  const hasPopulation = useAppStore((state) => state.populationVersion > 0);
+  const datasets = useDatasetSummaries();
+  const hasPopulation = useAppStore((state) => state.populations !== null);
   const { setArea, setTheme, setPeriod, setMeasure } = useAppStore.getState();
   const months = monthsOf(datasets);
   const themes = liveThemeIds(datasets)

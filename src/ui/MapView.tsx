@@ -2,14 +2,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
-import { densityPositions, mapContentFor } from '../map/mapContent.ts';
-import type { Camera } from '../map/mapView.ts';
+import { mapContentFor } from '../map/mapContent.ts';
 import { WardMap } from '../map/wardMap.ts';
-import { loadedData } from '../state/registry.ts';
-import { useAreaStatistics } from '../state/selectors.ts';
+import { selectDensityPositions, useAreaStatistics } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import { cameraFromSearch } from '../state/url.ts';
-import { writeCamera } from '../state/urlSync.ts';
 import { useServicesOnMap } from './servicesOnMap.ts';
 
 export const MAP_ATTRIBUTION =
@@ -42,17 +38,18 @@ function WardMapPanel({ figures, onContextLost }: { figures: AreaFigures; onCont
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const initialCamera: Camera | null = cameraFromSearch(window.location.search);
     const map = new WardMap({
       container,
-      camera: initialCamera,
+      camera: useAppStore.getState().camera,
       bounds: initialBounds.current,
       attribution: MAP_ATTRIBUTION,
       onSelect: (index) => {
-        const ward = index === null ? null : (loadedData.wards?.wards[index]?.code ?? null);
+        const { wards } = useAppStore.getState();
+        const ward = index === null ? null : (wards?.wards[index]?.code ?? null);
         selectWard(ward);
       },
-      onCameraChange: writeCamera,
+      // No component renders the camera: moving the map re-renders nothing.
+      onCameraChange: (camera) => useAppStore.getState().setCamera(camera),
       onFirstPaint: () => performance.mark('choropleth-painted'),
       onContextLost: () => contextLost.current(),
     });
@@ -70,21 +67,19 @@ function WardMapPanel({ figures, onContextLost }: { figures: AreaFigures; onCont
   const mapMode = useAppStore((state) => state.mapMode);
   const measure = useAppStore((state) => state.measure);
   const publication = useAppStore((state) => state.publication);
+  const wards = useAppStore((state) => state.wards);
   useEffect(() => {
-    const wards = loadedData.wards;
     const suppressAt = publication ? DEFAULT_SUPPRESSION_THRESHOLD : null;
     if (wards)
       mapRef.current?.setContent(
         mapContentFor(figures, wards, { mapMode, measure, statistics, suppressAt }),
       );
-  }, [figures, statistics, mapMode, measure, publication]);
+  }, [figures, wards, statistics, mapMode, measure, publication]);
 
   const layers = useAppStore((state) => state.layers);
-  const theme = useAppStore((state) => state.theme);
-  const from = useAppStore((state) => state.from);
-  const to = useAppStore((state) => state.to);
-  // The figures change with the datasets, so this render sees the registry's latest datasets.
-  const density = layers.density ? densityPositions(loadedData.datasets, theme, from, to) : null;
+  const density = useAppStore((state) =>
+    state.layers.density ? selectDensityPositions(state) : null,
+  );
   useEffect(() => mapRef.current?.setLayers(layers), [layers]);
   const location = useAppStore((state) => state.location);
   useEffect(

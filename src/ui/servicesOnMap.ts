@@ -3,7 +3,7 @@ import { type RefObject, useEffect, useMemo } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { servicesMapContent } from '../map/servicesMapContent.ts';
 import type { WardMap } from '../map/wardMap.ts';
-import { coverageTypes, useGapTable, useServiceFile, useWardSet } from '../state/coverage.ts';
+import { coverageTypes, useGapTable } from '../state/coverage.ts';
 import { useAppStore } from '../state/store.ts';
 
 /** Decimal places kept of a tapped position: 5 is about a metre. */
@@ -16,12 +16,12 @@ export function roundedPosition(value: number): number {
 export function useServicesOnMap(map: RefObject<WardMap | null>, figures: AreaFigures): void {
   const shown = useAppStore((state) => state.page === 'services');
   const { table } = useGapTable(figures, shown);
-  const services = useServiceFile();
+  const services = useAppStore((state) => state.services);
   const proposed = useAppStore((state) => state.proposedServices);
   const reachMetres = useAppStore((state) => state.servicesView.reachMetres);
   const placing = useAppStore((state) => state.placingService);
 
-  const wards = useWardSet();
+  const wards = useAppStore((state) => state.wards);
   const content = useMemo(() => {
     if (!shown || !wards) return null;
     return servicesMapContent({

@@ -10,8 +10,7 @@ import type { AreaFigures } from '../../analysis/areaFigures.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { type BriefingContent, briefingContent, TOP_WARDS } from '../../export/briefing.ts';
 import { mapImageFor, mapSvg } from '../../export/mapSvg.ts';
-import { loadedData } from '../../state/registry.ts';
-import { useAreaStatistics } from '../../state/selectors.ts';
+import { useAreaStatistics, useDatasetSummaries } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
 import './briefing.css';
 
@@ -136,19 +135,18 @@ export function BriefingPage({
       mapMode: state.mapMode,
     })),
   );
-  const datasets = useAppStore((state) => state.datasets);
+  const datasets = useDatasetSummaries();
+  const wards = useAppStore((state) => state.wards);
   const populationSource = useAppStore((state) => state.populationSource);
   const setPage = useAppStore((state) => state.setPage);
   const statistics = useAreaStatistics();
   const { mapMode, measure } = view;
   const [generatedAt] = useState(() => new Date());
-  // Ward outlines live outside the store; new outlines always bring new figures.
-  const svg = useMemo(() => {
-    const wards = loadedData.wards;
-    return wards
-      ? mapSvg(mapImageFor(figures, wards, statistics, { mapMode, measure }, null))
-      : null;
-  }, [figures, statistics, mapMode, measure]);
+  const svg = useMemo(
+    () =>
+      wards ? mapSvg(mapImageFor(figures, wards, statistics, { mapMode, measure }, null)) : null,
+    [figures, wards, statistics, mapMode, measure],
+  );
   const content = briefingContent({
     figures,
     statistics,

@@ -5,8 +5,8 @@ import { datasetOf } from '../../../tests/support/datasets.ts';
 import { monthIndex } from '../../data/calendar.ts';
 import { CubeBuilder } from '../../data/cube.ts';
 import { PointsBuilder } from '../../data/offencePoints.ts';
-import { loadedData } from '../../state/registry.ts';
-import { initialView, useAppStore } from '../../state/store.ts';
+import { useAppStore } from '../../state/store.ts';
+import { initialView } from '../../state/viewSlice.ts';
 import { Layers } from './Layers.tsx';
 
 function checkbox(name: string): HTMLInputElement {
@@ -14,7 +14,6 @@ function checkbox(name: string): HTMLInputElement {
 }
 
 beforeEach(() => {
-  loadedData.datasets = [];
   useAppStore.setState({
     ...initialView,
     datasets: [],

@@ -14,7 +14,9 @@ export function Layers() {
   const id = useId();
   const layers = useAppStore((state) => state.layers);
   const setLayer = useAppStore((state) => state.setLayer);
-  const hasPoints = useAppStore((state) => state.datasets.some((dataset) => dataset.hasPoints));
+  const hasPoints = useAppStore((state) =>
+    state.datasets.some((dataset) => dataset.points !== null),
+  );
   const densityShown = layers.density && hasPoints;
 
   return (

@@ -1,13 +1,12 @@
 /** "Locate me": shows the device's position on the map and the ward it is in. */
 
-import { loadedData } from '../../state/registry.ts';
 import { useAppStore } from '../../state/store.ts';
 import { locateMe } from './locateMe.ts';
 
 export function LocateMe() {
   const location = useAppStore((state) => state.location);
+  const wards = useAppStore((state) => state.wards);
   const wardName = (code: string) => {
-    const wards = loadedData.wards;
     const ward = wards?.wards[wards.byCode.get(code) ?? -1];
     return ward ? `${ward.name}, ${ward.ladName}` : code;
   };

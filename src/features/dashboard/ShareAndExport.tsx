@@ -9,7 +9,6 @@ import { describeView } from '../../analysis/describeView.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { MAP_IMAGE_HEIGHT, MAP_IMAGE_WIDTH, mapImageFor, mapSvg } from '../../export/mapSvg.ts';
 import { exportFileName, wardTableCsv } from '../../export/wardTableCsv.ts';
-import { loadedData } from '../../state/registry.ts';
 import { useAreaStatistics } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob, svgToPng } from '../../ui/downloads.ts';
@@ -54,7 +53,7 @@ export function ShareAndExport({
   }, [linkToCopy]);
 
   const downloadMap = async () => {
-    const wards = loadedData.wards;
+    const { wards } = useAppStore.getState();
     if (!wards) return;
     const heading = `${figures.area.name}: ${describeView({ ...view, themeLabel: figures.theme.label })}`;
     const svg = mapSvg(mapImageFor(figures, wards, statistics, view, heading));

@@ -5,9 +5,9 @@ import { datasetOf } from '../../../tests/support/datasets.ts';
 import { KENSINGTON, squareWard, WESTMINSTER, wardSetOf } from '../../../tests/support/wards.ts';
 import { monthIndex } from '../../data/calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../../data/cube.ts';
-import { loadedData } from '../../state/registry.ts';
 import { useAreaFigures } from '../../state/selectors.ts';
-import { initialView, useAppStore } from '../../state/store.ts';
+import { useAppStore } from '../../state/store.ts';
+import { initialView } from '../../state/viewSlice.ts';
 import { TimeOfDayHeatmap } from './TimeOfDayHeatmap.tsx';
 
 const ABINGDON = 'E05009364';
@@ -36,13 +36,13 @@ function offences() {
 }
 
 beforeEach(() => {
-  loadedData.wards = null;
-  loadedData.datasets = [];
-  loadedData.pending = null;
-  loadedData.populations = null;
-  // Data versions keep counting up between tests so that the figures selector's cache, keyed by
-  // view and versions, never returns a previous test's figures.
-  useAppStore.setState({ ...initialView });
+  useAppStore.setState({
+    ...initialView,
+    wards: null,
+    datasets: [],
+    pending: null,
+    populations: null,
+  });
   const { setWards, addDataset } = useAppStore.getState();
   setWards(wards);
   addDataset(datasetOf(offences()));
@@ -245,7 +245,6 @@ describe('TimeOfDayHeatmap', () => {
   });
 
   it('says so, instead of a grid of zeros, when the data has no time of day', () => {
-    loadedData.datasets = [];
     useAppStore.getState().clearDatasets();
     const monthly = new CubeBuilder(false);
     monthly.add('robbery', monthIndex('2024-03') as number, ABINGDON, UNKNOWN_TIME_SLOT, 12);

@@ -6,9 +6,9 @@ import { KENSINGTON, squareWard, WESTMINSTER, wardSetOf } from '../../../tests/s
 import { monthIndex } from '../../data/calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../../data/cube.ts';
 import type { WardPopulation } from '../../data/population.ts';
-import { loadedData } from '../../state/registry.ts';
 import { useAreaFigures } from '../../state/selectors.ts';
-import { initialView, useAppStore } from '../../state/store.ts';
+import { useAppStore } from '../../state/store.ts';
+import { initialView } from '../../state/viewSlice.ts';
 import { WardTable } from './WardTable.tsx';
 
 const ABINGDON = 'E05009364';
@@ -52,13 +52,15 @@ const populations = new Map<string, WardPopulation>([
 ]);
 
 beforeEach(() => {
-  loadedData.wards = null;
-  loadedData.datasets = [];
-  loadedData.pending = null;
-  loadedData.populations = null;
-  // The data versions are left to count up from test to test: the figures selector caches by
-  // view and versions, so resetting them to 0 could hand a test the previous test's figures.
-  useAppStore.setState({ ...initialView, reports: [], error: null });
+  useAppStore.setState({
+    ...initialView,
+    reports: [],
+    error: null,
+    wards: null,
+    datasets: [],
+    pending: null,
+    populations: null,
+  });
   const { setWards, addDataset, setPopulations } = useAppStore.getState();
   setWards(wards);
   addDataset(datasetOf(offences()));

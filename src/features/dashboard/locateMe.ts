@@ -4,7 +4,6 @@
  */
 import { createWardLocator, type WardLocator } from '../../geo/wardLocator.ts';
 import type { WardSet } from '../../geo/wardSet.ts';
-import { loadedData } from '../../state/registry.ts';
 import { useAppStore } from '../../state/store.ts';
 
 const locators = new WeakMap<WardSet, WardLocator>();
@@ -44,7 +43,7 @@ export function locateMe(): void {
   store.setLocation({ status: 'locating' });
   navigator.geolocation.getCurrentPosition(
     ({ coords }) => {
-      const wards = loadedData.wards;
+      const { wards } = useAppStore.getState();
       const ward = wards ? locatorFor(wards).codeAt(coords.longitude, coords.latitude) : null;
       const state = useAppStore.getState();
       state.setLocation({

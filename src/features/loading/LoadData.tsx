@@ -7,7 +7,7 @@ import { formatCount, formatPercent } from '../../data/numberFormat.ts';
 import type { LoadReport } from '../../data/report.ts';
 import { BOUNDARY_FORMAT } from '../../formats/boundaryFile.ts';
 import { useAppStore } from '../../state/store.ts';
-import { cancelLoading, loadUserFile } from './dataLoading.ts';
+import { cancelLoading, loadUserFile } from './loadFile.ts';
 
 export function LoadData() {
   const id = useId();

@@ -5,11 +5,12 @@
 
 import { describePeriod } from '../../analysis/describeView.ts';
 import { monthKey } from '../../data/calendar.ts';
+import { useDatasetSummaries } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
-import { clearData } from './dataLoading.ts';
+import { clearData } from './clearData.ts';
 
 export function LoadedData() {
-  const datasets = useAppStore((state) => state.datasets);
+  const datasets = useDatasetSummaries();
   const removeDataset = useAppStore((state) => state.removeDataset);
   if (datasets.length === 0) return null;
   const usersFiles = datasets.some((dataset) => !dataset.synthetic);

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { describePeriod } from '../../analysis/describeView.ts';
 import { monthKey } from '../../data/calendar.ts';
-import { describeTheme } from '../../data/dataset.ts';
+import { describeTheme, summarise } from '../../data/dataset.ts';
 import { useAppStore } from '../../state/store.ts';
 
 export function OverlapDialog() {
@@ -17,6 +17,7 @@ export function OverlapDialog() {
     if (!pending && element.open) element.close();
   }, [pending]);
 
+  const months = pending && summarise(pending.dataset);
   // The new file's own names for its themes.
   const themes =
     pending?.overlaps.map((id) => describeTheme([pending.dataset], id).label).join(', ') ?? '';
@@ -32,11 +33,8 @@ export function OverlapDialog() {
           <h2 id="overlap-title">{pending.dataset.fileName} overlaps the data already loaded</h2>
           <p>
             It has {themes} for{' '}
-            {describePeriod(
-              monthKey(pending.dataset.firstMonth),
-              monthKey(pending.dataset.lastMonth),
-            )}
-            , and a loaded file already has these themes for some of those months.
+            {describePeriod(monthKey(months?.firstMonth ?? 0), monthKey(months?.lastMonth ?? 0))},
+            and a loaded file already has these themes for some of those months.
           </p>
           <ul>
             <li>

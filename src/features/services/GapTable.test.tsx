@@ -9,9 +9,9 @@ import { DEFAULT_SERVICES_VIEW } from '../../analysis/servicesView.ts';
 import { monthIndex } from '../../data/calendar.ts';
 import { CubeBuilder, UNKNOWN_TIME_SLOT } from '../../data/cube.ts';
 import { useGapTable } from '../../state/coverage.ts';
-import { loadedData } from '../../state/registry.ts';
 import { useAreaFigures } from '../../state/selectors.ts';
-import { initialView, useAppStore } from '../../state/store.ts';
+import { useAppStore } from '../../state/store.ts';
+import { initialView } from '../../state/viewSlice.ts';
 import { GapTable } from './GapTable.tsx';
 import { ProposedServices } from './ProposedServices.tsx';
 
@@ -38,9 +38,9 @@ function offences() {
 }
 
 beforeEach(() => {
-  loadedData.datasets = [];
-  loadedData.pending = null;
   useAppStore.setState({
+    datasets: [],
+    pending: null,
     ...initialView,
     theme: 'youth_violence',
     reports: [],

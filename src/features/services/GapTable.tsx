@@ -9,7 +9,7 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { formatPercent, formatRate } from '../../data/numberFormat.ts';
 import { gapTableCsv } from '../../export/gapTableCsv.ts';
 import { exportFileName } from '../../export/wardTableCsv.ts';
-import type { CoverageState } from '../../state/coverage.ts';
+import type { CoverageState } from '../../state/coverageSlice.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob } from '../../ui/downloads.ts';
 

@@ -14,8 +14,7 @@ import { serviceTypeKey } from '../../data/services.ts';
 import { readPosition } from '../../formats/services.ts';
 import { serviceSymbol } from '../../map/serviceSymbols.ts';
 import { proposedName } from '../../map/servicesMapContent.ts';
-import { coverageTypes, useCoverage, useServiceFile } from '../../state/coverage.ts';
-import { loadedData } from '../../state/registry.ts';
+import { coverageTypes, useCoverage } from '../../state/coverage.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ServiceSymbolIcon } from './ServiceSymbolIcon.tsx';
 
@@ -37,7 +36,8 @@ export function ProposedServices({
   chosenType: string | null;
 }) {
   const id = useId();
-  const services = useServiceFile();
+  const services = useAppStore((state) => state.services);
+  const wards = useAppStore((state) => state.wards);
   const proposed = useAppStore((state) => state.proposedServices);
   const placing = useAppStore((state) => state.placingService);
   const view = useAppStore((state) => state.servicesView);
@@ -78,7 +78,7 @@ export function ProposedServices({
   const proposalWard = (proposalId: number): string => {
     const at = coverage.current ? coverage.proposedIds.indexOf(proposalId) : -1;
     const index = at >= 0 ? (coverage.coverage?.proposedWards[at] ?? -1) : -1;
-    const ward = index >= 0 ? loadedData.wards?.wards[index] : undefined;
+    const ward = index >= 0 ? wards?.wards[index] : undefined;
     return ward ? `in ${ward.name}` : coverage.current ? 'outside the wards shown' : '…';
   };
   const reachOf = (proposalId: number) =>

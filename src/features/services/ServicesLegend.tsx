@@ -1,12 +1,12 @@
 /** The key to the Services page's map: a symbol per type, proposed services, catchments, gaps. */
 import { formatCount } from '../../data/numberFormat.ts';
 import { GAP_OUTLINE_COLOUR, serviceSymbol } from '../../map/serviceSymbols.ts';
-import { coverageTypes, useServiceFile } from '../../state/coverage.ts';
+import { coverageTypes } from '../../state/coverage.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ServiceSymbolIcon } from './ServiceSymbolIcon.tsx';
 
 export function ServicesLegend() {
-  const services = useServiceFile();
+  const services = useAppStore((state) => state.services);
   const proposed = useAppStore((state) => state.proposedServices);
   const reachMetres = useAppStore((state) => state.servicesView.reachMetres);
   const types = coverageTypes(services, proposed);

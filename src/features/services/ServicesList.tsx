@@ -3,25 +3,24 @@ import { useId } from 'react';
 import { formatCount } from '../../data/numberFormat.ts';
 import { themeInfo } from '../../data/themes.ts';
 import { serviceSymbol } from '../../map/serviceSymbols.ts';
-import { type CoverageState, useServiceFile } from '../../state/coverage.ts';
-import { loadedData } from '../../state/registry.ts';
+import type { CoverageState } from '../../state/coverageSlice.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ServiceSymbolIcon } from './ServiceSymbolIcon.tsx';
 
 export function ServicesList({ coverage }: { coverage: CoverageState }) {
   const id = useId();
-  const file = useServiceFile();
-  const servicesVersion = useAppStore((state) => state.servicesVersion);
+  const file = useAppStore((state) => state.services);
+  const wards = useAppStore((state) => state.wards);
   const setServices = useAppStore((state) => state.setServices);
   if (!file) return null;
   // The worker places each service in a ward along with its coverage; until it has, for these
   // services, the ward is not known yet.
   const worked = coverage.coverage;
-  const wardsKnown = worked !== null && coverage.servicesVersion === servicesVersion;
+  const wardsKnown = worked !== null && coverage.services === file;
   const wardOf = (position: number) => {
     if (!wardsKnown) return '…';
     const index = worked.serviceWards[position] ?? -1;
-    return index >= 0 ? (loadedData.wards?.wards[index]?.name ?? '–') : 'Outside the wards';
+    return index >= 0 ? (wards?.wards[index]?.name ?? '–') : 'Outside the wards';
   };
 
   return (

@@ -18,7 +18,7 @@ import {
 } from '../../analysis/servicesView.ts';
 import { formatCount } from '../../data/numberFormat.ts';
 import { SERVICES_COLUMNS } from '../../formats/services.ts';
-import { coverageTypes, useGapTable, useServiceFile } from '../../state/coverage.ts';
+import { coverageTypes, useGapTable } from '../../state/coverage.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Legend } from '../../ui/Legend.tsx';
 import { GapTable } from './GapTable.tsx';
@@ -72,7 +72,7 @@ function Settings({ figures }: { figures: AreaFigures }) {
   const id = useId();
   const view = useAppStore((state) => state.servicesView);
   const measure = useAppStore((state) => state.measure);
-  const services = useServiceFile();
+  const services = useAppStore((state) => state.services);
   const proposed = useAppStore((state) => state.proposedServices);
   const setServicesView = useAppStore((state) => state.setServicesView);
   const types = coverageTypes(services, proposed);

@@ -4,9 +4,8 @@ import { CubeBuilder, type OffenceCube, timeSlot } from '../../data/cube.ts';
 import type { LoadReport } from '../../data/report.ts';
 import { themeInfo } from '../../data/themes.ts';
 import type { ParsedFile } from '../../formats/readFile.ts';
-import { loadedData } from '../../state/registry.ts';
 import { useAppStore } from '../../state/store.ts';
-import { applyParsedFile } from './dataLoading.ts';
+import { applyParsedFile } from './loadFile.ts';
 
 function report(fileName: string, rowsLoaded: number): LoadReport {
   return {
@@ -41,11 +40,13 @@ describe('applying a read file', () => {
   it('keeps the figures shown when a file has no valid row, and says so', () => {
     const good = robberyIn('2025-01');
     applyParsedFile(offences(good, 'good.csv', 1), false);
-    expect(loadedData.datasets.map((dataset) => dataset.cube)).toEqual([good]);
+    expect(useAppStore.getState().datasets.map((dataset) => dataset.cube)).toEqual([good]);
     expect(useAppStore.getState()).toMatchObject({ from: '2025-01', to: '2025-01', error: null });
 
     applyParsedFile(offences(new CubeBuilder().build(), 'bad.csv', 0), false);
-    expect(loadedData.datasets.map((dataset) => dataset.fileName)).toEqual(['good.csv']);
+    expect(useAppStore.getState().datasets.map((dataset) => dataset.fileName)).toEqual([
+      'good.csv',
+    ]);
     const state = useAppStore.getState();
     expect(state).toMatchObject({ from: '2025-01', to: '2025-01' });
     expect(state.error).toBe(

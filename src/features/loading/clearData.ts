@@ -1,0 +1,24 @@
+/**
+ * "Clear data": forgets every loaded file, the user's populations and boundaries and everything
+ * kept in the browser, and shows the demo data again.
+ */
+import { forgetEverything } from '../../state/persistence.ts';
+import { useAppStore } from '../../state/store.ts';
+import { loadDemo } from './loadFile.ts';
+
+export async function clearData(): Promise<void> {
+  const store = useAppStore.getState();
+  // Nothing is written to the browser until the demo is back.
+  store.setKeeping(false);
+  store.clearDatasets();
+  store.setServices(null);
+  store.clearProposedServices();
+  const { appData, wards, populations } = useAppStore.getState();
+  if (appData && wards !== appData.wards) store.showAppWards();
+  if (appData?.populations && populations !== appData.populations.populations)
+    store.setPopulations(appData.populations.populations, appData.populations.source);
+  // Nothing kept, or no storage at all: either way there is nothing left to remove.
+  await forgetEverything().catch(() => undefined);
+  await loadDemo();
+  useAppStore.getState().setKeeping(true);
+}

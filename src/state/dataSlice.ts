@@ -1,0 +1,249 @@
+/**
+ * The loaded data, held by reference: wards, offence datasets, populations and services. Each is
+ * replaced, never mutated, so a selector that read one knows by identity when it changed. Also the
+ * app's own boundaries and populations (what "Clear data" goes back to), the file being read,
+ * the reports of the files read and the last problem.
+ */
+import type { StoreApi } from 'zustand';
+import { monthIndex, monthKey } from '../data/calendar.ts';
+import {
+  type Dataset,
+  type DatasetSummary,
+  overlappingThemes,
+  summarise,
+} from '../data/dataset.ts';
+import type { WardPopulation } from '../data/population.ts';
+import type { LoadReport } from '../data/report.ts';
+import type { ServiceFile } from '../data/services.ts';
+import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
+import type { WardTopology } from '../geo/wardFile.ts';
+import { decodeWardTopology, type WardSet } from '../geo/wardSet.ts';
+import type { ViewSlice } from './viewSlice.ts';
+
+export interface PopulationSource {
+  name: string;
+  year: number | null;
+}
+
+/** Boundaries and populations that ship with the app, as fetched at start-up. */
+export interface AppData {
+  topology: WardTopology;
+  /** Decoded the first time they are shown: a user's kept boundaries may be shown instead. */
+  wards: WardSet | null;
+  populations: {
+    populations: ReadonlyMap<string, WardPopulation>;
+    source: PopulationSource;
+  } | null;
+}
+
+export interface DataSlice {
+  wards: WardSet | null;
+  /** The loaded offence datasets, in loading order. */
+  datasets: Dataset[];
+  /** A file that overlaps loaded data, waiting for "Replace" or "Add". */
+  pending: { dataset: Dataset; overlaps: ThemeId[] } | null;
+  populations: ReadonlyMap<string, WardPopulation> | null;
+  populationSource: PopulationSource | null;
+  services: ServiceFile | null;
+  appData: AppData | null;
+  /** A file being read, with the share read so far and how to stop reading it. */
+  loading: { fileName: string; progress: number; cancel(): void } | null;
+  /** Reports of the files loaded in this session, newest first, numbered in loading order. */
+  reports: { id: number; report: LoadReport }[];
+  /** A problem with a whole file or with the app's own data files. */
+  error: string | null;
+
+  setWards(wards: WardSet): void;
+  /** Adds a dataset, or holds it for the user's choice when it overlaps loaded data. Synthetic
+   * demo data makes way for the first real file. */
+  addDataset(dataset: Dataset): void;
+  resolvePending(choice: PendingChoice): void;
+  /** Puts back datasets kept from an earlier visit, all at once, so that the period asked for
+   * survives even when no single dataset covers it. */
+  restoreDatasets(datasets: Dataset[]): void;
+  removeDataset(id: string): void;
+  /** Forgets every dataset. */
+  clearDatasets(): void;
+  setPopulations(populations: ReadonlyMap<string, WardPopulation>, source: PopulationSource): void;
+  /** Replaces the loaded services; null removes them. */
+  setServices(file: ServiceFile | null): void;
+  setAppData(appData: AppData): void;
+  /** Shows the app's own boundaries, decoded the first time they are shown. */
+  showAppWards(): void;
+  setLoading(loading: DataSlice['loading']): void;
+  addReport(report: LoadReport): void;
+  setError(error: string | null): void;
+}
+
+export type PendingChoice = 'replace' | 'add' | 'cancel';
+
+export const DEFAULT_PERIOD_MONTHS = 12;
+
+/** First and last month (indices) over datasets, or null when none holds any month. */
+export function monthSpan(
+  datasets: readonly DatasetSummary[],
+): { first: number; last: number } | null {
+  const withMonths = datasets.filter((dataset) => dataset.lastMonth >= dataset.firstMonth);
+  if (withMonths.length === 0) return null;
+  return {
+    first: Math.min(...withMonths.map((dataset) => dataset.firstMonth)),
+    last: Math.max(...withMonths.map((dataset) => dataset.lastMonth)),
+  };
+}
+
+/** The months a user can choose, YYYY-MM. */
+export function monthsOf(datasets: readonly DatasetSummary[]): string[] {
+  const span = monthSpan(datasets);
+  if (!span) return [];
+  return Array.from({ length: span.last - span.first + 1 }, (_, index) =>
+    monthKey(span.first + index),
+  );
+}
+
+/** The period to show: the requested one when it overlaps the data (clamped to it), else the
+ * latest 12 months. */
+export function periodForSpan(
+  span: { first: number; last: number },
+  from: string | null,
+  to: string | null,
+): { from: string; to: string } {
+  const { first, last } = span;
+  const clamp = (month: number) => Math.min(last, Math.max(first, month));
+  const requestedFrom = from === null ? null : monthIndex(from);
+  const requestedTo = to === null ? null : monthIndex(to);
+  if (
+    requestedFrom !== null &&
+    requestedTo !== null &&
+    requestedFrom <= requestedTo &&
+    requestedTo >= first &&
+    requestedFrom <= last
+  ) {
+    return { from: monthKey(clamp(requestedFrom)), to: monthKey(clamp(requestedTo)) };
+  }
+  return { from: monthKey(Math.max(first, last - DEFAULT_PERIOD_MONTHS + 1)), to: monthKey(last) };
+}
+
+/** Theme ids offered for a set of datasets (not counting replaced ones). */
+export function liveThemeIds(
+  datasets: readonly Pick<DatasetSummary, 'themes' | 'replacedThemes'>[],
+): ThemeId[] {
+  const ids = new Set<ThemeId>();
+  for (const dataset of datasets) {
+    for (const info of dataset.themes)
+      if (!dataset.replacedThemes.includes(info.id)) ids.add(info.id);
+  }
+  return [...ids];
+}
+
+type DataStore = DataSlice & ViewSlice;
+
+export function createDataSlice(
+  set: StoreApi<DataStore>['setState'],
+  get: StoreApi<DataStore>['getState'],
+): DataSlice {
+  /**
+   * Puts in a new list of datasets with a theme and period that exist. A file the user loads
+   * shows its latest 12 months (`latestPeriod`); otherwise the period chosen (or given by a link)
+   * is kept where the data allows.
+   */
+  const setDatasets = (datasets: Dataset[], latestPeriod = false) => {
+    const { theme, from, to } = get();
+    const span = monthSpan(datasets.map(summarise));
+    const themeExists = theme === ALL_THEMES || liveThemeIds(datasets).includes(theme);
+    set({
+      datasets,
+      theme: themeExists ? theme : ALL_THEMES,
+      ...(span
+        ? latestPeriod
+          ? periodForSpan(span, null, null)
+          : periodForSpan(span, from, to)
+        : {}),
+    });
+  };
+
+  const commit = (datasets: Dataset[], dataset: Dataset) =>
+    setDatasets([...datasets, dataset], !dataset.synthetic);
+
+  return {
+    wards: null,
+    datasets: [],
+    pending: null,
+    populations: null,
+    populationSource: null,
+    services: null,
+    appData: null,
+    loading: null,
+    reports: [],
+    error: null,
+
+    setWards: (wards) => {
+      const { area, ward } = get();
+      const areaExists = wards.areas.some((candidate) => candidate.id === area);
+      set({
+        wards,
+        area: areaExists ? area : (wards.areas[0]?.id ?? area),
+        ward: ward !== null && wards.byCode.has(ward) ? ward : null,
+      });
+    },
+
+    addDataset: (dataset) => {
+      const loaded = get().datasets;
+      // The demo arriving after the user's own file (it is fetched at start-up) is not wanted.
+      if (dataset.synthetic && loaded.some((existing) => !existing.synthetic)) return;
+      const kept = dataset.synthetic ? loaded : loaded.filter((existing) => !existing.synthetic);
+      const overlaps = overlappingThemes(kept.map(summarise), summarise(dataset));
+      if (overlaps.length === 0) {
+        commit(kept, dataset);
+        return;
+      }
+      set({ pending: { dataset, overlaps } });
+      // Removing the demo data is already a change worth showing.
+      if (kept !== loaded) setDatasets(kept);
+    },
+
+    resolvePending: (choice) => {
+      const pending = get().pending;
+      set({ pending: null });
+      if (!pending || choice === 'cancel') return;
+      let datasets = get().datasets;
+      if (choice === 'replace') {
+        datasets = datasets
+          .map((existing) => ({
+            ...existing,
+            replacedThemes: [
+              ...new Set([
+                ...existing.replacedThemes,
+                ...pending.overlaps.filter((id) => existing.themes.some((info) => info.id === id)),
+              ]),
+            ],
+          }))
+          .filter((existing) =>
+            existing.themes.some((info) => !existing.replacedThemes.includes(info.id)),
+          );
+      }
+      commit(datasets, pending.dataset);
+    },
+
+    restoreDatasets: (datasets) => setDatasets([...datasets, ...get().datasets]),
+    removeDataset: (id) => setDatasets(get().datasets.filter((dataset) => dataset.id !== id)),
+    clearDatasets: () => {
+      set({ pending: null, reports: [] });
+      setDatasets([]);
+    },
+
+    setPopulations: (populations, populationSource) => set({ populations, populationSource }),
+    setServices: (services) => set({ services }),
+    setAppData: (appData) => set({ appData }),
+    showAppWards: () => {
+      const appData = get().appData;
+      if (!appData) throw new Error("The app's boundaries are not loaded.");
+      const wards = appData.wards ?? decodeWardTopology(appData.topology);
+      if (wards !== appData.wards) set({ appData: { ...appData, wards } });
+      get().setWards(wards);
+    },
+    setLoading: (loading) => set({ loading }),
+    addReport: (report) =>
+      set({ reports: [{ id: get().reports.length + 1, report }, ...get().reports] }),
+    setError: (error) => set({ error }),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The view: what a link describes (area, theme, period, measure, ward, time of day, classes, map
+ * mode, publication mode, page, priorities and the Services page's choices), and the map's
+ * camera, which the address bar carries too but no component renders from.
+ */
+import type { StoreApi } from 'zustand';
+import type { TimeFilter } from '../analysis/aggregate.ts';
+import { type ClassChoice, DEFAULT_CLASSES, type Measure } from '../analysis/areaFigures.ts';
+import { DEFAULT_SERVICES_VIEW, type ServicesView } from '../analysis/servicesView.ts';
+import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
+import { DEFAULT_AREA } from '../geo/areas.ts';
+import type { Camera, MapMode } from '../map/mapView.ts';
+
+export interface ViewState {
+  area: string;
+  theme: ThemeId;
+  /** YYYY-MM, inclusive; null until data gives a default (the latest 12 months). */
+  from: string | null;
+  to: string | null;
+  measure: Measure;
+  /** Selected ward code. */
+  ward: string | null;
+  time: TimeFilter | null;
+  classes: ClassChoice;
+  /** What the map's colours show. */
+  mapMode: MapMode;
+  /** Counts from 1 to 4 shown as "<5" and the rates built on them hidden. */
+  publication: boolean;
+  page: Page;
+  /** Priorities: weight of each theme in the combined score (1 when not set), and the top N. */
+  weights: Readonly<Record<string, number>>;
+  topN: number;
+  /** Services page: walking distance, need, service type and gap rule. */
+  servicesView: ServicesView;
+}
+
+export type Page =
+  | 'dashboard'
+  | 'priorities'
+  | 'services'
+  | 'methods'
+  | 'accessibility'
+  | 'briefing';
+
+export interface ViewSlice extends ViewState {
+  /** Where the map looks, as it last reported; null until it has moved (the URL's, if any). */
+  camera: Camera | null;
+  setArea(area: string): void;
+  setTheme(theme: ThemeId): void;
+  setPeriod(from: string, to: string): void;
+  setMeasure(measure: Measure): void;
+  selectWard(ward: string | null): void;
+  setTimeFilter(time: TimeFilter | null): void;
+  setClasses(classes: ClassChoice): void;
+  setMapMode(mapMode: MapMode): void;
+  setPublication(publication: boolean): void;
+  setPage(page: Page): void;
+  setWeight(theme: ThemeId, weight: number): void;
+  setTopN(topN: number): void;
+  setServicesView(change: Partial<ServicesView>): void;
+  setCamera(camera: Camera): void;
+}
+
+export const initialView: ViewState = {
+  area: DEFAULT_AREA,
+  theme: ALL_THEMES,
+  from: null,
+  to: null,
+  measure: 'count',
+  ward: null,
+  time: null,
+  classes: DEFAULT_CLASSES,
+  mapMode: 'choropleth',
+  publication: false,
+  page: 'dashboard',
+  weights: {},
+  topN: 5,
+  servicesView: DEFAULT_SERVICES_VIEW,
+};
+
+/** The view part of a store state: what a link describes. */
+export function viewOf(state: ViewState): ViewState {
+  const view = {} as Record<keyof ViewState, unknown>;
+  for (const key of Object.keys(initialView) as (keyof ViewState)[]) view[key] = state[key];
+  return view as unknown as ViewState;
+}
+
+export function createViewSlice(
+  set: StoreApi<ViewSlice>['setState'],
+  get: StoreApi<ViewSlice>['getState'],
+): ViewSlice {
+  return {
+    ...initialView,
+    camera: null,
+    setArea: (area) => set({ area, ward: null }),
+    setTheme: (theme) => set({ theme }),
+    setPeriod: (from, to) => (from <= to ? set({ from, to }) : set({ from: to, to: from })),
+    setMeasure: (measure) => set({ measure }),
+    selectWard: (ward) => set({ ward }),
+    setTimeFilter: (time) => set({ time }),
+    setClasses: (classes) => set({ classes }),
+    setMapMode: (mapMode) => set({ mapMode }),
+    setPublication: (publication) => set({ publication }),
+    setPage: (page) => set({ page }),
+    setWeight: (theme, weight) => set({ weights: { ...get().weights, [theme]: weight } }),
+    setTopN: (topN) => set({ topN }),
+    setServicesView: (change) => set({ servicesView: { ...get().servicesView, ...change } }),
+    setCamera: (camera) => set({ camera }),
+  };
+}
