@@ -23,7 +23,6 @@ import { wardTopology } from './generate.ts';
 import { CSV_COLUMNS, median, type OffencesFile, sqlString } from './ingest.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-export const CHANGES = 50;
 const WARM_UP = 10;
 
 export function datasetOf(parsed: OffencesFile): Dataset {

@@ -17,7 +17,6 @@
 import { monthIndex, monthKey, WEEKDAYS } from '../src/data/calendar.ts';
 import { DEDUPLICATED_ALL_THEME } from '../src/data/themes.ts';
 
-export const DEMO_AREA_CODE = 'E09000020';
 export const DEMO_AREA_NAME = 'Kensington and Chelsea';
 
 export interface DemoWard {
@@ -95,7 +94,6 @@ export const RBKC_WARDS: readonly DemoWard[] = [
 ];
 
 export const DEMO_THEMES = ['youth_violence', 'domestic_abuse', 'sexual_violence'] as const;
-export type DemoTheme = (typeof DEMO_THEMES)[number];
 export const DEMO_ALL_THEME = DEDUPLICATED_ALL_THEME;
 
 export const NATIVE_CSV_HEADER = 'ward_code,theme,month,weekday,hour,count';

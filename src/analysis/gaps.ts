@@ -62,7 +62,7 @@ export interface ProposalReach {
   offences: number;
 }
 
-export interface GapTable {
+export interface GapTableRows {
   rule: GapRule;
   rankedCount: number;
   cutoff: number;
@@ -88,7 +88,11 @@ export interface WardShares {
   proposed: readonly { id: number; shares: ArrayLike<number> }[];
 }
 
-export function gapTable(wards: readonly NeedWard[], shares: WardShares, rule: GapRule): GapTable {
+export function gapTable(
+  wards: readonly NeedWard[],
+  shares: WardShares,
+  rule: GapRule,
+): GapTableRows {
   const position = new Map(shares.wardIndices.map((index, at) => [index, at]));
   const rankedCount = wards.filter((ward) => ward.needRank !== null).length;
   const cutoff = highNeedCutoff(rankedCount, rule.topShare);

@@ -52,4 +52,3 @@ export const WEEKDAY_NAMES = [
   'Saturday',
   'Sunday',
 ] as const;
-export const HOURS_PER_DAY = 24;

@@ -14,8 +14,8 @@ import { FIRST_MONTH_INDEX } from './calendar.ts';
 import type { ThemeId } from './themes.ts';
 
 export const HOURS_PER_WEEK = 168;
-export const UNKNOWN_TIME_SLOT = HOURS_PER_WEEK;
 export const SLOT_COUNT = HOURS_PER_WEEK + 1;
+export const UNKNOWN_TIME_SLOT = SLOT_COUNT - 1;
 
 export function timeSlot(weekday: number, hour: number): number {
   return weekday * 24 + hour;

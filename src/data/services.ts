@@ -27,12 +27,6 @@ export interface ServiceFile {
 }
 
 /** What the store knows of the loaded services. */
-export interface ServicesSummary {
-  fileName: string;
-  count: number;
-  types: string[];
-}
-
 /** A service placed on the map or typed in to try a scenario; never kept. */
 export interface ProposedService {
   /** 1, 2, 3...: how the page names it ("Proposed service 2"). */
@@ -40,10 +34,6 @@ export interface ProposedService {
   type: string;
   longitude: number;
   latitude: number;
-}
-
-export function summariseServices(file: ServiceFile): ServicesSummary {
-  return { fileName: file.fileName, count: file.services.length, types: file.types };
 }
 
 /** Types compare ignoring case and runs of spaces: "Youth hub" and "youth  Hub" are one type. */

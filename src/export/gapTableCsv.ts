@@ -5,13 +5,13 @@
  */
 import type { Measure } from '../analysis/areaFigures.ts';
 import type { SuppressAt } from '../analysis/display.ts';
-import type { GapTable } from '../analysis/gaps.ts';
+import type { GapTableRows } from '../analysis/gaps.ts';
 import { serviceTypeText } from '../analysis/servicesView.ts';
 import { isSuppressed, suppressedText } from '../analysis/suppression.ts';
 import { csvText } from './csv.ts';
 
 export interface GapTableExport {
-  table: GapTable;
+  table: GapTableRows;
   /** The coverage's types, in its order. */
   types: readonly string[];
   /** The type coverage is shown for; null for a service of any type. */

@@ -1,6 +1,6 @@
-import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
+import { square } from '../../tests/support/wards.ts';
 import { computeAreaFigures } from '../analysis/areaFigures.ts';
 import { HOTSPOT_COLOURS } from '../analysis/palette.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
@@ -21,21 +21,6 @@ import {
   NORTH_NOTE,
   wrapText,
 } from './mapSvg.ts';
-
-function square(west: number, south: number, size: number): Polygon {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [west + size, south],
-        [west + size, south + size],
-        [west, south + size],
-        [west, south],
-      ],
-    ],
-  };
-}
 
 describe('fitMercator', () => {
   it('fits a ward of 0.1° × 0.1° in London into a square box, centred, with the aspect kept', () => {

@@ -1,37 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { maidstoneWard } from '../../tests/support/wards.ts';
 import { decodeWardTopology } from '../geo/wardSet.ts';
 import { BOUNDARY_FORMAT, isBoundaryFile, readBoundaryFile } from './boundaryFile.ts';
-
-/** Square "wards" of 0.02° in Maidstone, Kent, by column and row. */
-function ward(code: string, name: string, column: number, row: number) {
-  const west = 0.5 + column * 0.02;
-  const south = 51.26 + row * 0.02;
-  return {
-    type: 'Feature',
-    properties: { WD23CD: code, WD23NM: name, LAD23CD: 'E07000110', LAD23NM: 'Maidstone' },
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [west, south],
-          [west + 0.02, south],
-          [west + 0.02, south + 0.02],
-          [west, south + 0.02],
-          [west, south],
-        ],
-      ],
-    },
-  };
-}
 
 const KENT = {
   type: 'FeatureCollection',
   features: [
-    ward('E05015901', 'Allington', 0, 0),
-    ward('E05015902', 'Barming', 1, 0),
+    maidstoneWard('E05015901', 'Allington', 0, 0),
+    maidstoneWard('E05015902', 'Barming', 1, 0),
     { type: 'Feature', properties: { WD23CD: 'E05015903', WD23NM: 'Broken' }, geometry: null },
-    ward('E05015904', 'Bearsted', 0, 1),
-    ward('E05015905', 'Boxley', 1, 1),
+    maidstoneWard('E05015904', 'Bearsted', 0, 1),
+    maidstoneWard('E05015905', 'Boxley', 1, 1),
   ],
 };
 

@@ -152,9 +152,7 @@ export class MpsKnifeCrimeReader implements OffenceReader {
   }
 
   finish(): ReaderResult {
-    const notes: string[] = [];
-    const covered = this.months.note();
-    if (covered) notes.push(covered);
+    const notes = this.months.notes();
     notes.push(MONTH_RECORDED_NOTE);
     if (this.boroughRows > 0)
       notes.push(

@@ -22,11 +22,14 @@ export class MonthRange {
     if (month > this.last) this.last = month;
   }
 
-  /** "Months covered: Apr 2010 to Feb 2024 (167 months)." or null before any month. */
-  note(): string | null {
-    if (this.first > this.last) return null;
+  /** The report's first notes: "Months covered: Apr 2010 to Feb 2024 (167 months).", or none
+   * before any month. */
+  notes(): string[] {
+    if (this.first > this.last) return [];
     const count = this.last - this.first + 1;
-    return `Months covered: ${monthLabel(monthKey(this.first))} to ${monthLabel(monthKey(this.last))} (${formatCount(count)} ${count === 1 ? 'month' : 'months'}).`;
+    return [
+      `Months covered: ${monthLabel(monthKey(this.first))} to ${monthLabel(monthKey(this.last))} (${formatCount(count)} ${count === 1 ? 'month' : 'months'}).`,
+    ];
   }
 }
 

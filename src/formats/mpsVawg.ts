@@ -89,9 +89,7 @@ export class MpsVawgReader implements OffenceReader {
   }
 
   finish(): ReaderResult {
-    const notes: string[] = [];
-    const covered = this.months.note();
-    if (covered) notes.push(covered);
+    const notes = this.months.notes();
     notes.push(MONTH_RECORDED_NOTE);
     if (this.unmappedRows > 0)
       notes.push(

@@ -190,11 +190,9 @@ export class MpsWardCrimeReader implements OffenceReader {
   }
 
   finish(): ReaderResult {
-    const notes: string[] = [];
     const range = new MonthRange();
     for (const { month } of this.months) range.include(month);
-    const covered = range.note();
-    if (covered && this.rowsLoaded > 0) notes.push(covered);
+    const notes = this.rowsLoaded > 0 ? range.notes() : [];
     const present = new Set(this.months.map(({ month }) => month));
     const missing = range.last - range.first + 1 - present.size;
     if (missing > 0)

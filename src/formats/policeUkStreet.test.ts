@@ -1,31 +1,21 @@
-import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { countOf, TEST_WARDS } from '../../tests/support/readForTest.ts';
+import { ring } from '../../tests/support/wards.ts';
 import { themeIndices } from '../data/dataset.ts';
 import { ALL_THEMES } from '../data/themes.ts';
 import { createWardLocator } from '../geo/wardLocator.ts';
 import { crimeTypeId, POLICE_UK_FORMAT } from './policeUkStreet.ts';
 import { readCsv } from './readFile.ts';
 
-function square(west: number, south: number, east: number, north: number): Position[] {
-  return [
-    [west, south],
-    [east, south],
-    [east, north],
-    [west, north],
-    [west, south],
-  ];
-}
-
 /** Two square stand-ins for real wards, around their real places. */
 const SQUARE_WARDS = createWardLocator([
   {
     code: 'E05009396',
-    geometry: { type: 'Polygon', coordinates: [square(-0.21, 51.515, -0.2, 51.525)] },
+    geometry: { type: 'Polygon', coordinates: [ring(-0.21, 51.515, -0.2, 51.525)] },
   },
   {
     code: 'E05009395',
-    geometry: { type: 'Polygon', coordinates: [square(-0.2, 51.485, -0.19, 51.495)] },
+    geometry: { type: 'Polygon', coordinates: [ring(-0.2, 51.485, -0.19, 51.495)] },
   },
 ]);
 

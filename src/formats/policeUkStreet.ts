@@ -138,9 +138,7 @@ export class PoliceUkStreetReader implements OffenceReader {
   }
 
   finish(): ReaderResult {
-    const notes: string[] = [];
-    const covered = this.months.note();
-    if (covered) notes.push(covered);
+    const notes = this.months.notes();
     notes.push(
       'Each crime is placed in the ward whose boundary holds its map point. data.police.uk moves every point to a nearby anonymised location, so a crime near a ward border can fall in the neighbouring ward.',
     );

@@ -15,13 +15,13 @@ import type { ServiceFile } from '../data/services.ts';
 import { type ThemeInfo, themeInfo } from '../data/themes.ts';
 import type { WardLookup } from '../geo/wardLookup.ts';
 import { CsvByteRows, detectDialect, readCells } from './csvBytes.ts';
+import { detectFormat } from './detectFormat.ts';
 import { NativeFastReader } from './nativeFast.ts';
 import { NativeOffencesReader, nativeOffencesFormat } from './nativeOffences.ts';
 import type { OffenceFormat, OffenceReader } from './offenceFormat.ts';
 import { OFFENCE_FORMATS } from './offenceFormats.ts';
-import { isPopulationHeader, POPULATION_FORMAT, parsePopulationRows } from './population.ts';
+import { POPULATION_FORMAT, parsePopulationRows } from './population.ts';
 import {
-  isServicesHeader,
   type NumberedRow,
   parseServiceRows,
   SERVICES_COLUMNS,
@@ -179,11 +179,17 @@ function servicesSink(header: readonly string[], options: ReadOptions): FormatSi
 }
 
 function sinkFor(header: readonly string[], options: ReadOptions): FormatSink | null {
-  const format = OFFENCE_FORMATS.find((candidate) => candidate.matches(header));
-  if (format) return offenceSink(format, header, options);
-  if (isPopulationHeader(header)) return populationSink(header, options);
-  if (isServicesHeader(header)) return servicesSink(header, options);
-  return null;
+  const detected = detectFormat(header);
+  switch (detected?.kind) {
+    case 'offences':
+      return offenceSink(detected.format, header, options);
+    case 'population':
+      return populationSink(header, options);
+    case 'services':
+      return servicesSink(header, options);
+    default:
+      return null;
+  }
 }
 
 /**
@@ -367,9 +373,10 @@ function readBytes(
     const rows = dialect && new CsvByteRows(dialect);
     const header = rows && readCells(rows, head, start, head.length === source.size);
     if (!rows || !header) return readOtherFormat(encoding);
-    const format = OFFENCE_FORMATS.find((candidate) => candidate.matches(header.cells));
-    if (format !== nativeOffencesFormat) {
-      if (!format && !isPopulationHeader(header.cells) && !isServicesHeader(header.cells))
+    const detected = detectFormat(header.cells);
+    // The native format has a fast path of its own; every other format goes through PapaParse.
+    if (detected?.kind !== 'offences' || detected.format !== nativeOffencesFormat) {
+      if (!detected)
         return {
           kind: 'unrecognised',
           fileName: options.fileName,

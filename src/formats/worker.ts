@@ -1,18 +1,29 @@
 /// <reference lib="webworker" />
 /**
  * Reads data files off the main thread, so a large file never freezes the map or the controls.
+ * Reached through Comlink (data/connectWorker.ts); `FileReaderApi` is its type.
  */
-
+import { expose, transfer } from 'comlink';
 import type { OffencePoints } from '../data/dataset.ts';
 import { createWardLocator, type LocatableWard, type WardLocator } from '../geo/wardLocator.ts';
-import { WardLookup } from '../geo/wardLookup.ts';
-import { isBoundaryFile, readBoundaryFile } from './boundaryFile.ts';
-import { type FileReading, readCsv } from './readFile.ts';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol.ts';
+import { type WardIdentity, WardLookup } from '../geo/wardLookup.ts';
+import { isBoundaryFile, type ParsedBoundaries, readBoundaryFile } from './boundaryFile.ts';
+import { type FileReading, type ParsedFile, readCsv } from './readFile.ts';
 
-declare const self: DedicatedWorkerGlobalScope;
+/** What a read gives: offences or populations, or ward boundaries (a GeoJSON file). */
+export type WorkerResult = ParsedFile | ParsedBoundaries;
+
+export interface WorkerReadRequest {
+  /** A user's file, or a URL of the app's own (the demo data). */
+  source: File | { url: string };
+  fileName: string;
+  wards: WardIdentity[];
+  preferredLad: string | null;
+}
 
 const readings = new Map<number, FileReading>();
+/** Reads cancelled before they started (the app's own file may still be on its way). */
+const cancelledEarly = new Set<number>();
 
 let wards: LocatableWard[] = [];
 /** Built on the first point a file asks about, not for files without points. */
@@ -23,14 +34,7 @@ function locate(longitude: number, latitude: number): string | null {
   return locator.codeAt(longitude, latitude);
 }
 
-function post(message: WorkerResponse, transfer: Transferable[] = []): void {
-  self.postMessage(message, transfer);
-}
-
-/** Reads cancelled before they started (the app's own file may still be on its way). */
-const cancelledEarly = new Set<number>();
-
-async function sourceOf(request: Extract<WorkerRequest, { type: 'read' }>): Promise<File> {
+async function sourceOf(request: WorkerReadRequest): Promise<File> {
   if (request.source instanceof File) return request.source;
   const response = await fetch(request.source.url);
   if (!response.ok)
@@ -39,58 +43,63 @@ async function sourceOf(request: Extract<WorkerRequest, { type: 'read' }>): Prom
   return new File([await response.blob()], request.fileName);
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
-  if (request.type === 'setWards') {
-    wards = request.wards;
+async function readFile(
+  id: number,
+  request: WorkerReadRequest,
+  onProgress: (fraction: number) => void,
+): Promise<WorkerResult> {
+  const source = await sourceOf(request);
+  if (cancelledEarly.delete(id)) throw new Error('Cancelled');
+  if (isBoundaryFile(source.name, await source.slice(0, 64).text()))
+    return readBoundaryFile(await source.text(), request.fileName);
+  // readCsv tells the encoding (UTF-8, or Excel's Windows-1252) from the file's first bytes.
+  const reading = readCsv(source, {
+    fileName: request.fileName,
+    lookup: new WardLookup(request.wards, request.preferredLad),
+    locate,
+    onProgress,
+  });
+  readings.set(id, reading);
+  const result = await reading.result;
+  // Hand the typed arrays over rather than copying them.
+  const transferred = new Set<ArrayBuffer>();
+  if (result.kind === 'offences') {
+    for (const block of result.cube.cumulative) transferred.add(block.buffer as ArrayBuffer);
+    const points: OffencePoints | null = result.points;
+    if (points)
+      for (const array of Object.values(points)) transferred.add(array.buffer as ArrayBuffer);
+  }
+  return transfer(result, [...transferred]);
+}
+
+const fileReader = {
+  /** The wards' shapes, for placing offences given as points; sent when the wards change. */
+  setWards(shapes: LocatableWard[]): void {
+    wards = shapes;
     locator = null;
-    return;
-  }
-  if (request.type === 'cancel') {
-    const reading = readings.get(request.id);
+  },
+
+  /** `onProgress` comes wrapped in Comlink's `proxy`, as the file's share read so far. */
+  async read(
+    id: number,
+    request: WorkerReadRequest,
+    onProgress: (fraction: number) => void,
+  ): Promise<WorkerResult> {
+    try {
+      return await readFile(id, request, onProgress);
+    } finally {
+      readings.delete(id);
+    }
+  },
+
+  /** Stops a read; the rows read so far still load. */
+  cancel(id: number): void {
+    const reading = readings.get(id);
     if (reading) reading.abort();
-    else cancelledEarly.add(request.id);
-    return;
-  }
-  try {
-    const source = await sourceOf(request);
-    if (cancelledEarly.delete(request.id)) {
-      post({ id: request.id, type: 'failed', message: 'Cancelled' });
-      return;
-    }
-    if (isBoundaryFile(source.name, await source.slice(0, 64).text())) {
-      post({
-        id: request.id,
-        type: 'done',
-        result: readBoundaryFile(await source.text(), request.fileName),
-      });
-      return;
-    }
-    // readCsv tells the encoding (UTF-8, or Excel's Windows-1252) from the file's first bytes.
-    const reading = readCsv(source, {
-      fileName: request.fileName,
-      lookup: new WardLookup(request.wards, request.preferredLad),
-      locate,
-      onProgress: (fraction) => post({ id: request.id, type: 'progress', fraction }),
-    });
-    readings.set(request.id, reading);
-    const result = await reading.result;
-    readings.delete(request.id);
-    // Hand the typed arrays over rather than copying them.
-    const transfer = new Set<ArrayBuffer>();
-    if (result.kind === 'offences') {
-      for (const block of result.cube.cumulative) transfer.add(block.buffer as ArrayBuffer);
-      const points: OffencePoints | null = result.points;
-      if (points)
-        for (const array of Object.values(points)) transfer.add(array.buffer as ArrayBuffer);
-    }
-    post({ id: request.id, type: 'done', result }, [...transfer]);
-  } catch (error) {
-    readings.delete(request.id);
-    post({
-      id: request.id,
-      type: 'failed',
-      message: error instanceof Error ? error.message : String(error),
-    });
-  }
+    else cancelledEarly.add(id);
+  },
 };
+
+export type FileReaderApi = typeof fileReader;
+
+expose(fileReader);

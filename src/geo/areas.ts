@@ -5,7 +5,6 @@
 
 /** The area shown first: the Royal Borough of Kensington and Chelsea. */
 export const DEFAULT_AREA = 'E09000020';
-export const DEFAULT_AREA_NAME = 'Kensington and Chelsea';
 
 /** Pseudo area code meaning "every ward in the file". */
 export const ALL_LONDON_AREA = 'london';

@@ -1,6 +1,7 @@
 import type { Feature, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
+import { square as squareOf } from '../../tests/support/wards.ts';
 import { queenNeighbours } from './neighbours.ts';
 import { buildWardTopology, readWardFeatures } from './wardBoundaries.ts';
 import type { WardFileProperties } from './wardFile.ts';
@@ -14,18 +15,7 @@ function square(code: string, col: number, row: number): Feature<Polygon> {
   return {
     type: 'Feature',
     properties: { WD24CD: code, WD24NM: `Ward ${code}` },
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [x, y],
-          [x + STEP, y],
-          [x + STEP, y + STEP],
-          [x, y + STEP],
-          [x, y],
-        ],
-      ],
-    },
+    geometry: squareOf(x, y, STEP),
   };
 }
 

@@ -1,22 +1,6 @@
-import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { rectangle } from '../../tests/support/wards.ts';
 import { CATCHMENT_STEPS, CoverageModel, type CoverageRequest, computeCoverage } from './reach.ts';
-
-/** A rectangle of whole degrees' parts: [west, south] to [west + width, south + height]. */
-function rectangle(west: number, south: number, width: number, height: number): Polygon {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [west + width, south],
-        [west + width, south + height],
-        [west, south + height],
-        [west, south],
-      ],
-    ],
-  };
-}
 
 const R = 6_371_008.8;
 const radians = (degrees: number) => (degrees * Math.PI) / 180;

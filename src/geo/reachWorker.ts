@@ -2,12 +2,13 @@
 /**
  * Works out coverage off the main thread: polygon clipping for all of London's wards takes
  * seconds. The work gives way every few tens of milliseconds, so that a newer request (another
- * reach, a proposed service placed) takes over at once.
+ * reach, a proposed service placed) takes over at once. Reached through Comlink
+ * (data/connectWorker.ts); `ReachApi` is its type.
  */
-import { CoverageModel } from './reach.ts';
-import type { ReachRequest, ReachResponse } from './reachProtocol.ts';
 
-declare const self: DedicatedWorkerGlobalScope;
+import { expose, transfer } from 'comlink';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { type Coverage, CoverageModel, type CoverageRequest } from './reach.ts';
 
 /** How long the work runs before it gives way to new messages. */
 const SLICE_MILLISECONDS = 40;
@@ -15,25 +16,30 @@ const SLICE_MILLISECONDS = 40;
 let model: CoverageModel | null = null;
 let latest = 0;
 
-function post(message: ReachResponse, transfer: Transferable[] = []): void {
-  self.postMessage(message, transfer);
-}
-
 const giveWay = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-self.onmessage = async (event: MessageEvent<ReachRequest>) => {
-  const message = event.data;
-  if (message.type === 'setWards') {
-    model = new CoverageModel(message.geometries);
-    return;
-  }
-  const { id, request } = message;
-  latest = id;
-  if (!model) {
-    post({ type: 'failed', id, message: 'The ward shapes have not arrived.' });
-    return;
-  }
-  try {
+export interface CoverageAnswer {
+  coverage: Coverage;
+  milliseconds: number;
+}
+
+const reach = {
+  /** The ward set's shapes, in index order; sent when the wards change. */
+  setWards(geometries: (Polygon | MultiPolygon)[]): void {
+    model = new CoverageModel(geometries);
+  },
+
+  /**
+   * Coverage for a request; null when a newer request came before this one finished (its answer
+   * is not wanted). `onProgress` comes wrapped in Comlink's `proxy`.
+   */
+  async coverage(
+    id: number,
+    request: CoverageRequest,
+    onProgress: (fraction: number) => void,
+  ): Promise<CoverageAnswer | null> {
+    latest = id;
+    if (!model) throw new Error('The ward shapes have not arrived.');
     const started = performance.now();
     const steps = model.compute(request);
     let sliceStarted = started;
@@ -48,23 +54,21 @@ self.onmessage = async (event: MessageEvent<ReachRequest>) => {
           coverage.serviceWards,
           coverage.proposedWards,
         ];
-        post(
-          { type: 'done', id, coverage, milliseconds: performance.now() - started },
+        return transfer(
+          { coverage, milliseconds: performance.now() - started },
           arrays.map((array) => array.buffer as ArrayBuffer),
         );
-        return;
       }
       if (performance.now() - sliceStarted > SLICE_MILLISECONDS) {
-        post({ type: 'progress', id, fraction: step.value });
+        onProgress(step.value);
         await giveWay();
-        if (latest !== id) {
-          post({ type: 'superseded', id });
-          return;
-        }
+        if (latest !== id) return null;
         sliceStarted = performance.now();
       }
     }
-  } catch (error) {
-    post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
-  }
+  },
 };
+
+export type ReachApi = typeof reach;
+
+expose(reach);

@@ -72,7 +72,7 @@ export function detectWardColumns(propertyNames: Iterable<string>): WardColumns 
 }
 
 /** One valid ward: geometry normalised (closed rings, 2D positions). */
-export interface WardFeature {
+export interface ValidWard {
   code: string;
   name: string;
   lad: string;
@@ -101,7 +101,7 @@ export interface RejectedFeature {
 export interface WardFeaturesResult {
   columns: WardColumns;
   featuresRead: number;
-  features: WardFeature[];
+  features: ValidWard[];
   rejectedCount: number;
   /** The first rejected features, in file order (at most MAX_LISTED_REJECTIONS). */
   rejected: RejectedFeature[];
@@ -243,7 +243,7 @@ export function readWardFeatures(
     );
   }
 
-  const valid: WardFeature[] = [];
+  const valid: ValidWard[] = [];
   const rejected: RejectedFeature[] = [];
   const rejectedByReason: Record<string, number> = {};
   let rejectedCount = 0;
@@ -351,7 +351,7 @@ export const DEFAULT_QUANTIZATION = 1e6;
  * Deterministic: the same wards give the same topology, whatever their input order.
  */
 export function buildWardTopology(
-  wards: readonly WardFeature[],
+  wards: readonly ValidWard[],
   options: { quantization?: number } = {},
 ): WardTopology {
   const sorted = [...wards].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -1,17 +1,9 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/demoData.ts';
+import { ring } from '../../tests/support/wards.ts';
 import { createWardLocator, type LocatableWard } from './wardLocator.ts';
-
-function square(west: number, south: number, east: number, north: number): Position[] {
-  return [
-    [west, south],
-    [east, south],
-    [east, north],
-    [west, north],
-    [west, south],
-  ];
-}
 
 function polygon(...rings: Position[][]): Polygon {
   return { type: 'Polygon', coordinates: rings };
@@ -20,13 +12,13 @@ function polygon(...rings: Position[][]): Polygon {
 describe('createWardLocator on hand-made wards', () => {
   // A: [0,4]² with a hole [1,3]²; B fills the hole; C is two squares apart.
   const wards: LocatableWard[] = [
-    { code: 'A', geometry: polygon(square(0, 0, 4, 4), square(1, 1, 3, 3)) },
-    { code: 'B', geometry: polygon(square(1, 1, 3, 3)) },
+    { code: 'A', geometry: polygon(ring(0, 0, 4, 4), ring(1, 1, 3, 3)) },
+    { code: 'B', geometry: polygon(ring(1, 1, 3, 3)) },
     {
       code: 'C',
       geometry: {
         type: 'MultiPolygon',
-        coordinates: [[square(10, 10, 11, 11)], [square(12, 12, 13, 13)]],
+        coordinates: [[ring(10, 10, 11, 11)], [ring(12, 12, 13, 13)]],
       },
     },
   ];
@@ -72,12 +64,12 @@ describe('createWardLocator on hand-made wards', () => {
 describe('shared borders of four squares', () => {
   // S1 [0,1]×[0,1], S2 [1,2]×[0,1] (clockwise), S3 [0,1]×[1,2], S4 [1,2]×[1,2]. Each square owns
   // its left and bottom borders and not its right and top ones.
-  const clockwise = [...square(1, 0, 2, 1)].reverse();
+  const clockwise = [...ring(1, 0, 2, 1)].reverse();
   const wards: LocatableWard[] = [
-    { code: 'S1', geometry: polygon(square(0, 0, 1, 1)) },
+    { code: 'S1', geometry: polygon(ring(0, 0, 1, 1)) },
     { code: 'S2', geometry: polygon(clockwise) },
-    { code: 'S3', geometry: polygon(square(0, 1, 1, 2)) },
-    { code: 'S4', geometry: polygon(square(1, 1, 2, 2)) },
+    { code: 'S3', geometry: polygon(ring(0, 1, 1, 2)) },
+    { code: 'S4', geometry: polygon(ring(1, 1, 2, 2)) },
   ];
   const cases: [number, number, string | null][] = [
     [1, 0.5, 'S2'],
@@ -103,18 +95,6 @@ describe('shared borders of four squares', () => {
   });
 });
 
-/** mulberry32, so that the fixture and the points are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Wards shaped like real ones, built here: a 6 × 5 lattice around Kensington with jittered
  * corners and wiggly borders of several vertices, each border shared exactly (the same
@@ -122,7 +102,7 @@ function seededRandom(seed: number): () => number {
  * one ward is a MultiPolygon with a detached part.
  */
 function latticeWards(): { wards: LocatableWard[]; rim: Set<string> } {
-  const random = seededRandom(7);
+  const random = mulberry32(7);
   const columns = 6;
   const rows = 5;
   const step = 0.01;
@@ -198,10 +178,7 @@ function latticeWards(): { wards: LocatableWard[]; rim: Set<string> } {
   const first = wards[0] as LocatableWard;
   first.geometry = {
     type: 'MultiPolygon',
-    coordinates: [
-      (first.geometry as Polygon).coordinates,
-      [square(-0.235, 51.465, -0.225, 51.475)],
-    ],
+    coordinates: [(first.geometry as Polygon).coordinates, [ring(-0.235, 51.465, -0.225, 51.475)]],
   };
   return { wards, rim };
 }
@@ -214,7 +191,7 @@ describe('createWardLocator against Turf on real-ward-shaped wards', () => {
     wards.flatMap((ward, index) => (booleanPointInPolygon(position, ward.geometry) ? [index] : []));
 
   it('assigns random points exactly as Turf does, twice over (the grid remembers cells)', () => {
-    const random = seededRandom(42);
+    const random = mulberry32(42);
     const count = 20_000;
     const longitudes = new Float64Array(count);
     const latitudes = new Float64Array(count);

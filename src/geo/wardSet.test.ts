@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { square } from '../../tests/support/wards.ts';
-import { buildWardTopology, type WardFeature } from './wardBoundaries.ts';
+import { buildWardTopology, type ValidWard } from './wardBoundaries.ts';
 import { type Bounds, decodeWardTopology, findArea } from './wardSet.ts';
 
 function ward(
@@ -10,7 +10,7 @@ function ward(
   lad: string,
   ladName: string,
   geometry: Polygon,
-): WardFeature {
+): ValidWard {
   return { code, name, lad, ladName, labelHint: null, geometry };
 }
 

@@ -37,14 +37,14 @@ export interface MapContent {
   selected: number | null;
 }
 
-export interface MapOptions {
+export interface MapContentOptions {
   mapMode: MapMode;
   measure: 'count' | 'rate';
   statistics: AreaStatistics | null;
   suppressAt: SuppressAt;
 }
 
-const DEFAULT_OPTIONS: MapOptions = {
+const DEFAULT_OPTIONS: MapContentOptions = {
   mapMode: 'choropleth',
   measure: 'count',
   statistics: null,
@@ -54,7 +54,7 @@ const DEFAULT_OPTIONS: MapOptions = {
 export function wardTooltip(
   figure: WardFigure,
   figures: AreaFigures,
-  options: MapOptions = DEFAULT_OPTIONS,
+  options: MapContentOptions = DEFAULT_OPTIONS,
 ): string {
   const { suppressAt } = options;
   const suppressed = isSuppressed(figure.count, suppressAt);
@@ -85,7 +85,7 @@ export function wardColour(figure: WardFigure, figures: AreaFigures): string {
   return palette[figure.classIndex] ?? NO_DATA_COLOUR;
 }
 
-function hotspotColour(figure: WardFigure, options: MapOptions): string {
+function hotspotColour(figure: WardFigure, options: MapContentOptions): string {
   return HOTSPOT_COLOURS[
     options.statistics?.wards.get(figure.code)?.hotspot.hotspotClass ?? 'none'
   ];
@@ -94,7 +94,7 @@ function hotspotColour(figure: WardFigure, options: MapOptions): string {
 export function mapContentFor(
   figures: AreaFigures,
   wards: WardSet,
-  options: MapOptions = DEFAULT_OPTIONS,
+  options: MapContentOptions = DEFAULT_OPTIONS,
 ): MapContent {
   const colours = new Map<number, string>();
   const tooltips = new Map<number, string>();

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
-import { type GapTable, gapTable, type NeedWard } from '../analysis/gaps.ts';
+import { type GapTableRows, gapTable, type NeedWard } from '../analysis/gaps.ts';
 import type { AreaPriorities } from '../analysis/priorities.ts';
 import { gapRuleOf, type ServicesView } from '../analysis/servicesView.ts';
 import type { ProposedService, ServiceFile } from '../data/services.ts';
@@ -157,7 +157,7 @@ export function useGapTable(
   figures: AreaFigures,
   active = true,
 ): {
-  table: GapTable | null;
+  table: GapTableRows | null;
   coverage: CoverageState;
 } {
   const coverage = useCoverage(active);

@@ -105,11 +105,6 @@ export function useAreaStatistics(): AreaStatistics | null {
   return useAppStore(selectAreaStatistics);
 }
 
-/** How the loaded datasets describe a theme. */
-export function useThemeInfo(theme: string): ThemeInfo {
-  return describeTheme(useDatasetSummaries(), theme);
-}
-
 /** Monthly series of the selected ward against its area, one per serious-violence theme. */
 export const selectTrends = derived(
   (state: StoreState) => [selectFigureInputs(state), selectPriorityThemes(state)] as const,

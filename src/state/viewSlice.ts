@@ -5,22 +5,20 @@
  */
 import type { StoreApi } from 'zustand';
 import type { TimeFilter } from '../analysis/aggregate.ts';
-import { type ClassChoice, DEFAULT_CLASSES, type Measure } from '../analysis/areaFigures.ts';
+import {
+  type ClassChoice,
+  DEFAULT_CLASSES,
+  type FigureView,
+  type Measure,
+} from '../analysis/areaFigures.ts';
 import { DEFAULT_SERVICES_VIEW, type ServicesView } from '../analysis/servicesView.ts';
 import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
 import { DEFAULT_AREA } from '../geo/areas.ts';
 import type { Camera, MapMode } from '../map/mapView.ts';
 
-export interface ViewState {
-  area: string;
-  theme: ThemeId;
-  /** YYYY-MM, inclusive; null until data gives a default (the latest 12 months). */
-  from: string | null;
-  to: string | null;
-  measure: Measure;
-  /** Selected ward code. */
-  ward: string | null;
-  time: TimeFilter | null;
+/** What a link describes: the figures' view (area, theme, period, measure, ward, time, classes)
+ * and the rest of the page. */
+export interface ViewState extends FigureView {
   classes: ClassChoice;
   /** What the map's colours show. */
   mapMode: MapMode;

@@ -8,7 +8,7 @@ import { selectDensityPositions, useAreaStatistics } from '../state/selectors.ts
 import { useAppStore } from '../state/store.ts';
 import { useServicesOnMap } from './servicesOnMap.ts';
 
-export const MAP_ATTRIBUTION =
+const MAP_ATTRIBUTION =
   'Boundaries: ONS, OGL v3. Contains OS data © Crown copyright and database right 2024';
 
 /**

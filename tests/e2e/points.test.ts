@@ -11,6 +11,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maidstoneWard } from '../support/wards.ts';
 import { launchBrowser, openDashboard } from './browser.ts';
 import { geodataPath, splitCsvLine } from './rawFiles.ts';
 
@@ -383,42 +384,20 @@ describe('partner record-level extract', () => {
 });
 
 describe('ward boundaries from the user', () => {
-  /** Square wards of 0.02° near Maidstone, by column and row. */
-  const square = (code: string, name: string, column: number, row: number): Feature => {
-    const west = 0.5 + column * 0.02;
-    const south = 51.26 + row * 0.02;
-    return {
-      type: 'Feature',
-      properties: { WD23CD: code, WD23NM: name, LAD23CD: 'E07000110', LAD23NM: 'Maidstone' },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [west, south],
-            [west + 0.02, south],
-            [west + 0.02, south + 0.02],
-            [west, south + 0.02],
-            [west, south],
-          ],
-        ],
-      },
-    };
-  };
-
   it('replaces the wards, reports the bad feature, and places points in the new wards', async () => {
     const { page, errors } = await openDashboard(browser);
     const kent: FeatureCollection = {
       type: 'FeatureCollection',
       features: [
-        square('E05015901', 'Allington', 0, 0),
-        square('E05015902', 'Barming', 1, 0),
+        maidstoneWard('E05015901', 'Allington', 0, 0),
+        maidstoneWard('E05015902', 'Barming', 1, 0),
         {
           type: 'Feature',
           properties: { WD23CD: 'E05015903', WD23NM: 'Bridge' },
           geometry: { type: 'Point', coordinates: [0.52, 51.3] },
         },
-        square('E05015904', 'Bearsted', 0, 1),
-        square('E05015905', 'Boxley', 1, 1),
+        maidstoneWard('E05015904', 'Bearsted', 0, 1),
+        maidstoneWard('E05015905', 'Boxley', 1, 1),
       ],
     };
     await page

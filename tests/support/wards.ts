@@ -1,24 +1,44 @@
 /** Test fixtures: square wards built through the same TopoJSON path as real boundaries. */
-import type { Polygon } from 'geojson';
-import { buildWardTopology, type WardFeature } from '../../src/geo/wardBoundaries.ts';
+import type { Feature, Polygon, Position } from 'geojson';
+import { buildWardTopology, type ValidWard } from '../../src/geo/wardBoundaries.ts';
 import { decodeWardTopology, type WardSet } from '../../src/geo/wardSet.ts';
 
 export const KENSINGTON = { lad: 'E09000020', ladName: 'Kensington and Chelsea' } as const;
 export const WESTMINSTER = { lad: 'E09000033', ladName: 'Westminster' } as const;
 
+/** The outer ring of the rectangle [west, south] to [east, north], anticlockwise. */
+export function ring(west: number, south: number, east: number, north: number): Position[] {
+  return [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
+}
+
+/** A rectangle [west, south] to [west + width, south + height], in degrees. */
+export function rectangle(west: number, south: number, width: number, height: number): Polygon {
+  return { type: 'Polygon', coordinates: [ring(west, south, west + width, south + height)] };
+}
+
 /** A square [west, south] to [west + size, south + size], in degrees. */
 export function square(west: number, south: number, size = 0.01): Polygon {
+  return rectangle(west, south, size, size);
+}
+
+/** Square wards of 0.02° in Maidstone, Kent, by column and row, as a 2023 ONS boundary file has
+ * them. */
+export function maidstoneWard(
+  code: string,
+  name: string,
+  column: number,
+  row: number,
+): Feature<Polygon> {
   return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [west + size, south],
-        [west + size, south + size],
-        [west, south + size],
-        [west, south],
-      ],
-    ],
+    type: 'Feature',
+    properties: { WD23CD: code, WD23NM: name, LAD23CD: 'E07000110', LAD23NM: 'Maidstone' },
+    geometry: square(0.5 + column * 0.02, 51.26 + row * 0.02, 0.02),
   };
 }
 
@@ -28,11 +48,11 @@ export function squareWard(
   borough: { lad: string; ladName: string },
   west: number,
   south: number,
-): WardFeature {
+): ValidWard {
   return { code, name, ...borough, labelHint: null, geometry: square(west, south) };
 }
 
 /** The ward set the app would decode from these wards' compact file. */
-export function wardSetOf(wards: readonly WardFeature[]): WardSet {
+export function wardSetOf(wards: readonly ValidWard[]): WardSet {
   return decodeWardTopology(buildWardTopology(wards));
 }

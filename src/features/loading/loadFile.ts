@@ -3,8 +3,8 @@
  * and putting what it holds in the store. A newer read takes an older one's place.
  */
 
+import type { WorkerResult } from '../../formats/worker.ts';
 import { readInWorker, shareWards } from '../../formats/workerClient.ts';
-import type { WorkerResult } from '../../formats/workerProtocol.ts';
 import { ALL_LONDON_AREA } from '../../geo/areas.ts';
 import { DEMO_OFFENCES_URL } from '../../geo/wardFile.ts';
 import { decodeWardTopology } from '../../geo/wardSet.ts';

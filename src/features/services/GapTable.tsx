@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
 import { describePeriod } from '../../analysis/describeView.ts';
 import { countText, rateText } from '../../analysis/display.ts';
-import type { GapRow, GapTable as GapTableData } from '../../analysis/gaps.ts';
+import type { GapRow, GapTableRows } from '../../analysis/gaps.ts';
 import { describeGapRule, serviceTypeText } from '../../analysis/servicesView.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { formatPercent, formatRate } from '../../data/numberFormat.ts';
@@ -22,7 +22,7 @@ export function GapTable({
   onPublicationChange,
 }: {
   figures: AreaFigures;
-  table: GapTableData | null;
+  table: GapTableRows | null;
   coverage: CoverageState;
   /** The type coverage is of (one of the coverage's types); null for any service. */
   chosenType: string | null;

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
 import { describePeriod } from '../../analysis/describeView.ts';
 import { countText, type SuppressAt } from '../../analysis/display.ts';
-import type { GapTable } from '../../analysis/gaps.ts';
+import type { GapTableRows } from '../../analysis/gaps.ts';
 import { serviceTypeText } from '../../analysis/servicesView.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { serviceTypeKey } from '../../data/services.ts';
@@ -32,7 +32,7 @@ export function ProposedServices({
   chosenType,
 }: {
   figures: AreaFigures;
-  table: GapTable | null;
+  table: GapTableRows | null;
   chosenType: string | null;
 }) {
   const id = useId();
