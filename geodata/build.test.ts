@@ -199,8 +199,123 @@ describe('buildWardData from WARD_DATA_DIR', () => {
   });
 });
 
+/** The committed data folder of a project. */
+const committedIn = (project: string) => join(project, 'geodata', 'london-2024');
+const OUTPUTS = ['manifest.json', 'population.csv', 'wards.topo.json'];
+const filesOf = (dir: string) =>
+  Object.fromEntries(OUTPUTS.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+
+/** Runs the CLI in-process, quietly: its exit code and what it printed. */
+async function runMain(
+  argv: string[],
+  env: Record<string, string>,
+  project: string,
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((line: unknown) => out.push(String(line)));
+  vi.spyOn(console, 'error').mockImplementation((line: unknown) => err.push(String(line)));
+  const code = await main(argv, env, project);
+  vi.restoreAllMocks();
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('npm run data by default: the committed London data', () => {
+  it('copies the committed files byte for byte and downloads nothing', async () => {
+    const outDir = folder();
+    const lines: string[] = [];
+    const fetchImpl = vi.fn<typeof fetch>();
+    const result = await buildWardData({
+      projectRoot: PROJECT_ROOT,
+      outDir,
+      env: {},
+      fetchImpl,
+      log: (line) => lines.push(line),
+    });
+    expect(fetchImpl).not.toHaveBeenCalled();
+    expect(filesOf(outDir)).toEqual(filesOf(committedIn(PROJECT_ROOT)));
+    expect(result.wards).toBeNull();
+    expect(result.manifest.boundaries.wardCount).toBe(704);
+    expect(lines[0]).toBe(
+      'Wards: geodata/london-2024 (committed): ONS Wards (May 2024) Boundaries UK BGC (London wards), 704 wards (WD24)',
+    );
+    expect(lines).toContain(
+      'Population: Census 2021 usual residents (census2021_ward_population_london.csv)',
+    );
+  });
+
+  it('refuses committed data that does not match its manifest, saying how to restore it', async () => {
+    const project = isolatedProject();
+    const downloads = userDownloads();
+    expect((await runMain(['--refresh'], { WARD_DATA_DIR: downloads }, project)).code).toBe(0);
+    const manifestFile = join(committedIn(project), 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as DataManifest;
+    writeJson(manifestFile, { ...manifest, boundaries: { ...manifest.boundaries, wardCount: 10 } });
+    await expect(
+      buildWardData({ projectRoot: project, outDir: folder(), env: {} }),
+    ).rejects.toThrow(
+      'The committed geodata/london-2024/wards.topo.json holds 9 wards where its manifest says 10; restore geodata/london-2024 with git, or rebuild it with npm run data:refresh.',
+    );
+  });
+});
+
+describe('npm run data:refresh (--refresh)', () => {
+  it('rewrites the committed folder from WARD_DATA_DIR, the same bytes every time', async () => {
+    const project = isolatedProject();
+    const downloads = userDownloads();
+    const first = await runMain(['--refresh'], { WARD_DATA_DIR: downloads }, project);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('Wrote 9 wards (WD22) to geodata/london-2024:');
+    const committed = filesOf(committedIn(project));
+    expect(await runMain(['--refresh'], { WARD_DATA_DIR: downloads }, project)).toMatchObject({
+      code: 0,
+    });
+    expect(filesOf(committedIn(project))).toEqual(committed);
+    // What it wrote is what a WARD_DATA_DIR build writes, and what npm run data then installs.
+    const built = folder();
+    await buildWardData({ projectRoot: project, outDir: built, env: { WARD_DATA_DIR: downloads } });
+    expect(filesOf(built)).toEqual(committed);
+    const installed = folder();
+    expect((await runMain(['--out', installed], {}, project)).code).toBe(0);
+    expect(filesOf(installed)).toEqual(committed);
+  });
+
+  it('with --download replaces the boundaries and keeps the committed population', async () => {
+    const project = isolatedProject();
+    await runMain(['--refresh'], { WARD_DATA_DIR: userDownloads() }, project);
+    const before = filesOf(committedIn(project));
+    const server = await startFakeArcgis([
+      { code: gridCode(0, 0), name: 'Ward 0-0', lad: 'E09000020', ladName: 'RBKC', col: 0, row: 0 },
+      { code: gridCode(1, 0), name: 'Ward 0-1', lad: 'E09000020', ladName: 'RBKC', col: 1, row: 0 },
+    ]);
+    cleanups.push(server.close);
+    const refreshed = await runMain(
+      ['--refresh', '--download'],
+      { ONS_ARCGIS_BASE: server.baseUrl },
+      project,
+    );
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.out).toContain(
+      'Population: Census 2021 usual residents (census2021_population.csv) (committed in geodata/london-2024)',
+    );
+    const after = filesOf(committedIn(project));
+    expect(after['population.csv']).toBe(before['population.csv']);
+    const manifest = JSON.parse(after['manifest.json'] as string) as DataManifest;
+    const previous = JSON.parse(before['manifest.json'] as string) as DataManifest;
+    expect(manifest.population).toEqual(previous.population);
+    expect(manifest.boundaries).toMatchObject({ vintage: 'WD24', wardCount: 2 });
+  });
+
+  it('exits 1 with the ways to give it files when there is nothing to refresh from', async () => {
+    const { code, err } = await runMain(['--refresh'], {}, isolatedProject());
+    expect(code).toBe(1);
+    expect(err).toContain('Nothing to refresh geodata/london-2024 from: set WARD_DATA_DIR');
+    expect(err).toContain('or add --download');
+  });
+});
+
 describe('buildWardData by download', () => {
-  it('downloads from the ONS services (ONS_ARCGIS_BASE) when there are no local files', async () => {
+  it('downloads from the ONS services (ONS_ARCGIS_BASE) when asked', async () => {
     const server: FakeArcgis = await startFakeArcgis(
       [
         {
@@ -236,6 +351,7 @@ describe('buildWardData by download', () => {
     await buildWardData({
       projectRoot: isolatedProject(),
       outDir,
+      download: true,
       env: { ONS_ARCGIS_BASE: server.baseUrl },
       log: (line) => lines.push(line),
     });
@@ -264,7 +380,7 @@ describe('buildWardData by download', () => {
     });
     vi.spyOn(console, 'log').mockImplementation(() => {});
     const code = await main(
-      ['--out', folder()],
+      ['--out', folder(), '--download'],
       { ONS_ARCGIS_BASE: await closedPortUrl() },
       isolatedProject(),
     );
@@ -295,6 +411,18 @@ describe('the CLI (node geodata/build.ts, Node type stripping)', () => {
       'population.csv',
       'wards.topo.json',
     ]);
+  });
+
+  it('with no WARD_DATA_DIR and no network, writes the committed London data', async () => {
+    const outDir = folder();
+    const { WARD_DATA_DIR: _ignored, ...env } = process.env;
+    const { stdout } = await run(node, ['geodata/build.ts', '--out', outDir], {
+      cwd: PROJECT_ROOT,
+      // Were it to try the ONS portal, it would find nothing listening here and fail.
+      env: { ...env, ONS_ARCGIS_BASE: await closedPortUrl() },
+    });
+    expect(stdout).toContain('Wards: geodata/london-2024 (committed)');
+    expect(filesOf(outDir)).toEqual(filesOf(committedIn(PROJECT_ROOT)));
   });
 
   it('exits 1 with a clear message for a bad WARD_DATA_DIR', async () => {

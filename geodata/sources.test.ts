@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { featureCollection, gridWards, tempDir, writeJson } from './fixtures.ts';
 import {
+  chooseSource,
+  committedDataDir,
   csvHeader,
   findInFolder,
-  findSources,
   firstFeaturePropertyNames,
   isWardBoundaryFile,
   SourceError,
@@ -79,57 +80,107 @@ describe('recognising files', () => {
   });
 });
 
-describe('findSources', () => {
-  it('uses WARD_DATA_DIR first, relative to the project root', () => {
-    const root = folder();
-    const project = join(root, 'project');
-    mkdirSync(join(project, 'downloads'), { recursive: true });
-    mkdirSync(join(root, 'shared', 'geodata'), { recursive: true });
-    writeJson(
-      join(root, 'shared', 'geodata', 'london_wards_2024_bgc.geojson'),
-      wardCollection('WD24CD'),
-    );
-    writeJson(join(project, 'downloads', 'wards.geojson'), wardCollection('WD24CD'));
-    expect(findSources(project, { WARD_DATA_DIR: 'downloads' })).toEqual({
-      origin: 'WARD_DATA_DIR',
-      dir: join(project, 'downloads'),
-      boundaries: join(project, 'downloads', 'wards.geojson'),
-      population: null,
-      lookup: null,
-    });
-  });
-
-  it('falls back to ../shared/geodata, then to nothing', () => {
+describe('chooseSource', () => {
+  /** A project folder beside a `shared/geodata` folder, with or without its committed data. */
+  function layout(options: { committed?: boolean; shared?: boolean; userDir?: boolean }) {
     const root = folder();
     const project = join(root, 'project');
     mkdirSync(project);
-    expect(findSources(project, {})).toBeNull();
     const shared = join(root, 'shared', 'geodata');
-    expect(sharedGeodataDir(project)).toBe(shared);
-    mkdirSync(shared, { recursive: true });
-    writeFileSync(
-      join(shared, 'census2021_ward_population_london.csv'),
-      'WD22CD,usual_residents\n',
-    );
-    expect(findSources(project, {})).toBeNull();
-    writeJson(join(shared, 'london_wards_2024_bgc.geojson'), wardCollection('WD24CD'));
-    expect(findSources(project, { WARD_DATA_DIR: '  ' })).toEqual({
-      origin: 'shared',
-      dir: shared,
-      boundaries: join(shared, 'london_wards_2024_bgc.geojson'),
-      population: join(shared, 'census2021_ward_population_london.csv'),
-      lookup: null,
+    if (options.committed) {
+      mkdirSync(join(project, 'geodata', 'london-2024'), { recursive: true });
+      writeFileSync(join(project, 'geodata', 'london-2024', 'manifest.json'), '{}');
+    }
+    if (options.shared) {
+      mkdirSync(shared, { recursive: true });
+      writeJson(join(shared, 'london_wards_2024_bgc.geojson'), wardCollection('WD24CD'));
+      writeFileSync(
+        join(shared, 'census2021_ward_population_london.csv'),
+        'WD22CD,usual_residents\n',
+      );
+    }
+    if (options.userDir) {
+      mkdirSync(join(project, 'downloads'));
+      writeJson(join(project, 'downloads', 'wards.geojson'), wardCollection('WD24CD'));
+    }
+    return { project, shared };
+  }
+  const data = { mode: 'data', download: false } as const;
+  const refresh = { mode: 'refresh', download: false } as const;
+
+  it('uses WARD_DATA_DIR first, relative to the project root, in both modes', () => {
+    const { project } = layout({ committed: true, shared: true, userDir: true });
+    const user = {
+      kind: 'files',
+      files: {
+        origin: 'WARD_DATA_DIR',
+        dir: join(project, 'downloads'),
+        boundaries: join(project, 'downloads', 'wards.geojson'),
+        population: null,
+        lookup: null,
+      },
+    };
+    expect(chooseSource(project, { WARD_DATA_DIR: 'downloads' }, data)).toEqual(user);
+    expect(chooseSource(project, { WARD_DATA_DIR: 'downloads' }, refresh)).toEqual(user);
+  });
+
+  it('by default uses the committed data, even with ../shared/geodata beside the project', () => {
+    const { project } = layout({ committed: true, shared: true });
+    expect(committedDataDir(project)).toBe(join(project, 'geodata', 'london-2024'));
+    expect(chooseSource(project, { WARD_DATA_DIR: '  ' }, data)).toEqual({
+      kind: 'committed',
+      dir: committedDataDir(project),
     });
+    // Downloading only when asked.
+    expect(chooseSource(project, {}, { mode: 'data', download: true })).toEqual({
+      kind: 'download',
+    });
+  });
+
+  it('fails clearly by default when the committed data is missing, never downloading', () => {
+    const { project } = layout({ shared: true });
+    expect(() => chooseSource(project, {}, data)).toThrow(
+      /The committed ward data is missing .*london-2024.manifest\.json.*restore it with git/,
+    );
+  });
+
+  it('refreshes from ../shared/geodata, or by download when asked, and never from nothing', () => {
+    const { project, shared } = layout({ committed: true, shared: true });
+    expect(sharedGeodataDir(project)).toBe(shared);
+    expect(chooseSource(project, {}, refresh)).toEqual({
+      kind: 'files',
+      files: {
+        origin: 'shared',
+        dir: shared,
+        boundaries: join(shared, 'london_wards_2024_bgc.geojson'),
+        population: join(shared, 'census2021_ward_population_london.csv'),
+        lookup: null,
+      },
+    });
+    expect(chooseSource(project, {}, { mode: 'refresh', download: true })).toEqual({
+      kind: 'download',
+    });
+    const alone = layout({ committed: true }).project;
+    expect(() => chooseSource(alone, {}, refresh)).toThrow(
+      /Nothing to refresh geodata\/london-2024 from: set WARD_DATA_DIR .* or add --download/,
+    );
+  });
+
+  it('refuses WARD_DATA_DIR together with --download', () => {
+    const { project } = layout({ committed: true, userDir: true });
+    expect(() =>
+      chooseSource(project, { WARD_DATA_DIR: 'downloads' }, { mode: 'data', download: true }),
+    ).toThrow('Choose one source: WARD_DATA_DIR or --download, not both.');
   });
 
   it('fails clearly when WARD_DATA_DIR is missing or holds no ward boundaries', () => {
     const root = folder();
-    expect(() => findSources(root, { WARD_DATA_DIR: 'nowhere' })).toThrow(SourceError);
-    expect(() => findSources(root, { WARD_DATA_DIR: 'nowhere' })).toThrow(
+    expect(() => chooseSource(root, { WARD_DATA_DIR: 'nowhere' }, data)).toThrow(SourceError);
+    expect(() => chooseSource(root, { WARD_DATA_DIR: 'nowhere' }, data)).toThrow(
       /WARD_DATA_DIR is not a folder/,
     );
     writeJson(join(root, 'lsoas.geojson'), wardCollection('LSOA21CD'));
-    expect(() => findSources(root, { WARD_DATA_DIR: root })).toThrow(
+    expect(() => chooseSource(root, { WARD_DATA_DIR: root }, refresh)).toThrow(
       /holds no ward boundary GeoJSON: expected london_wards_2024_bgc.geojson or a \*.geojson whose features have a WDyyCD/,
     );
   });
