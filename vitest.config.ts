@@ -1,5 +1,20 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/** The end-to-end tests' settings: a build served on 127.0.0.1 and one Chromium at a time. */
+export const browserTests = {
+  environment: 'node',
+  globalSetup: ['tests/e2e/global-setup.ts'],
+  // One browser at a time: the machine has two cores and the build needs one of them.
+  fileParallelism: false,
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  // A page under load (two cores shared with the unit tests) may take seconds to settle.
+  expect: { poll: { timeout: 15_000, interval: 100 } },
+} satisfies TestProjectInlineConfiguration['test'];
+
+/** Tests that read the full public files of ../shared/geodata: `npm run test:real-data` only. */
+export const REAL_DATA_TESTS = '**/*.real-data.test.ts';
 
 export default defineConfig({
   plugins: [react()],
@@ -11,6 +26,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'geodata/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: [REAL_DATA_TESTS],
         },
       },
       {
@@ -26,15 +42,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          // One browser at a time: the machine has two cores and the build needs one of them.
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          // A page under load (two cores shared with the unit tests) may take seconds to settle.
-          expect: { poll: { timeout: 15_000, interval: 100 } },
+          // The e2e tests read the public files cut to a few boroughs (tests/fixtures).
+          ...browserTests,
         },
       },
     ],

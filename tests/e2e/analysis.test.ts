@@ -3,7 +3,7 @@
  * planted, changes with significance, London ranks, publication mode and priorities. The data is
  * made by the test; expectations are worked out by hand in the comments.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +18,7 @@ import {
   openDashboard,
 } from './browser.ts';
 import { RBKC_CODES } from './expectations.ts';
+import { londonWardCodes } from './rawFiles.ts';
 
 let browser: Browser;
 let file: string;
@@ -39,18 +40,10 @@ const PEMBRIDGE = RBKC_CODES.Pembridge as string;
  * the 12 months before them (July 2023 to June 2024) hold the July 2023 rows.
  */
 function writeData(): string {
-  const root = path.resolve(import.meta.dirname, '../..');
-  const boundaries = JSON.parse(
-    readFileSync(
-      path.join(root, '..', 'shared', 'geodata', 'london_wards_2024_bgc.geojson'),
-      'utf8',
-    ),
-  ) as { features: { properties: { WD24CD: string } }[] };
   const rbkc = new Set(Object.values(RBKC_CODES));
   const lines = ['ward_code,theme,month,count'];
   let other = 0;
-  for (const { properties } of boundaries.features) {
-    const code = properties.WD24CD;
+  for (const code of londonWardCodes()) {
     const [before, after] = !rbkc.has(code)
       ? [10, 10]
       : CLUSTER_CODES.has(code)

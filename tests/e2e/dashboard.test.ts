@@ -18,14 +18,13 @@ import {
   wardScreenPoint,
 } from './browser.ts';
 import {
-  boroughWards,
-  censusPopulations,
   demoMonths,
   expectedDemoCounts,
   RBKC_CODES,
   RBKC_WARD_NAMES,
   whole,
 } from './expectations.ts';
+import { boroughWards, censusPopulations } from './rawFiles.ts';
 
 let browser: Browser;
 

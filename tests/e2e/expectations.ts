@@ -1,13 +1,14 @@
 /**
- * Expected figures computed straight from the raw files, with code of the tests' own, so that
- * the browser's figures are checked against an independent reading of the same data.
+ * Expected figures from the demo data, computed straight from its file with code of the tests'
+ * own, so that the browser's figures are checked against an independent reading of the same data
+ * (the public files' are in rawFiles.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The 18 RBKC wards, as named in the ONS boundaries (shared/geodata README). */
+/** The 18 RBKC wards, as named in the ONS boundaries (tests/fixtures/london_wards_2024_bgc.geojson). */
 export const RBKC_WARD_NAMES = [
   'Abingdon',
   'Brompton & Hans Town',
@@ -86,40 +87,6 @@ export function demoMonths(): { first: string; last: string } {
     .map((row) => row.month)
     .sort();
   return { first: months[0] as string, last: months[months.length - 1] as string };
-}
-
-/** Cells of one CSV line, honouring double quotes ("Ham, Petersham & Richmond Riverside"). */
-function csvCells(line: string): string[] {
-  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((match) =>
-    match[1] !== undefined ? match[1].replace(/""/g, '"') : (match[2] ?? ''),
-  );
-}
-
-/** Census 2021 usual residents by ward code, from the published table in ../shared/geodata. */
-export function censusPopulations(): Map<string, { all: number; aged10to24: number }> {
-  const file = path.join(root, '..', 'shared', 'geodata', 'census2021_ward_population_london.csv');
-  const [headerLine = '', ...lines] = readFileSync(file, 'utf8').trim().split('\n');
-  const header = csvCells(headerLine);
-  const code = header.indexOf('WD22CD');
-  const all = header.indexOf('usual_residents');
-  const youth = header.indexOf('age_10_24');
-  return new Map(
-    lines.map((line) => {
-      const cells = csvCells(line);
-      return [cells[code] as string, { all: Number(cells[all]), aged10to24: Number(cells[youth]) }];
-    }),
-  );
-}
-
-/** Ward codes and names of a borough, from the published boundary file. */
-export function boroughWards(lad: string): { code: string; name: string }[] {
-  const file = path.join(root, '..', 'shared', 'geodata', 'london_wards_2024_bgc.geojson');
-  const collection = JSON.parse(readFileSync(file, 'utf8')) as {
-    features: { properties: { WD24CD: string; WD24NM: string; LAD24CD: string } }[];
-  };
-  return collection.features
-    .filter((feature) => feature.properties.LAD24CD === lad)
-    .map((feature) => ({ code: feature.properties.WD24CD, name: feature.properties.WD24NM }));
 }
 
 /** en-GB whole numbers with thousands separators, as the table shows them. */

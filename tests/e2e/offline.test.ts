@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, launchBrowser, waitForDashboard } from './browser.ts';
-import { boroughWards, RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
+import { RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
+import { boroughWards } from './rawFiles.ts';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'ward-dashboard-offline-'));
 const WESTMINSTER = 'E09000033';

@@ -13,7 +13,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maidstoneWard } from '../support/wards.ts';
 import { launchBrowser, openDashboard } from './browser.ts';
-import { geodataPath, splitCsvLine } from './rawFiles.ts';
+import { geodataPath, splitCsvLine, WARDS } from './rawFiles.ts';
 
 const KENSINGTON_AND_CHELSEA = 'E09000020';
 const WESTMINSTER = 'E09000033';
@@ -40,7 +40,7 @@ function writeFile(name: string, text: string): string {
 type WardGeometry = Feature<Polygon | MultiPolygon, { WD24CD: string; LAD24CD: string }>;
 
 const rawWards = (
-  JSON.parse(readFileSync(geodataPath('london_wards_2024_bgc.geojson'), 'utf8')) as {
+  JSON.parse(readFileSync(geodataPath(WARDS), 'utf8')) as {
     features: (WardGeometry & { properties: { WD24NM: string; LAT: number; LONG: number } })[];
   }
 ).features;

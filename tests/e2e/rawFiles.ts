@@ -1,14 +1,16 @@
 /**
- * Expected figures for the MPS public series, read straight from the files in ../shared/geodata
- * with code of the tests' own (a plain CSV line splitter and sums), never the app's parsers, so
- * that the browser's figures are checked against an independent reading of the same data.
+ * Expected figures for the public files (MPS series, Census, ward boundaries), read straight from
+ * the files with code of the tests' own (a plain CSV line splitter and sums), never the app's
+ * parsers, so that the browser's figures are checked against an independent reading of the same
+ * data. The files are the fixtures cut from them (tests/fixtures), or the full files of the folder
+ * named by TEST_DATA_DIR (`npm run test:real-data` sets ../shared/geodata).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { boroughWards, whole } from './expectations.ts';
+import { whole } from './expectations.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const GEODATA = path.join(root, '..', 'shared', 'geodata');
+const DATA_DIR = path.resolve(root, process.env.TEST_DATA_DIR || 'tests/fixtures');
 
 export const HISTORICAL = 'mps_ward_crime_historical_201004-202402.csv';
 export const RECENT_24M = 'mps_ward_crime_24m_202403-202602.csv';
@@ -18,8 +20,10 @@ export const VAWG = 'mps_vawg_offences_ward_monthly_201401-202602.csv';
 export const KNIFE = 'mps_knife_crime_ward_borough_monthly_202203-202602.csv';
 export const CENSUS = 'census2021_ward_population_london.csv';
 
+export const WARDS = 'london_wards_2024_bgc.geojson';
+
 export function geodataPath(name: string): string {
-  return path.join(GEODATA, name);
+  return path.join(DATA_DIR, name);
 }
 
 /** Cells of one CSV line; quoted cells may hold commas and doubled quotes. */
@@ -77,12 +81,27 @@ function add(totals: Map<string, number>, key: string, value: number): void {
   totals.set(key, (totals.get(key) ?? 0) + value);
 }
 
-/** Every ward code of the boundary file the app is built from. */
-export function boundaryWardCodes(): Set<string> {
-  const collection = JSON.parse(
-    readFileSync(geodataPath('london_wards_2024_bgc.geojson'), 'utf8'),
-  ) as { features: { properties: { WD24CD: string } }[] };
-  return new Set(collection.features.map((feature) => feature.properties.WD24CD));
+/** Rows of a file, header not counted. */
+export function rowCount(name: string): number {
+  return table(name).rows.length;
+}
+
+/** Every ward code of the London wards the app ships (geodata/london-2024, the ONS codes). */
+export function londonWardCodes(): Set<string> {
+  const topology = JSON.parse(
+    readFileSync(path.join(root, 'geodata', 'london-2024', 'wards.topo.json'), 'utf8'),
+  ) as { objects: { wards: { geometries: { id: string }[] } } };
+  return new Set(topology.objects.wards.geometries.map((ward) => ward.id));
+}
+
+/** Ward codes and names of a borough, from the ward boundary file. */
+export function boroughWards(lad: string): { code: string; name: string }[] {
+  const collection = JSON.parse(readFileSync(geodataPath(WARDS), 'utf8')) as {
+    features: { properties: { WD24CD: string; WD24NM: string; LAD24CD: string } }[];
+  };
+  return collection.features
+    .filter((feature) => feature.properties.LAD24CD === lad)
+    .map((feature) => ({ code: feature.properties.WD24CD, name: feature.properties.WD24NM }));
 }
 
 /** Which ward crime rows a theme takes, by offence group (MajorText) and subgroup (MinorText). */
@@ -183,7 +202,7 @@ export function knifeByWard(theme: string, from: string, to: string): Map<string
  * the number of borough rows. */
 export function knifeRowsLeftOut(): { notMapped: number; borough: number } {
   const { found, areaType, code, subtype, measure } = knifeColumns();
-  const codes = boundaryWardCodes();
+  const codes = londonWardCodes();
   const themed = Object.values(KNIFE_THEMES);
   let notMapped = 0;
   let borough = 0;
@@ -201,16 +220,18 @@ export function knifeRowsLeftOut(): { notMapped: number; borough: number } {
   return { notMapped, borough };
 }
 
-/** Usual residents per ward code, from the Census 2021 table. */
-export function censusResidents(): Map<string, number> {
+/** Usual residents and residents aged 10 to 24 per ward code, from the Census 2021 table. */
+export function censusPopulations(): Map<string, { all: number; aged10to24: number }> {
   const found = table(CENSUS);
-  const code = column(found, 'WD22CD');
-  const residents = column(found, 'usual_residents');
-  return new Map(found.rows.map((row) => [row[code] as string, Number(row[residents])]));
-}
-
-export function censusRows(): number {
-  return table(CENSUS).rows.length;
+  const [code, all, youth] = ['WD22CD', 'usual_residents', 'age_10_24'].map((name) =>
+    column(found, name),
+  ) as [number, number, number];
+  return new Map(
+    found.rows.map((row) => [
+      row[code] as string,
+      { all: Number(row[all]), aged10to24: Number(row[youth]) },
+    ]),
+  );
 }
 
 /** What the ward table of a borough should show: ward name -> count as displayed. */

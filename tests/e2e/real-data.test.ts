@@ -1,7 +1,8 @@
 /**
- * The Metropolitan Police's public series, loaded as published from ../shared/geodata through
- * "Load data" in real Chromium; the ward table's figures are checked against sums computed from
- * the raw files by tests/e2e/rawFiles.ts.
+ * The Metropolitan Police's public series, loaded as published through "Load data" in real
+ * Chromium; the ward table's figures are checked against sums computed from the raw files by
+ * tests/e2e/rawFiles.ts. `npm test` loads the files cut to a few boroughs (tests/fixtures),
+ * `npm run test:real-data` the full files of ../shared/geodata.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,7 @@ import { whole } from './expectations.ts';
 import {
   AS_PUBLISHED,
   CENSUS,
-  censusResidents,
-  censusRows,
+  censusPopulations,
   expectedTable,
   geodataPath,
   HISTORICAL,
@@ -19,6 +19,7 @@ import {
   knifeByWard,
   knifeRowsLeftOut,
   RECENT_24M,
+  rowCount,
   VAWG,
   vawgByWard,
   vawgRowsWithoutWard,
@@ -28,7 +29,7 @@ import {
 const KENSINGTON_AND_CHELSEA = 'E09000020';
 const HILLINGDON = 'E09000017';
 const WESTMINSTER = 'E09000033';
-const SOUTHWARK = 'E09000028';
+const HAMMERSMITH_AND_FULHAM = 'E09000013';
 const HEATHROW_VILLAGES = 'E05013570';
 
 let browser: Browser;
@@ -105,7 +106,7 @@ describe('MPS public series loaded as published', () => {
       true,
     );
     await expect(report(page, HISTORICAL).locator('summary').textContent()).resolves.toContain(
-      '21,118 of 21,118 rows loaded',
+      `${whole(rowCount(HISTORICAL))} of ${whole(rowCount(HISTORICAL))} rows loaded`,
     );
     await expect(report(page, HISTORICAL).locator('.notes').textContent()).resolves.toContain(
       'Months covered: Apr 2010 to Feb 2024 (167 months).',
@@ -234,13 +235,13 @@ describe('MPS public series loaded as published', () => {
     // The Census 2021 ward table loads as published and gives the rates.
     await loadFiles(page, [CENSUS]);
     await expect(report(page, CENSUS).locator('summary').textContent()).resolves.toContain(
-      `${censusRows()} of ${censusRows()} rows loaded`,
+      `${whole(rowCount(CENSUS))} of ${whole(rowCount(CENSUS))} rows loaded`,
     );
     await expect(page.getByText(`Residents: ${CENSUS}`).isVisible()).resolves.toBe(true);
     await chooseView(page, { area: KENSINGTON_AND_CHELSEA, from: '2024-01', to: '2024-12' });
     await page.getByLabel('Rate per 1,000 residents').check();
     const golborneRate =
-      ((vawg2024.get('E05009396') ?? 0) / (censusResidents().get('E05009396') ?? 1)) * 1000;
+      ((vawg2024.get('E05009396') ?? 0) / (censusPopulations().get('E05009396')?.all ?? 1)) * 1000;
     // 214 / 8,803 × 1,000 = 24.3
     await expect
       .poll(async () =>
@@ -278,12 +279,16 @@ describe('MPS public series loaded as published', () => {
       knifeByWard('knife_crime', '2024-04', '2025-03'),
     );
     await chooseView(page, {
-      area: SOUTHWARK,
+      area: HAMMERSMITH_AND_FULHAM,
       theme: 'knife_crime',
       from: '2022-03',
       to: '2026-02',
     });
-    await expectTable(page, SOUTHWARK, knifeByWard('knife_crime', '2022-03', '2026-02'));
+    await expectTable(
+      page,
+      HAMMERSMITH_AND_FULHAM,
+      knifeByWard('knife_crime', '2022-03', '2026-02'),
+    );
 
     const leftOut = knifeRowsLeftOut();
     const knifeReport = await openReport(page, KNIFE);

@@ -2,7 +2,7 @@
  * Services against need, in real Chromium: a services file written by the test (with two bad
  * rows), its symbols and catchments on the map, the services list, the gap table, proposed
  * services placed by typed coordinates and by a tap, and the gap table's CSV. Coverage is checked
- * against Turf run here over the raw ward polygons of ../shared/geodata with the same circles.
+ * against Turf run here over the raw ward polygons (tests/fixtures) with the same circles.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ import {
   type Rgb,
 } from './browser.ts';
 import { expectedDemoCounts, RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
-import { geodataPath, splitCsvLine } from './rawFiles.ts';
+import { geodataPath, splitCsvLine, WARDS } from './rawFiles.ts';
 
 const REACH_METRES = 800;
 /** The app's catchments are 64-sided polygons; so are these. */
@@ -42,7 +42,7 @@ type WardShape = Feature<Polygon | MultiPolygon, { WD24CD: string; WD24NM: strin
 const rbkcCodes = new Set(Object.values(RBKC_CODES));
 const rawWards = new Map(
   (
-    JSON.parse(readFileSync(geodataPath('london_wards_2024_bgc.geojson'), 'utf8')) as {
+    JSON.parse(readFileSync(geodataPath(WARDS), 'utf8')) as {
       features: WardShape[];
     }
   ).features
