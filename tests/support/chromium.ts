@@ -29,6 +29,9 @@ export function launchChromium(): Promise<Browser> {
       '--use-gl=angle',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      // Chromium's own services (sign-in, autofill) look names up even with background networking
+      // off: no name resolves, so nothing but 127.0.0.1 is ever asked.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
 }
