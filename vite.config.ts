@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY, policyText } from './src/app/contentSecurityPolicy.ts';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { contentSecurityPolicy, policyText } from './src/app/contentSecurityPolicy.ts';
+import { type TileService, tileServiceFrom } from './src/map/tileService.ts';
 
 const SERVICE_WORKER_FILE = 'sw.js';
 
@@ -22,7 +23,7 @@ function filesIn(folder: string): string[] {
  * boundaries, populations, demo data and icons) and a version hashed from their names and
  * contents, so that a new build installs a new cache and removes the old one.
  */
-function offlineAndContentSecurityPolicy(): Plugin {
+function offlineAndContentSecurityPolicy(tileService: TileService | null): Plugin {
   let publicDir = '';
   return {
     name: 'ward-dashboard:offline-and-csp',
@@ -42,7 +43,7 @@ function offlineAndContentSecurityPolicy(): Plugin {
         tag: 'meta',
         attrs: {
           'http-equiv': 'Content-Security-Policy',
-          content: policyText(CONTENT_SECURITY_POLICY),
+          content: policyText(contentSecurityPolicy(tileService?.origin ?? null)),
         },
         injectTo: 'head-prepend',
       },
@@ -77,14 +78,19 @@ function offlineAndContentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), offlineAndContentSecurityPolicy()],
-  // Relative asset URLs so the built app works from any path (a council intranet folder).
-  base: './',
-  worker: { format: 'es' },
-  build: {
-    target: 'es2022',
-    sourcemap: false,
-    chunkSizeWarningLimit: 2500,
-  },
+export default defineConfig(({ mode }) => {
+  // An organisation's tile service, when whoever hosts the app sets one (README, Hosting).
+  const tileService = tileServiceFrom(loadEnv(mode, import.meta.dirname, 'BASEMAP_'));
+  return {
+    plugins: [react(), offlineAndContentSecurityPolicy(tileService)],
+    define: { __TILE_SERVICE__: JSON.stringify(tileService) },
+    // Relative asset URLs so the built app works from any path (a council intranet folder).
+    base: './',
+    worker: { format: 'es' },
+    build: {
+      target: 'es2022',
+      sourcemap: false,
+      chunkSizeWarningLimit: 2500,
+    },
+  };
 });

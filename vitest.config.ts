@@ -18,6 +18,8 @@ export const REAL_DATA_TESTS = '**/*.real-data.test.ts';
 
 export default defineConfig({
   plugins: [react()],
+  // Tests run the default build: no tile service (vite.config.ts sets it for real builds).
+  define: { __TILE_SERVICE__: 'null' },
   test: {
     projects: [
       {

@@ -1,20 +1,29 @@
 /**
  * The app's Content-Security-Policy, in one place: the build writes it into index.html as a
  * <meta> element (vite.config.ts) and the README gives the same policy as an HTTP header. The app
- * fetches only its own files, so every source is 'self'; a base map served from elsewhere would
- * add its origin to connect-src and img-src here.
+ * fetches only its own files, so every source is 'self', unless whoever hosts the app configured
+ * an organisation's tile service when building it: then that one origin is added to the sources
+ * the map fetches from (connect-src) and draws images from (img-src), and nothing else.
  */
-export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
-  'default-src': ["'self'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:', 'blob:'],
-  'connect-src': ["'self'"],
-  'worker-src': ["'self'"],
-  'object-src': ["'none'"],
-  'base-uri': ["'self'"],
-  'form-action': ["'none'"],
-};
+export function contentSecurityPolicy(
+  tileServiceOrigin: string | null,
+): Readonly<Record<string, readonly string[]>> {
+  const tiles = tileServiceOrigin ? [tileServiceOrigin] : [];
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:', 'blob:', ...tiles],
+    'connect-src': ["'self'", ...tiles],
+    'worker-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'none'"],
+  };
+}
+
+/** The policy of a build without a tile service, as the README gives it. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
 
 /** The policy as a header or <meta> value: `directive source ...; ...`. */
 export function policyText(policy: Readonly<Record<string, readonly string[]>>): string {

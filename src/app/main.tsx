@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './app.css';
+import { restoreBaseMap } from '../state/baseMapKeeping.ts';
 import { startUrlSync } from '../state/urlSync.ts';
 import { registerServiceWorker } from './serviceWorkerRegistration.ts';
 import { loadAppData } from './startUp.ts';
@@ -9,6 +10,7 @@ import { loadAppData } from './startUp.ts';
 const keptViewApplied = startUrlSync();
 registerServiceWorker();
 void loadAppData(keptViewApplied);
+void restoreBaseMap();
 // Start fetching the map's code now rather than when the figures first render.
 void import('../ui/MapView.tsx');
 

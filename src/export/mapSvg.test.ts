@@ -7,7 +7,14 @@ import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
 import { buildWardTopology } from '../geo/wardBoundaries.ts';
-import { type Area, decodeWardTopology, findArea, type WardFeature } from '../geo/wardSet.ts';
+import {
+  type Area,
+  type Bounds,
+  decodeWardTopology,
+  findArea,
+  type WardFeature,
+} from '../geo/wardSet.ts';
+import { cameraFitting } from '../map/cameraFitting.ts';
 import { wardColour } from '../map/mapContent.ts';
 import {
   escapeXml,
@@ -16,6 +23,7 @@ import {
   MAP_IMAGE_HEIGHT,
   MAP_IMAGE_WIDTH,
   mapBox,
+  mapBoxFor,
   mapImageFor,
   mapSvg,
   NORTH_NOTE,
@@ -233,5 +241,61 @@ describe('mapImageFor', () => {
     const fills = [...svg.matchAll(/<path d="[^"]+" fill="([^"]+)"\/>/g)].map((match) => match[1]);
     expect(fills).toEqual([HOTSPOT_COLOURS.none, HOTSPOT_COLOURS.none, HOTSPOT_COLOURS.hot99]);
     expect(svg).toContain('Hot spot, 99% confidence');
+  });
+});
+
+describe('the map image over a base map', () => {
+  const ward: WardFeature = {
+    type: 'Feature',
+    geometry: square(-0.2, 51.5, 0.01),
+    properties: { index: 0 },
+  };
+  const image = {
+    features: [ward],
+    colours: new Map([[0, '#f03b20']]),
+    bounds: [-0.2, 51.5, -0.19, 51.51] as Bounds,
+    legend: { title: 'Number of offences', entries: [] },
+    heading: null,
+    description: 'Map',
+  };
+  const baseMap = {
+    href: 'data:image/png;base64,AAAA',
+    attribution: '© OpenStreetMap contributors',
+    opacity: 0.6,
+  };
+
+  it('draws the base map in the map box, under see-through wards, and credits it on a line of its own', () => {
+    const svg = mapSvg({ ...image, baseMap });
+    const box = mapBoxFor(null, baseMap.attribution);
+    expect(svg).toContain(
+      `<image href="data:image/png;base64,AAAA" x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" preserveAspectRatio="none"/>`,
+    );
+    expect(svg.indexOf('<image')).toBeLessThan(svg.indexOf('<path'));
+    expect(svg).toContain('fill-opacity="0.6"');
+    expect(svg).toContain('>Base map: © OpenStreetMap contributors</text>');
+    expect(svg).toContain(escapeXml(MAP_ATTRIBUTION));
+    // One footer line more than without a base map: the box is one line (18 px + 6) shorter.
+    expect(mapBoxFor(null, null).height - box.height).toBe(24);
+  });
+
+  it('has no image, opacity or base map credit without one', () => {
+    const svg = mapSvg(image);
+    expect(svg).not.toContain('<image');
+    expect(svg).not.toContain('fill-opacity');
+    expect(svg).not.toContain('Base map:');
+  });
+
+  it('is fitted where MapLibre looks from cameraFitting, so the wards line up with the base map', () => {
+    const box = mapBoxFor('A heading', baseMap.attribution);
+    const bounds: Bounds = [-0.216, 51.478, -0.149, 51.531];
+    const project = fitMercator(bounds, box);
+    const { center, zoom } = cameraFitting(bounds, box.width, box.height);
+    // MapLibre puts the centre in the middle of its canvas...
+    const [x, y] = project(center);
+    expect(x).toBeCloseTo(box.x + box.width / 2, 6);
+    expect(y).toBeCloseTo(box.y + box.height / 2, 6);
+    // ...at 512 * 2^zoom pixels round the world: a degree of longitude is that over 360.
+    const [x1] = project([center[0] + 0.01, center[1]]);
+    expect((x1 - x) / 0.01).toBeCloseTo((512 * 2 ** zoom) / 360, 6);
   });
 });

@@ -103,6 +103,15 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
+/** The base map under the wards, drawn by the map module for the map box (baseMapImage.ts). */
+export interface BaseMapImage {
+  /** A PNG as a data: URL, which an SVG drawn into an image may load (unlike any other URL). */
+  href: string;
+  attribution: string;
+  /** The ward colours' opacity over it. */
+  opacity: number;
+}
+
 export interface MapImage {
   features: readonly WardFeature[];
   /** Fill colour by ward index (WardFeature.properties.index). */
@@ -113,6 +122,7 @@ export interface MapImage {
   heading: string | null;
   /** The image's accessible name. */
   description: string;
+  baseMap?: BaseMapImage | null;
 }
 
 const MARGIN = 16;
@@ -123,20 +133,41 @@ const FOOTER_SIZE = 18;
 const LEGEND_WIDTH = 460;
 const LEGEND_ROW = 34;
 
-/** The area the wards are drawn in, below the heading's lines and above the footer. */
-export function mapBox(headingLines: number): Box {
+const HEADING_WIDTH = 80;
+
+/** The area the wards are drawn in, below the heading's lines and above the footer's. */
+export function mapBox(headingLines: number, footerLines = 2): Box {
   const top = MARGIN + headingLines * (HEADING_SIZE + 8);
   return {
     x: MARGIN,
     y: top,
     width: MAP_IMAGE_WIDTH - LEGEND_WIDTH - 3 * MARGIN,
-    height: MAP_IMAGE_HEIGHT - top - 2 * FOOTER_SIZE - 2 * MARGIN,
+    height: MAP_IMAGE_HEIGHT - top - footerLines * (FOOTER_SIZE + 6) - MARGIN - 4,
   };
 }
 
+/** The footer: the north note and the credits, the base map's on a line of its own. */
+function footerLines(baseMapAttribution: string | null): string[] {
+  return [
+    NORTH_NOTE,
+    MAP_ATTRIBUTION,
+    ...(baseMapAttribution ? [`Base map: ${baseMapAttribution}`] : []),
+  ];
+}
+
+/** The map box of an image with this heading, with or without a base map's credit. */
+export function mapBoxFor(heading: string | null, baseMapAttribution: string | null): Box {
+  return mapBox(
+    heading ? wrapText(heading, HEADING_WIDTH).length : 0,
+    footerLines(baseMapAttribution).length,
+  );
+}
+
 export function mapSvg(image: MapImage): string {
-  const heading = image.heading ? wrapText(image.heading, 80) : [];
-  const box = mapBox(heading.length);
+  const heading = image.heading ? wrapText(image.heading, HEADING_WIDTH) : [];
+  const baseMap = image.baseMap ?? null;
+  const footer = footerLines(baseMap?.attribution ?? null);
+  const box = mapBoxFor(image.heading, baseMap?.attribution ?? null);
   const project = fitMercator(image.bounds, box);
   const text = (x: number, y: number, size: number, content: string, attributes = '') =>
     `<text x="${x}" y="${y}" font-size="${size}"${attributes}>${escapeXml(content)}</text>`;
@@ -179,16 +210,23 @@ export function mapSvg(image: MapImage): string {
   });
 
   const footerY = MAP_IMAGE_HEIGHT - MARGIN;
+  const footerText = footer.map((line, index) =>
+    text(MARGIN, footerY - (footer.length - 1 - index) * (FOOTER_SIZE + 6), FOOTER_SIZE, line),
+  );
+  const baseMapImage = baseMap
+    ? `<image href="${escapeXml(baseMap.href)}" x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" preserveAspectRatio="none"/>`
+    : '';
+  const wardOpacity = baseMap ? ` fill-opacity="${baseMap.opacity}"` : '';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${MAP_IMAGE_WIDTH}" height="${MAP_IMAGE_HEIGHT}" viewBox="0 0 ${MAP_IMAGE_WIDTH} ${MAP_IMAGE_HEIGHT}" role="img" font-family="${FONT}" fill="#1b1b1b">`,
     `<title>${escapeXml(image.description)}</title>`,
     `<rect width="${MAP_IMAGE_WIDTH}" height="${MAP_IMAGE_HEIGHT}" fill="#ffffff"/>`,
     ...headingText,
-    `<g stroke="#3c3c3c" stroke-width="1" stroke-linejoin="round" fill-rule="evenodd">${wards.join('')}</g>`,
+    baseMapImage,
+    `<g stroke="#3c3c3c" stroke-width="1" stroke-linejoin="round" fill-rule="evenodd"${wardOpacity}>${wards.join('')}</g>`,
     ...legendTitle,
     ...legendEntries,
-    text(MARGIN, footerY - FOOTER_SIZE - 6, FOOTER_SIZE, NORTH_NOTE),
-    text(MARGIN, footerY, FOOTER_SIZE, MAP_ATTRIBUTION),
+    ...footerText,
     '</svg>',
   ].join('');
 }
@@ -205,6 +243,7 @@ export function mapImageFor(
   statistics: AreaStatistics | null,
   view: MapView,
   heading: string | null,
+  baseMap: BaseMapImage | null = null,
 ): MapImage {
   const content = mapContentFor(figures, wards, { ...view, statistics, suppressAt: null });
   const legend = mapLegend(figures, statistics, view.mapMode, view.measure);
@@ -215,5 +254,6 @@ export function mapImageFor(
     legend,
     heading,
     description: `Map of ${figures.area.name}: ${figures.theme.label}. ${legend.title}.`,
+    baseMap,
   };
 }

@@ -21,6 +21,8 @@ import {
   serviceTooltipAt,
 } from './serviceLayers.ts';
 import type { ServiceMapContent } from './servicesMapContent.ts';
+import { baseMapAttribution, layerAboveChoropleth, type ShownBaseMap } from './shownBaseMap.ts';
+import { serviceRequests } from './tileService.ts';
 
 // Without this MapLibre cannot find its worker in a Vite build and never fires `load`.
 maplibregl.setWorkerUrl(workerUrl);
@@ -49,11 +51,28 @@ export interface WardMapOptions {
 const BACKGROUND = '#eef0f2';
 const OUTLINE: Rgba = [60, 60, 60, 255];
 const SELECTED_OUTLINE: Rgba = [0, 0, 0, 255];
+/** Under the selected ward's black outline, so that it stands out on dark streets and water. */
+const SELECTED_CASING: Rgba = [255, 255, 255, 255];
+/** The ward colours' opacity with no base map: the plain background shows a little. */
+const PLAIN_FILL_ALPHA = 235;
+/** "Locate me" zooms at least this far: the whole ward, or the streets when a base map shows. */
+const LOCATE_ZOOM = 14;
+const LOCATE_STREET_ZOOM = 16;
+
+/** MapLibre's source and layer of the ward colours, drawn over a base map. */
+const CHOROPLETH = 'ward-choropleth';
+
+/** The map with no base map: the wards on a plain background, requesting nothing. */
+const PLAIN_STYLE: maplibregl.StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }],
+};
 /** Area wards beyond this many are not labelled: the names would overlap into a grey mass. */
 const MAX_LABELLED_WARDS = 60;
 
 function rgba(hex: string): Rgba {
-  return [...hexToRgb(hex), 235];
+  return [...hexToRgb(hex), PLAIN_FILL_ALPHA];
 }
 
 const NO_FILL: Rgba = [0, 0, 0, 0];
@@ -78,6 +97,15 @@ export class WardMap {
   private services: ServiceMapContent | null = null;
   /** While set, a tap or click places a proposed service there instead of selecting a ward. */
   private onPlace: ((longitude: number, latitude: number) => void) | null = null;
+  private baseMap: ShownBaseMap | null = null;
+  /** Ward colours' opacity over a base map, 0 to 1. */
+  private opacity = 1;
+  private attribution: maplibregl.AttributionControl | null = null;
+  /** Grows with each base map asked for: a style that arrives late is not shown. */
+  private baseMapRequest = 0;
+  /** The wards MapLibre's choropleth source holds; null until the style has it. */
+  private choroplethFeatures: WardFeature[] | null = null;
+  private styleReady = false;
 
   constructor(options: WardMapOptions) {
     this.options = options;
@@ -85,23 +113,27 @@ export class WardMap {
     this.keptBounds = camera ? null : options.bounds;
     this.map = new maplibregl.Map({
       container: options.container,
-      style: {
-        version: 8,
-        sources: {},
-        layers: [
-          { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
-        ],
-      },
+      style: PLAIN_STYLE,
       ...(camera
         ? { center: [camera.longitude, camera.latitude] as [number, number], zoom: camera.zoom }
         : { bounds: options.bounds, fitBoundsOptions: { padding: 24 } }),
-      attributionControl: { compact: true, customAttribution: options.attribution },
+      attributionControl: false,
+      // An organisation's tile service wants its key on every request, even those its style names.
+      transformRequest: serviceRequests(() =>
+        this.baseMap?.kind === 'service' ? this.baseMap.service : null,
+      ),
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
       maxZoom: 18,
     });
     this.map.touchZoomRotate.disableRotation();
+    this.showAttribution();
+    this.map.on('style.load', () => {
+      this.styleReady = true;
+      this.choroplethFeatures = null;
+      this.drawChoroplethUnderNames();
+    });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.overlay = new MapboxOverlay({
       interleaved: false,
@@ -186,6 +218,49 @@ export class WardMap {
     this.render();
   }
 
+  /** The credits of the wards and of the base map shown, in the map's corner. */
+  private showAttribution(): void {
+    if (this.attribution) this.map.removeControl(this.attribution);
+    const base = baseMapAttribution(this.baseMap);
+    this.attribution = new maplibregl.AttributionControl({
+      compact: true,
+      customAttribution: base ? [base, this.options.attribution] : this.options.attribution,
+    });
+    this.map.addControl(this.attribution);
+  }
+
+  /**
+   * Draws a base map under the wards (null: the plain background). Its code loads only now, the
+   * first time one is asked for.
+   */
+  setBaseMap(baseMap: ShownBaseMap | null): void {
+    if (baseMap === this.baseMap) return;
+    this.baseMap = baseMap;
+    this.baseMapRequest += 1;
+    const request = this.baseMapRequest;
+    this.showAttribution();
+    this.render();
+    this.styleReady = false;
+    if (!baseMap) {
+      this.map.setStyle(PLAIN_STYLE, { diff: false });
+      return;
+    }
+    void import('./baseMap.ts').then(({ styleFor }) => {
+      if (request !== this.baseMapRequest) return;
+      // A service's style may carry a camera of its own: the user's view stays.
+      const camera = { center: this.map.getCenter(), zoom: this.map.getZoom() };
+      this.map.once('style.load', () => this.map.jumpTo(camera));
+      this.map.setStyle(styleFor(baseMap), { diff: false });
+    });
+  }
+
+  /** The ward colours' opacity over a base map (0 to 1). */
+  setOpacity(opacity: number): void {
+    if (opacity === this.opacity) return;
+    this.opacity = opacity;
+    if (this.baseMap) this.render();
+  }
+
   /** A function to call with the place of the next tap or click, or null to select wards. */
   setPlacing(onPlace: ((longitude: number, latitude: number) => void) | null): void {
     this.onPlace = onPlace;
@@ -200,7 +275,7 @@ export class WardMap {
       this.keptBounds = null;
       this.map.easeTo({
         center: [location.longitude, location.latitude],
-        zoom: Math.max(this.map.getZoom(), 14),
+        zoom: Math.max(this.map.getZoom(), this.baseMap ? LOCATE_STREET_ZOOM : LOCATE_ZOOM),
         duration: 0,
       });
     }
@@ -269,8 +344,10 @@ export class WardMap {
         highlightColor: [0, 0, 0, 40],
         filled: true,
         stroked: true,
+        // Over a base map MapLibre draws the colours (drawChoroplethUnderNames); this layer
+        // still outlines the wards and answers taps.
         getFillColor: (ward) =>
-          shown.choropleth
+          shown.choropleth && !this.baseMap
             ? rgba(content.colours.get(ward.properties.index) ?? '#ffffff')
             : NO_FILL,
         getLineColor: OUTLINE,
@@ -278,12 +355,21 @@ export class WardMap {
         getLineWidth: 1,
         // deck.gl compares triggers shallowly, which sees two Maps as equal: compare the colours.
         updateTriggers: {
-          getFillColor: `${shown.choropleth}${[...content.colours.values()].join()}`,
+          getFillColor: `${shown.choropleth}${this.baseMap === null}${[...content.colours.values()].join()}`,
         },
       }),
       this.densityLayer(),
       ...catchmentLayers(this.services),
       ...gapOutlineLayers(this.services),
+      new GeoJsonLayer<WardFeature['properties']>({
+        id: 'ward-selected-casing',
+        data: content.features.filter((ward) => ward.properties.index === content.selected),
+        filled: false,
+        stroked: true,
+        getLineColor: SELECTED_CASING,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 7,
+      }),
       new GeoJsonLayer<WardFeature['properties']>({
         id: 'ward-selected',
         data: content.features.filter((ward) => ward.properties.index === content.selected),
@@ -314,6 +400,49 @@ export class WardMap {
       ...this.locationLayers(),
     ];
     this.overlay.setProps({ layers });
+    this.drawChoroplethUnderNames();
+  }
+
+  /**
+   * Over a base map, the ward colours are a MapLibre layer put under the base map's streets or
+   * names (layerAboveChoropleth), so that they stay crisp above the colours; deck.gl draws over
+   * the whole of MapLibre's canvas (overlaid: interleaving is broken with MapLibre 6), so it
+   * keeps the outlines, the selection and the ward names above everything.
+   */
+  private drawChoroplethUnderNames(): void {
+    const content = this.content;
+    if (!this.baseMap || !content || !this.styleReady) return;
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(CHOROPLETH);
+    const data: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features: content.features,
+    };
+    if (!source) {
+      this.map.addSource(CHOROPLETH, { type: 'geojson', data, promoteId: 'index' });
+      this.map.addLayer(
+        {
+          id: CHOROPLETH,
+          type: 'fill',
+          source: CHOROPLETH,
+          paint: {
+            'fill-color': ['coalesce', ['feature-state', 'colour'], 'rgba(0, 0, 0, 0)'],
+            'fill-antialias': false,
+          },
+        },
+        layerAboveChoropleth(this.map.getStyle().layers),
+      );
+    } else if (this.choroplethFeatures !== content.features) {
+      source.setData(data);
+    }
+    this.choroplethFeatures = content.features;
+    for (const [index, colour] of content.colours)
+      this.map.setFeatureState({ source: CHOROPLETH, id: index }, { colour });
+    this.map.setPaintProperty(CHOROPLETH, 'fill-opacity', this.opacity);
+    this.map.setLayoutProperty(
+      CHOROPLETH,
+      'visibility',
+      this.layers.choropleth ? 'visible' : 'none',
+    );
   }
 
   fitBounds(bounds: Bounds): void {

@@ -1,5 +1,6 @@
 /** How the page is shown, apart from the view a link describes: in this tab only. */
 import type { StoreApi } from 'zustand';
+import { type BaseMapSettings, DEFAULT_BASE_MAP } from '../data/baseMapSettings.ts';
 import type { ProposedService } from '../data/services.ts';
 import type { MapLayers } from '../map/mapView.ts';
 
@@ -18,12 +19,15 @@ export interface DisplaySlice {
   proposedServices: ProposedService[];
   /** The type a tap on the map places, or null when taps select wards. */
   placingService: string | null;
+  /** The base map under the wards: kept in this browser (baseMapKeeping.ts), never in the URL. */
+  baseMap: BaseMapSettings;
   setLayer(layer: keyof MapLayers, shown: boolean): void;
   setLocation(location: DeviceLocation): void;
   addProposedService(service: Omit<ProposedService, 'id'>): void;
   removeProposedService(id: number): void;
   clearProposedServices(): void;
   setPlacingService(type: string | null): void;
+  setBaseMap(change: Partial<BaseMapSettings>): void;
 }
 
 export function createDisplaySlice(
@@ -35,6 +39,7 @@ export function createDisplaySlice(
     location: { status: 'idle' },
     proposedServices: [],
     placingService: null,
+    baseMap: DEFAULT_BASE_MAP,
     setLayer: (layer, shown) => set({ layers: { ...get().layers, [layer]: shown } }),
     setLocation: (location) => set({ location }),
     addProposedService: (service) => {
@@ -46,5 +51,6 @@ export function createDisplaySlice(
       set({ proposedServices: get().proposedServices.filter((service) => service.id !== id) }),
     clearProposedServices: () => set({ proposedServices: [], placingService: null }),
     setPlacingService: (placingService) => set({ placingService }),
+    setBaseMap: (change) => set({ baseMap: { ...get().baseMap, ...change } }),
   };
 }

@@ -4,7 +4,9 @@
  * they are, never through JSON.
  */
 
+import type { BaseMapSettings } from '../data/baseMapSettings.ts';
 import type { Dataset } from '../data/dataset.ts';
+import { databaseConnection } from '../data/indexedDb.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { ServiceFile } from '../data/services.ts';
 import type { ThemeId } from '../data/themes.ts';
@@ -33,47 +35,20 @@ export interface KeptValues {
   boundaries: WardSet;
   /** The services file. */
   services: ServiceFile;
+  /** The base map settings (the file itself is in a database of its own: baseMapFile.ts). */
+  baseMap: BaseMapSettings;
 }
 
-let connection: Promise<IDBDatabase> | null = null;
-
-function openDatabase(): Promise<IDBDatabase> {
-  connection ??= new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new Error('This browser offers no IndexedDB.'));
-      return;
-    }
-    const request = indexedDB.open(DATABASE_NAME, DATABASE_VERSION);
-    request.onupgradeneeded = () => {
-      const database = request.result;
-      database.createObjectStore(DATASETS, { keyPath: 'id' });
-      database.createObjectStore(REPLACED_THEMES, { keyPath: 'id' });
-      database.createObjectStore(VALUES);
-    };
-    request.onsuccess = () => {
-      const database = request.result;
-      // Another tab clearing the data deletes the database: let it, and reopen when next needed.
-      database.onversionchange = () => {
-        database.close();
-        connection = null;
-      };
-      database.onclose = () => {
-        connection = null;
-      };
-      resolve(database);
-    };
-    request.onerror = () => reject(request.error);
-  });
-  const opening = connection;
-  opening.catch(() => {
-    if (connection === opening) connection = null;
-  });
-  return opening;
-}
+const connection = databaseConnection(DATABASE_NAME, DATABASE_VERSION, (database) => {
+  database.createObjectStore(DATASETS, { keyPath: 'id' });
+  database.createObjectStore(REPLACED_THEMES, { keyPath: 'id' });
+  database.createObjectStore(VALUES);
+});
+const openDatabase = connection.open;
 
 /** Whether the database exists, without creating it as opening it would. */
 async function databaseExists(): Promise<boolean> {
-  if (connection) return true;
+  if (connection.isOpen()) return true;
   // Without databases() (older browsers), opening is the only way to know.
   if (typeof indexedDB === 'undefined' || !indexedDB.databases) return true;
   return (await indexedDB.databases()).some(({ name }) => name === DATABASE_NAME);
@@ -193,10 +168,8 @@ function deleteDatabase(name: string): Promise<void> {
  * cleared too so that "Clear data" keeps its promise whatever a later module stores.
  */
 export async function forgetEverything(): Promise<void> {
-  const open = connection;
-  connection = null;
   // Writes already under way finish first; the deletion then waits for the close.
-  if (open) (await open.catch(() => null))?.close();
+  await connection.close();
   if (typeof localStorage !== 'undefined') localStorage.clear();
   if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
   if (typeof indexedDB === 'undefined') return;

@@ -1,8 +1,10 @@
 /** The map panel: creates the WardMap once and passes it the current figures. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
+import { CONFIGURED_TILE_SERVICE } from '../map/configuredTileService.ts';
 import { mapContentFor } from '../map/mapContent.ts';
+import { shownBaseMap } from '../map/shownBaseMap.ts';
 import { WardMap } from '../map/wardMap.ts';
 import { selectDensityPositions, useAreaStatistics } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
@@ -88,6 +90,16 @@ function WardMapPanel({ figures, onContextLost }: { figures: AreaFigures; onCont
   );
   useEffect(() => mapRef.current?.setDensity(density), [density]);
   useServicesOnMap(mapRef, figures);
+
+  const baseMapChoice = useAppStore((state) => state.baseMap.choice);
+  const baseMapFile = useAppStore((state) => state.baseMap.file);
+  const opacity = useAppStore((state) => state.baseMap.opacity);
+  const baseMap = useMemo(
+    () => shownBaseMap({ choice: baseMapChoice, file: baseMapFile }, CONFIGURED_TILE_SERVICE),
+    [baseMapChoice, baseMapFile],
+  );
+  useEffect(() => mapRef.current?.setBaseMap(baseMap), [baseMap]);
+  useEffect(() => mapRef.current?.setOpacity(opacity), [opacity]);
 
   useEffect(() => {
     if (shownArea.current === areaId) return;

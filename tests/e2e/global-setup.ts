@@ -46,11 +46,13 @@ async function waitForServer(url: string, server: ChildProcess): Promise<void> {
   throw new Error(`vite preview did not answer at ${url}`);
 }
 
-export default async function setup(project: TestProject) {
-  for (const file of ['public/data/manifest.json', 'public/demo/offences.csv']) {
-    if (!existsSync(path.join(root, file)))
-      throw new Error(`${file} is missing: run "npm run data" first.`);
-  }
+/**
+ * Builds the app as users get it, with extra build-time variables (a tile service), into a
+ * folder of its own, and serves it on 127.0.0.1. `stop` ends the server and removes the build.
+ */
+export async function buildAndServe(
+  env: Record<string, string> = {},
+): Promise<{ baseUrl: string; stop(): void }> {
   // A build of its own, so that test runs side by side never serve each other's half-written files.
   const outDir = mkdtempSync(path.join(tmpdir(), 'ward-dashboard-e2e-'));
   const build = spawnSync(
@@ -61,7 +63,7 @@ export default async function setup(project: TestProject) {
       stdio: 'inherit',
       // Vitest sets NODE_ENV=test, which would make a development build (React's, and no service
       // worker): build what users get.
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, ...env, NODE_ENV: 'production' },
     },
   );
   if (build.status !== 0) throw new Error('vite build failed');
@@ -76,9 +78,28 @@ export default async function setup(project: TestProject) {
   );
   const baseUrl = `http://127.0.0.1:${port}/`;
   await waitForServer(baseUrl, server);
-  project.provide('baseUrl', baseUrl);
-  return () => {
-    server.kill();
-    rmSync(outDir, { recursive: true, force: true });
+  return {
+    baseUrl,
+    stop: () => {
+      server.kill();
+      rmSync(outDir, { recursive: true, force: true });
+    },
   };
+}
+
+export default async function setup(project: TestProject) {
+  for (const file of ['public/data/manifest.json', 'public/demo/offences.csv']) {
+    if (!existsSync(path.join(root, file)))
+      throw new Error(`${file} is missing: run "npm run data" first.`);
+  }
+  // The tile service variables of the machine that runs the tests must not leak into the build.
+  const served = await buildAndServe(
+    Object.fromEntries(
+      Object.keys(process.env)
+        .filter((name) => name.startsWith('BASEMAP_'))
+        .map((name) => [name, '']),
+    ),
+  );
+  project.provide('baseUrl', served.baseUrl);
+  return served.stop;
 }

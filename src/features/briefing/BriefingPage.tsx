@@ -9,10 +9,14 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { type BriefingContent, briefingContent, TOP_WARDS } from '../../export/briefing.ts';
-import { mapImageFor, mapSvg } from '../../export/mapSvg.ts';
+import { type BaseMapImage, mapImageFor, mapSvg } from '../../export/mapSvg.ts';
 import { useAreaStatistics, useDatasetSummaries } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
+import { exportBaseMapImage } from '../../ui/exportBaseMap.ts';
 import './briefing.css';
+
+/** The base map is drawn at twice the sheet's pixels, for print. */
+const BASE_MAP_SCALE = 2;
 
 /** Puts SVG markup into the page as live SVG (not an <img>), so print and PDF keep vectors. */
 function InlineSvg({ markup }: { markup: string }) {
@@ -142,10 +146,30 @@ export function BriefingPage({
   const statistics = useAreaStatistics();
   const { mapMode, measure } = view;
   const [generatedAt] = useState(() => new Date());
+  const baseMapSettings = useAppStore((state) => state.baseMap);
+  const bounds = figures.area.bounds;
+  // The base map shown on screen, drawn for the sheet; undefined while it is being drawn.
+  const [baseMap, setBaseMap] = useState<BaseMapImage | null | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    setBaseMap(undefined);
+    exportBaseMapImage(baseMapSettings, bounds, null, BASE_MAP_SCALE)
+      .catch(() => null)
+      .then((image) => {
+        if (current) setBaseMap(image);
+      });
+    return () => {
+      current = false;
+    };
+  }, [baseMapSettings, bounds]);
   const svg = useMemo(
     () =>
-      wards ? mapSvg(mapImageFor(figures, wards, statistics, { mapMode, measure }, null)) : null,
-    [figures, wards, statistics, mapMode, measure],
+      wards
+        ? mapSvg(
+            mapImageFor(figures, wards, statistics, { mapMode, measure }, null, baseMap ?? null),
+          )
+        : null,
+    [figures, wards, statistics, mapMode, measure, baseMap],
   );
   const content = briefingContent({
     figures,

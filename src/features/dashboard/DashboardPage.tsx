@@ -2,6 +2,7 @@
  * time-of-day heatmap and the trends. */
 import { lazy, Suspense } from 'react';
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
+import { BaseMapSettings } from '../../ui/BaseMapSettings.tsx';
 import { Legend } from '../../ui/Legend.tsx';
 import { BiggestChanges } from './BiggestChanges.tsx';
 import { Layers } from './Layers.tsx';
@@ -34,6 +35,7 @@ export function DashboardPage({ figures }: { figures: AreaFigures }) {
         <LocateMe />
         <MapOptions />
         <Layers />
+        <BaseMapSettings />
         <BiggestChanges figures={figures} />
       </aside>
       <section className="table-panel" aria-label="Ward table">

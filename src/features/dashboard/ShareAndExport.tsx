@@ -12,6 +12,7 @@ import { exportFileName, wardTableCsv } from '../../export/wardTableCsv.ts';
 import { useAreaStatistics } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob, svgToPng } from '../../ui/downloads.ts';
+import { exportBaseMapImage } from '../../ui/exportBaseMap.ts';
 import './shareAndExport.css';
 
 /** The PNG has twice the pixels of the image's size, for slides and print. */
@@ -40,6 +41,7 @@ export function ShareAndExport({
   );
   const populationYear = useAppStore((state) => state.populationSource?.year ?? null);
   const setPage = useAppStore((state) => state.setPage);
+  const baseMapSettings = useAppStore((state) => state.baseMap);
   const statistics = useAreaStatistics();
   const [status, setStatus] = useState('');
   const [linkToCopy, setLinkToCopy] = useState<string | null>(null);
@@ -56,11 +58,22 @@ export function ShareAndExport({
     const { wards } = useAppStore.getState();
     if (!wards) return;
     const heading = `${figures.area.name}: ${describeView({ ...view, themeLabel: figures.theme.label })}`;
-    const svg = mapSvg(mapImageFor(figures, wards, statistics, view, heading));
+    setStatus('Making the map image…');
+    const baseMap = await exportBaseMapImage(
+      baseMapSettings,
+      figures.area.bounds,
+      heading,
+      PNG_SCALE,
+    ).catch(() => undefined);
+    const svg = mapSvg(mapImageFor(figures, wards, statistics, view, heading, baseMap ?? null));
     try {
       const png = await svgToPng(svg, MAP_IMAGE_WIDTH, MAP_IMAGE_HEIGHT, PNG_SCALE);
       downloadBlob(png, exportFileName('map', fileView, 'png'));
-      setStatus('Map image downloaded.');
+      setStatus(
+        baseMap === undefined
+          ? 'Map image downloaded, without the base map: it could not be drawn.'
+          : 'Map image downloaded.',
+      );
     } catch (error) {
       setStatus(error instanceof Error ? error.message : 'The map image could not be made.');
     }

@@ -2,6 +2,7 @@
  * "Clear data": forgets every loaded file, the user's populations and boundaries and everything
  * kept in the browser, and shows the demo data again.
  */
+import { forgetBaseMapSettings } from '../../state/baseMapKeeping.ts';
 import { forgetEverything } from '../../state/persistence.ts';
 import { useAppStore } from '../../state/store.ts';
 import { loadDemo } from './loadFile.ts';
@@ -17,6 +18,7 @@ export async function clearData(): Promise<void> {
   if (appData && wards !== appData.wards) store.showAppWards();
   if (appData?.populations && populations !== appData.populations.populations)
     store.setPopulations(appData.populations.populations, appData.populations.source);
+  forgetBaseMapSettings();
   // Nothing kept, or no storage at all: either way there is nothing left to remove.
   await forgetEverything().catch(() => undefined);
   await loadDemo();
