@@ -132,7 +132,7 @@ export class WardMap {
     this.map.on('style.load', () => {
       this.styleReady = true;
       this.choroplethFeatures = null;
-      this.drawChoroplethUnderNames();
+      this.render();
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.overlay = new MapboxOverlay({
@@ -238,9 +238,10 @@ export class WardMap {
     this.baseMap = baseMap;
     this.baseMapRequest += 1;
     const request = this.baseMapRequest;
+    // The new style is not there yet: deck.gl draws the colours until it is.
+    this.styleReady = false;
     this.showAttribution();
     this.render();
-    this.styleReady = false;
     if (!baseMap) {
       this.map.setStyle(PLAIN_STYLE, { diff: false });
       return;
@@ -335,6 +336,8 @@ export class WardMap {
     if (!content) return;
     const shown = this.layers;
     const labelled = shown.labels && content.features.length <= MAX_LABELLED_WARDS;
+    // Until a base map's style has loaded, deck.gl keeps drawing the colours.
+    const coloursInMapLibre = this.drawChoroplethUnderNames();
     const layers: (Layer | null)[] = [
       new GeoJsonLayer<WardFeature['properties']>({
         id: 'ward-fill',
@@ -347,7 +350,7 @@ export class WardMap {
         // Over a base map MapLibre draws the colours (drawChoroplethUnderNames); this layer
         // still outlines the wards and answers taps.
         getFillColor: (ward) =>
-          shown.choropleth && !this.baseMap
+          shown.choropleth && !coloursInMapLibre
             ? rgba(content.colours.get(ward.properties.index) ?? '#ffffff')
             : NO_FILL,
         getLineColor: OUTLINE,
@@ -355,7 +358,7 @@ export class WardMap {
         getLineWidth: 1,
         // deck.gl compares triggers shallowly, which sees two Maps as equal: compare the colours.
         updateTriggers: {
-          getFillColor: `${shown.choropleth}${this.baseMap === null}${[...content.colours.values()].join()}`,
+          getFillColor: `${shown.choropleth}${coloursInMapLibre}${[...content.colours.values()].join()}`,
         },
       }),
       this.densityLayer(),
@@ -400,18 +403,18 @@ export class WardMap {
       ...this.locationLayers(),
     ];
     this.overlay.setProps({ layers });
-    this.drawChoroplethUnderNames();
   }
 
   /**
    * Over a base map, the ward colours are a MapLibre layer put under the base map's streets or
    * names (layerAboveChoropleth), so that they stay crisp above the colours; deck.gl draws over
    * the whole of MapLibre's canvas (overlaid: interleaving is broken with MapLibre 6), so it
-   * keeps the outlines, the selection and the ward names above everything.
+   * keeps the outlines, the selection and the ward names above everything. False until the
+   * base map's style has loaded.
    */
-  private drawChoroplethUnderNames(): void {
+  private drawChoroplethUnderNames(): boolean {
     const content = this.content;
-    if (!this.baseMap || !content || !this.styleReady) return;
+    if (!this.baseMap || !content || !this.styleReady) return false;
     const source = this.map.getSource<maplibregl.GeoJSONSource>(CHOROPLETH);
     const data: GeoJSON.FeatureCollection = {
       type: 'FeatureCollection',
@@ -443,6 +446,7 @@ export class WardMap {
       'visibility',
       this.layers.choropleth ? 'visible' : 'none',
     );
+    return true;
   }
 
   fitBounds(bounds: Bounds): void {
