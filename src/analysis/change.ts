@@ -32,17 +32,62 @@ function logBinomialProbability(k: number, n: number, p: number): number {
   );
 }
 
-/** Two-sided exact binomial test of k successes in n trials with probability p. */
+/** Terms of a tail smaller than this share of the sum so far cannot change it in float64. */
+const NEGLIGIBLE = 1e-17;
+
+/**
+ * Sums the probabilities of outcomes from `from` outward (step -1 or +1) to the end at `to`,
+ * each from the one before by the ratio of successive binomial probabilities, stopping once the
+ * rest cannot change the sum: moving away from the mode that ratio keeps falling, so the rest
+ * is at most term × r / (1 - r). A large count (thousands of offences) then costs a few hundred
+ * multiplications, not n evaluations of log-gamma.
+ */
+function tailSum(from: number, to: number, step: 1 | -1, n: number, p: number): number {
+  const odds = p / (1 - p);
+  let term = Math.exp(logBinomialProbability(from, n, p));
+  let total = term;
+  for (let outcome = from; outcome !== to; outcome += step) {
+    // P(k + 1) / P(k) = (n - k) / (k + 1) × p / (1 - p), and its inverse going down.
+    const ratio =
+      step > 0 ? ((n - outcome) / (outcome + 1)) * odds : outcome / (n - outcome + 1) / odds;
+    term *= ratio;
+    total += term;
+    if (ratio < 1 && (term * ratio) / (1 - ratio) <= total * NEGLIGIBLE) break;
+  }
+  return total;
+}
+
+/**
+ * The last outcome, moving from the mode towards `end`, whose probability is above `limit`:
+ * probabilities fall monotonically on each side of the mode, so a binary search finds it.
+ */
+function lastAbove(mode: number, end: number, limit: number, n: number, p: number): number {
+  let inside = mode;
+  let outside = end + (end < mode ? -1 : 1);
+  while (Math.abs(outside - inside) > 1) {
+    const middle = Math.trunc((inside + outside) / 2);
+    if (logBinomialProbability(middle, n, p) > limit) inside = middle;
+    else outside = middle;
+  }
+  return inside;
+}
+
+/**
+ * Two-sided exact binomial test of k successes in n trials with probability p: the sum of the
+ * probabilities of the outcomes no more likely than k. Those outcomes are the two tails beyond
+ * the outcomes more likely than k, which lie around the mode.
+ */
 export function binomialTestTwoSided(k: number, n: number, p: number): number {
   if (n === 0) return 1;
   const observed = logBinomialProbability(k, n, p);
   // Outcomes as likely as the one seen count too, allowing for rounding as R does (1 + 1e-7).
   const limit = observed + Math.log1p(1e-7);
-  let total = 0;
-  for (let outcome = 0; outcome <= n; outcome += 1) {
-    const logProbability = logBinomialProbability(outcome, n, p);
-    if (logProbability <= limit) total += Math.exp(logProbability);
-  }
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  if (logBinomialProbability(mode, n, p) <= limit) return 1;
+  const low = lastAbove(mode, 0, limit, n, p) - 1;
+  const high = lastAbove(mode, n, limit, n, p) + 1;
+  const total =
+    (low >= 0 ? tailSum(low, 0, -1, n, p) : 0) + (high <= n ? tailSum(high, n, 1, n, p) : 0);
   return Math.min(1, total);
 }
 
