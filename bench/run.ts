@@ -10,6 +10,9 @@
  *   at least a million points a second.
  * - coverage of wards by services' catchments (bench/coverage.ts): the borough, all of London,
  *   and the update after a proposed service.
+ * - the all-London file in the app in Chromium (bench/browserLoad.ts): loading it against reading
+ *   its bytes, the longest main-thread task, keeping it in the browser and bringing it back after
+ *   a reload.
  *
  * Figures are reported, never asserted: the exit code is 0 whenever the measurements ran.
  * Progress goes to stderr, figures and `#` comments to stdout.
@@ -19,6 +22,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Request } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
+import { browserLoadFigures } from './browserLoad.ts';
 import { jsSizes } from './bundle.ts';
 import { coverageFigures } from './coverage.ts';
 import { londonFigures } from './london.ts';
@@ -191,6 +195,15 @@ async function main(): Promise<void> {
   );
   for (const [name, value] of london.figures) console.log(`${name}: ${value}`);
   for (const comment of london.comments) console.log(comment);
+  log('the all-London file in the app (bench/browserLoad.ts)');
+  const server = await serveStatic(appOut);
+  try {
+    const browser = await browserLoadFigures(server.url);
+    for (const [name, value] of browser.figures) console.log(`${name}: ${value}`);
+    for (const comment of browser.comments) console.log(comment);
+  } finally {
+    await server.close();
+  }
   log('coverage (bench/coverage.ts)');
   for (const [name, value] of Object.entries(coverageFigures())) console.log(`${name}: ${value}`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,15 +1,19 @@
 /**
- * Keeping the user's data in the browser (IndexedDB) while the store says so. The app's own
- * files are never kept: they ship with it. Every write is checked against what is kept, so that
- * a change made while writes are paused ("Clear data") is caught up on resumption.
+ * Keeping the user's data in the browser while the store says so: datasets' arrays in stored
+ * files written by the worker, everything else in IndexedDB. The app's own files are never kept:
+ * they ship with it. Every write is checked against what is kept, so that a change made while
+ * writes are paused ("Clear data") is caught up on resumption.
  */
+import type { Dataset } from '../data/dataset.ts';
+import { datasetRecord } from '../data/keptDataset.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { ServiceFile } from '../data/services.ts';
+import { askToPersist, isStorageFull } from '../data/storedFiles.ts';
+import { forgetDatasetArrays, keepDatasetArrays } from '../formats/workerClient.ts';
 import type { WardSet } from '../geo/wardSet.ts';
 import {
-  forgetDataset,
-  isStorageFull,
-  keepDataset,
+  forgetDatasetRecord,
+  keepDatasetRecord,
   keepReplacedThemes,
   keepValue,
 } from '../state/persistence.ts';
@@ -27,6 +31,22 @@ export function nothingKept(): Kept {
   return { datasets: new Map(), populations: null, boundaries: null, services: null };
 }
 
+/** The arrays first (in the worker), then the record that says they are there. */
+async function keepDataset(dataset: Dataset): Promise<void> {
+  await keepDatasetArrays(dataset);
+  try {
+    await keepDatasetRecord(datasetRecord(dataset));
+  } catch (error) {
+    await forgetDatasetArrays(dataset.id).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function forgetDataset(id: string): Promise<void> {
+  await forgetDatasetRecord(id);
+  await forgetDatasetArrays(id);
+}
+
 /** Writes the user's data to the browser from now on, starting from what it already holds. */
 export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): void {
   let kept = alreadyKept;
@@ -39,14 +59,25 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     writing.catch((error: unknown) => {
       if (writtenIn !== generation) return;
       onFailure?.();
+      // The worker's own error says how much room the file needs and how much there is.
+      const why =
+        (error as { name?: unknown }).name === 'StorageFullError'
+          ? ` (${(error as Error).message})`
+          : '';
       store
         .getState()
         .setError(
-          isStorageFull(error)
-            ? `${fileName} is too large to keep in this browser; it will need loading again next time.`
-            : `${fileName} could not be kept in this browser; it will need loading again next time.`,
+          `${fileName} ${isStorageFull(error) ? `is too large to keep in this browser${why}` : 'could not be kept in this browser'}; it stays loaded until this page is closed, and will need loading again next time.`,
         );
     });
+  };
+
+  /** Asked once, when the first of the user's datasets is kept: eviction would lose it. */
+  let persistenceAsked = false;
+  const askToPersistOnce = () => {
+    if (persistenceAsked) return;
+    persistenceAsked = true;
+    void askToPersist().then((persistent) => store.getState().setStoragePersistent(persistent));
   };
 
   const keepDatasets = ({ datasets }: StoreState) => {
@@ -54,6 +85,7 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     for (const id of [...kept.datasets.keys()]) {
       if (userDatasets.some((dataset) => dataset.id === id)) continue;
       kept.datasets.delete(id);
+      store.getState().setDatasetKeeping(id, null);
       forgetDataset(id).catch(() => undefined);
     }
     for (const dataset of userDatasets) {
@@ -61,9 +93,19 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
       const state = kept.datasets.get(dataset.id);
       if (state === undefined) {
         kept.datasets.set(dataset.id, replaced);
-        noteIfNotKept(keepDataset(dataset), dataset.fileName, () =>
-          kept.datasets.set(dataset.id, null),
+        askToPersistOnce();
+        const { setDatasetKeeping } = store.getState();
+        setDatasetKeeping(dataset.id, 'keeping');
+        const keeping = keepDataset(dataset);
+        const writtenIn = generation;
+        keeping.then(
+          () => writtenIn === generation && setDatasetKeeping(dataset.id, 'kept'),
+          () => undefined,
         );
+        noteIfNotKept(keeping, dataset.fileName, () => {
+          kept.datasets.set(dataset.id, null);
+          setDatasetKeeping(dataset.id, 'not kept');
+        });
       } else if (state !== null && state !== replaced) {
         kept.datasets.set(dataset.id, replaced);
         noteIfNotKept(keepReplacedThemes(dataset.id, dataset.replacedThemes), dataset.fileName);
@@ -131,6 +173,7 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
         // "Clear data" removes everything the browser holds.
         generation += 1;
         kept = nothingKept();
+        for (const id of Object.keys(state.datasetKeeping)) state.setDatasetKeeping(id, null);
         keepViewWhileUserDataKept();
       }
       return;

@@ -4,8 +4,10 @@
  * are none; from then on the user's data is kept in the browser.
  */
 import type { Dataset } from '../data/dataset.ts';
+import { type DatasetRecord, datasetFromStored } from '../data/keptDataset.ts';
 import { loadDemo } from '../features/loading/loadFile.ts';
 import { parsePopulationCsv } from '../formats/population.ts';
+import { forgetDatasetArraysOtherThan, keptDatasetBytes } from '../formats/workerClient.ts';
 import {
   DATA_FOLDER_URL,
   type DataManifest,
@@ -14,7 +16,7 @@ import {
   WARDS_FILE,
   type WardTopology,
 } from '../geo/wardFile.ts';
-import { keptDatasets, keptValue } from '../state/persistence.ts';
+import { forgetDatasetRecord, keptDatasetRecords, keptValue } from '../state/persistence.ts';
 import { useAppStore } from '../state/store.ts';
 import { type Kept, nothingKept, startKeeping } from './keepInBrowser.ts';
 
@@ -28,6 +30,8 @@ async function fetchOk(url: string): Promise<Response> {
 export async function loadAppData(keptViewApplied: Promise<void>): Promise<void> {
   const store = useAppStore.getState();
   const kept = nothingKept();
+  // The kept datasets are read (in the worker) while the boundaries are fetched.
+  const keptData = readKeptDatasets();
   try {
     // The three files are fetched while the browser reads what it kept; the manifest only says
     // whether there are populations.
@@ -73,15 +77,46 @@ export async function loadAppData(keptViewApplied: Promise<void>): Promise<void>
   }
   kept.services = await keptValue('services').catch(() => null);
   if (kept.services) store.setServices(kept.services);
-  if (!(await restoreKeptDatasets(kept))) await loadDemo();
+  if (!restoreKeptDatasets(await keptData, kept)) await loadDemo();
   startKeeping(kept);
 }
 
+interface KeptData {
+  datasets: Dataset[];
+  /** Records whose arrays the browser no longer holds (a write that never finished). */
+  lost: DatasetRecord[];
+}
+
+/** The datasets kept from the last visit, with their arrays read back by the worker. */
+async function readKeptDatasets(): Promise<KeptData> {
+  const records = await keptDatasetRecords().catch(() => [] as DatasetRecord[]);
+  const restored = await Promise.all(
+    records.map(async (record) => {
+      const bytes = await keptDatasetBytes(record.id).catch(() => null);
+      return { record, dataset: bytes && datasetFromStored(record, bytes) };
+    }),
+  );
+  // Arrays that no record names were left by a tab closed while writing them.
+  void forgetDatasetArraysOtherThan(records.map((record) => record.id)).catch(() => undefined);
+  return {
+    datasets: restored.flatMap(({ dataset }) => (dataset ? [dataset] : [])),
+    lost: restored.flatMap(({ record, dataset }) => (dataset ? [] : [record])),
+  };
+}
+
 /** Puts back the datasets kept from the last visit; false when there are none. */
-async function restoreKeptDatasets(kept: Kept): Promise<boolean> {
-  const datasets = await keptDatasets().catch(() => [] as Dataset[]);
+function restoreKeptDatasets({ datasets, lost }: KeptData, kept: Kept): boolean {
+  const store = useAppStore.getState();
+  for (const record of lost) void forgetDatasetRecord(record.id).catch(() => undefined);
+  if (lost.length > 0)
+    store.setError(
+      `${lost.map((record) => record.fileName).join(', ')} could not be found in this browser's storage any more: load ${lost.length === 1 ? 'it' : 'them'} again.`,
+    );
   if (datasets.length === 0) return false;
-  for (const dataset of datasets) kept.datasets.set(dataset.id, dataset.replacedThemes.join());
-  useAppStore.getState().restoreDatasets(datasets);
+  for (const dataset of datasets) {
+    kept.datasets.set(dataset.id, dataset.replacedThemes.join());
+    store.setDatasetKeeping(dataset.id, 'kept');
+  }
+  store.restoreDatasets(datasets);
   return true;
 }

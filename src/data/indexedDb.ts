@@ -13,7 +13,8 @@ export interface DatabaseConnection {
 export function databaseConnection(
   name: string,
   version: number,
-  upgrade: (database: IDBDatabase) => void,
+  /** Given the version the browser held (0 for a new database). */
+  upgrade: (database: IDBDatabase, oldVersion: number) => void,
 ): DatabaseConnection {
   let connection: Promise<IDBDatabase> | null = null;
   const open = (): Promise<IDBDatabase> => {
@@ -23,7 +24,7 @@ export function databaseConnection(
         return;
       }
       const request = indexedDB.open(name, version);
-      request.onupgradeneeded = () => upgrade(request.result);
+      request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
       request.onsuccess = () => {
         const database = request.result;
         // Another tab clearing the data deletes the database: let it, and reopen when next needed.

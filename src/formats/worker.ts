@@ -5,6 +5,8 @@
  */
 import { expose, transfer } from 'comlink';
 import type { OffencePoints } from '../data/dataset.ts';
+import { datasetArrays } from '../data/keptDataset.ts';
+import { storedFiles } from '../data/storedFiles.ts';
 import { createWardLocator, type LocatableWard, type WardLocator } from '../geo/wardLocator.ts';
 import { type WardIdentity, WardLookup } from '../geo/wardLookup.ts';
 import { isBoundaryFile, type ParsedBoundaries, readBoundaryFile } from './boundaryFile.ts';
@@ -19,6 +21,27 @@ export interface WorkerReadRequest {
   fileName: string;
   wards: WardIdentity[];
   preferredLad: string | null;
+  /** Keep the offences read in the browser under this dataset id (a user's file). */
+  keepAs?: string;
+}
+
+/** Datasets' arrays, one stored file per dataset id. */
+const datasetFiles = storedFiles('datasets');
+/** Writes under way or done in this session, by dataset id. */
+const writes = new Map<string, Promise<void>>();
+/** Grows with each "forget everything": writes from before it stop. */
+let generation = 0;
+
+function write(id: string, arrays: readonly ArrayBufferView[]): Promise<void> {
+  const startedIn = generation;
+  // After the read's answer has gone: the page shows the figures while the worker writes.
+  const writing = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+    datasetFiles.write(id, arrays, () => generation !== startedIn),
+  );
+  writes.set(id, writing);
+  // A failure is for whoever asks whether the dataset was kept.
+  writing.catch(() => undefined);
+  return writing;
 }
 
 const readings = new Map<number, FileReading>();
@@ -61,6 +84,12 @@ async function readFile(
   });
   readings.set(id, reading);
   const result = await reading.result;
+  // Kept from a copy, written once the arrays have been handed over to the page.
+  if (result.kind === 'offences' && request.keepAs)
+    write(
+      request.keepAs,
+      datasetArrays(result).map((array) => array.slice()),
+    );
   // Hand the typed arrays over rather than copying them.
   const transferred = new Set<ArrayBuffer>();
   if (result.kind === 'offences') {
@@ -90,6 +119,50 @@ const fileReader = {
     } finally {
       readings.delete(id);
     }
+  },
+
+  /**
+   * Keeps a dataset's arrays in the browser: those of a file read with `keepAs` are being written
+   * already, others are given (copied here). Rejects when they could not be kept.
+   */
+  keepDataset(id: string, arrays?: ArrayBufferView[]): Promise<void> {
+    const writing = writes.get(id);
+    if (writing) return writing;
+    if (!arrays) return Promise.reject(new Error(`Nothing to keep for dataset ${id}.`));
+    return write(id, arrays);
+  },
+
+  /** The bytes kept for a dataset, or null when there are none. */
+  async keptDataset(id: string): Promise<ArrayBuffer | null> {
+    await writes.get(id)?.catch(() => undefined);
+    const bytes = await datasetFiles.read(id);
+    return bytes && transfer(bytes, [bytes]);
+  },
+
+  /** Removes the kept arrays of a dataset, once any write of them has finished. */
+  async forgetDataset(id: string): Promise<void> {
+    await writes.get(id)?.catch(() => undefined);
+    writes.delete(id);
+    await datasetFiles.remove(id);
+  },
+
+  /** Removes every dataset's kept arrays, stopping writes under way ("Clear data"). */
+  async forgetAllDatasets(): Promise<void> {
+    generation += 1;
+    await Promise.all([...writes.values()].map((writing) => writing.catch(() => undefined)));
+    writes.clear();
+    await Promise.all((await datasetFiles.names()).map((name) => datasetFiles.remove(name)));
+  },
+
+  /** Removes arrays left by an earlier visit that no kept record names (a tab closed while
+   * writing). */
+  async forgetDatasetsOtherThan(kept: readonly string[]): Promise<void> {
+    const names = await datasetFiles.names();
+    await Promise.all(
+      names
+        .filter((name) => !kept.includes(name) && !writes.has(name))
+        .map((name) => datasetFiles.remove(name)),
+    );
   },
 
   /** Stops a read; the rows read so far still load. */

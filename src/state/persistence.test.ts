@@ -2,24 +2,24 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
-import { CubeBuilder, monthlyCount, timeSlot } from '../data/cube.ts';
+import { CubeBuilder, timeSlot } from '../data/cube.ts';
 import type { Dataset } from '../data/dataset.ts';
+import { type DatasetRecord, datasetRecord } from '../data/keptDataset.ts';
 import {
   DATABASE_NAME,
-  forgetDataset,
+  forgetDatasetRecord,
   forgetEverything,
-  isStorageFull,
-  keepDataset,
+  keepDatasetRecord,
   keepReplacedThemes,
   keepValue,
-  keptDatasets,
+  keptDatasetRecords,
   keptValue,
 } from './persistence.ts';
 
 const month = (key: string) => monthIndex(key) as number;
 
 /** Golborne and Dalgarno, two themes, January and February 2026. */
-function loadedFile(id: string, loadedAt: string): Dataset {
+function loadedDataset(id: string, loadedAt: string): Dataset {
   const builder = new CubeBuilder();
   builder.add('robbery', month('2026-01'), 'E05009396', timeSlot(4, 23), 4);
   builder.add('robbery', month('2026-02'), 'E05009396', timeSlot(5, 1), 3);
@@ -36,6 +36,10 @@ function loadedFile(id: string, loadedAt: string): Dataset {
   };
 }
 
+function loadedFile(id: string, loadedAt: string): DatasetRecord {
+  return datasetRecord(loadedDataset(id, loadedAt));
+}
+
 async function databaseNames(): Promise<string[]> {
   return (await indexedDB.databases()).map(({ name }) => name ?? '');
 }
@@ -46,24 +50,21 @@ afterEach(async () => {
 });
 
 describe('keeping datasets', () => {
-  it('gives a dataset back with its typed arrays as typed arrays', async () => {
-    const dataset = loadedFile('extract', '2026-03-01T10:00:00.000Z');
-    await keepDataset(dataset);
-    const [kept] = await keptDatasets();
-    expect(kept).toEqual(dataset);
-    expect(kept?.cube.cumulative[0]).toBeInstanceOf(Float32Array);
-    expect(kept?.points?.month).toBeInstanceOf(Uint16Array);
-    // Robbery (theme 0) in Golborne (ward 0): 4 on Friday 23:00 in January, then February's
-    // block holds January's 4 plus 3 on Saturday 01:00 cumulatively, and monthlyCount takes 3.
-    expect(kept && monthlyCount(kept.cube, 0, 1, 0, timeSlot(5, 1))).toBe(3);
-    expect(kept && monthlyCount(kept.cube, 1, 1, 1, timeSlot(0, 15))).toBe(0.25);
+  it('gives a dataset record back as it was kept', async () => {
+    const record = loadedFile('extract', '2026-03-01T10:00:00.000Z');
+    await keepDatasetRecord(record);
+    const [kept] = await keptDatasetRecords();
+    expect(kept).toEqual(record);
+    // The arrays are kept apart (by the worker): the record says only how many points there were.
+    expect(kept?.pointCount).toBe(2);
+    expect(kept?.cube).not.toHaveProperty('cumulative');
   });
 
   it('gives datasets back in the order they were loaded, whatever order they were kept in', async () => {
-    await keepDataset(loadedFile('second', '2026-03-01T10:00:05.000Z'));
-    await keepDataset(loadedFile('first', '2026-03-01T10:00:00.000Z'));
-    await keepDataset(loadedFile('third', '2026-03-02T09:00:00.000Z'));
-    expect((await keptDatasets()).map((dataset) => dataset.id)).toEqual([
+    await keepDatasetRecord(loadedFile('second', '2026-03-01T10:00:05.000Z'));
+    await keepDatasetRecord(loadedFile('first', '2026-03-01T10:00:00.000Z'));
+    await keepDatasetRecord(loadedFile('third', '2026-03-02T09:00:00.000Z'));
+    expect((await keptDatasetRecords()).map((dataset) => dataset.id)).toEqual([
       'first',
       'second',
       'third',
@@ -71,24 +72,24 @@ describe('keeping datasets', () => {
   });
 
   it('updates replaced themes without the cube, and forgets a removed dataset entirely', async () => {
-    await keepDataset(loadedFile('older', '2026-03-01T10:00:00.000Z'));
-    await keepDataset(loadedFile('newer', '2026-03-01T11:00:00.000Z'));
+    await keepDatasetRecord(loadedFile('older', '2026-03-01T10:00:00.000Z'));
+    await keepDatasetRecord(loadedFile('newer', '2026-03-01T11:00:00.000Z'));
     await keepReplacedThemes('older', ['robbery']);
-    const [older, newer] = await keptDatasets();
+    const [older, newer] = await keptDatasetRecords();
     expect(older?.replacedThemes).toEqual(['robbery']);
-    expect(older?.cube.cumulative.length).toBe(4);
+    expect(older?.cube.themes).toEqual(['robbery', 'knife_crime']);
     expect(newer?.replacedThemes).toEqual([]);
 
-    await forgetDataset('older');
-    expect((await keptDatasets()).map((dataset) => dataset.id)).toEqual(['newer']);
+    await forgetDatasetRecord('older');
+    expect((await keptDatasetRecords()).map((dataset) => dataset.id)).toEqual(['newer']);
   });
 
   it('rejects, rather than throwing, a value the browser cannot store', async () => {
     const unclonable = { ...loadedFile('bad', '2026-03-01T10:00:00.000Z'), report: () => null };
-    await expect(keepDataset(unclonable as unknown as Dataset)).rejects.toMatchObject({
+    await expect(keepDatasetRecord(unclonable as unknown as DatasetRecord)).rejects.toMatchObject({
       name: 'DataCloneError',
     });
-    expect(await keptDatasets()).toEqual([]);
+    expect(await keptDatasetRecords()).toEqual([]);
   });
 });
 
@@ -113,7 +114,7 @@ describe('keeping single values', () => {
 
 describe('forgetting everything', () => {
   it('deletes every database of the origin and keeps working afterwards', async () => {
-    await keepDataset(loadedFile('extract', '2026-03-01T10:00:00.000Z'));
+    await keepDatasetRecord(loadedFile('extract', '2026-03-01T10:00:00.000Z'));
     await keepValue('view', '?theme=robbery');
     const other = indexedDB.open('another-module', 1);
     await new Promise((resolve) => {
@@ -129,15 +130,15 @@ describe('forgetting everything', () => {
 
     await keepValue('view', '?theme=knife_crime');
     expect(await keptValue('view')).toBe('?theme=knife_crime');
-    expect(await keptDatasets()).toEqual([]);
+    expect(await keptDatasetRecords()).toEqual([]);
   });
 
   it('leaves nothing behind from writes under way while it runs', async () => {
     // One write on an open connection, one that has to open a new one.
     await keepValue('view', '?theme=robbery');
-    const onOpenConnection = keepDataset(loadedFile('a', '2026-03-01T10:00:00.000Z'));
+    const onOpenConnection = keepDatasetRecord(loadedFile('a', '2026-03-01T10:00:00.000Z'));
     const forgetting = forgetEverything();
-    const whileForgetting = keepDataset(loadedFile('b', '2026-03-01T11:00:00.000Z'));
+    const whileForgetting = keepDatasetRecord(loadedFile('b', '2026-03-01T11:00:00.000Z'));
     await forgetting;
     await Promise.allSettled([onOpenConnection, whileForgetting]);
     expect(await databaseNames()).toEqual([]);
@@ -148,15 +149,7 @@ describe('without IndexedDB', () => {
   it('rejects every call and forgets without failing', async () => {
     vi.stubGlobal('indexedDB', undefined);
     await expect(keepValue('view', '?theme=robbery')).rejects.toThrow('no IndexedDB');
-    await expect(keptDatasets()).rejects.toThrow('no IndexedDB');
+    await expect(keptDatasetRecords()).rejects.toThrow('no IndexedDB');
     await expect(forgetEverything()).resolves.toBeUndefined();
-  });
-});
-
-describe('a full store', () => {
-  it('is told apart from other failures', () => {
-    expect(isStorageFull(new DOMException('Quota exceeded', 'QuotaExceededError'))).toBe(true);
-    expect(isStorageFull(new DOMException('Aborted', 'AbortError'))).toBe(false);
-    expect(isStorageFull(new Error('QuotaExceededError'))).toBe(false);
   });
 });

@@ -1,20 +1,24 @@
 /**
  * Keeps what the user loaded in this browser (IndexedDB), so that it comes back after a reload,
  * and forgets all of it on request. Values go in by structured clone: typed arrays are stored as
- * they are, never through JSON.
+ * they are, never through JSON. A dataset's big arrays are not here: the file-reading worker
+ * writes them to files of their own (data/storedFiles.ts), and this database holds the record
+ * that describes them (data/keptDataset.ts).
  */
 
 import type { BaseMapSettings } from '../data/baseMapSettings.ts';
-import type { Dataset } from '../data/dataset.ts';
 import { databaseConnection } from '../data/indexedDb.ts';
+import type { DatasetRecord } from '../data/keptDataset.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { ServiceFile } from '../data/services.ts';
+import { removeAllStoredFiles } from '../data/storedFiles.ts';
 import type { ThemeId } from '../data/themes.ts';
 import type { WardSet } from '../geo/wardSet.ts';
 
 export const DATABASE_NAME = 'ward-hotspot-dashboard';
-const DATABASE_VERSION = 1;
-/** Datasets without their replaced themes, keyed by id. */
+/** 2: datasets' arrays moved out to stored files; the records of version 1 held them. */
+const DATABASE_VERSION = 2;
+/** Dataset records without their replaced themes, keyed by id. */
 const DATASETS = 'datasets';
 /** `{ id, replacedThemes }`: apart from the cube, so that a later "Replace" does not rewrite it. */
 const REPLACED_THEMES = 'replacedThemes';
@@ -39,10 +43,12 @@ export interface KeptValues {
   baseMap: BaseMapSettings;
 }
 
-const connection = databaseConnection(DATABASE_NAME, DATABASE_VERSION, (database) => {
+const connection = databaseConnection(DATABASE_NAME, DATABASE_VERSION, (database, oldVersion) => {
+  if (oldVersion < 1) {
+    database.createObjectStore(REPLACED_THEMES, { keyPath: 'id' });
+    database.createObjectStore(VALUES);
+  } else database.deleteObjectStore(DATASETS);
   database.createObjectStore(DATASETS, { keyPath: 'id' });
-  database.createObjectStore(REPLACED_THEMES, { keyPath: 'id' });
-  database.createObjectStore(VALUES);
 });
 const openDatabase = connection.open;
 
@@ -78,16 +84,12 @@ async function transact<T>(
   });
 }
 
-/** Whether an error means the browser has no room left for this origin. */
-export function isStorageFull(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'QuotaExceededError';
-}
-
-export function keepDataset(dataset: Dataset): Promise<void> {
-  const { replacedThemes, ...rest } = dataset;
+/** Keeps a dataset's record; its arrays are kept apart, by the worker. */
+export function keepDatasetRecord(record: DatasetRecord): Promise<void> {
+  const { replacedThemes, ...rest } = record;
   return transact([DATASETS, REPLACED_THEMES], 'readwrite', (transaction) => {
     transaction.objectStore(DATASETS).put(rest);
-    transaction.objectStore(REPLACED_THEMES).put({ id: dataset.id, replacedThemes });
+    transaction.objectStore(REPLACED_THEMES).put({ id: record.id, replacedThemes });
     return undefined;
   });
 }
@@ -99,7 +101,7 @@ export function keepReplacedThemes(id: string, replacedThemes: readonly ThemeId[
   });
 }
 
-export function forgetDataset(id: string): Promise<void> {
+export function forgetDatasetRecord(id: string): Promise<void> {
   return transact([DATASETS, REPLACED_THEMES], 'readwrite', (transaction) => {
     transaction.objectStore(DATASETS).delete(id);
     transaction.objectStore(REPLACED_THEMES).delete(id);
@@ -107,12 +109,12 @@ export function forgetDataset(id: string): Promise<void> {
   });
 }
 
-/** The kept datasets in the order they were loaded. */
-export async function keptDatasets(): Promise<Dataset[]> {
+/** The records of the kept datasets in the order they were loaded. */
+export async function keptDatasetRecords(): Promise<DatasetRecord[]> {
   // A visit that keeps nothing leaves nothing behind, not even an empty database.
   if (!(await databaseExists())) return [];
   let replaced: IDBRequest<{ id: string; replacedThemes: ThemeId[] }[]> | undefined;
-  const datasets = await transact<Omit<Dataset, 'replacedThemes'>[]>(
+  const datasets = await transact<Omit<DatasetRecord, 'replacedThemes'>[]>(
     [DATASETS, REPLACED_THEMES],
     'readonly',
     (transaction) => {
@@ -164,7 +166,7 @@ function deleteDatabase(name: string): Promise<void> {
 
 /**
  * Removes everything this origin stored in the browser: every IndexedDB database (ours and any
- * other), localStorage and sessionStorage. The app writes only its own database; the rest is
+ * other), every stored file, localStorage and sessionStorage. What the app did not write is
  * cleared too so that "Clear data" keeps its promise whatever a later module stores.
  */
 export async function forgetEverything(): Promise<void> {
@@ -172,6 +174,8 @@ export async function forgetEverything(): Promise<void> {
   await connection.close();
   if (typeof localStorage !== 'undefined') localStorage.clear();
   if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
+  // A file the worker is still writing goes when its write stops (it is told to, first).
+  await removeAllStoredFiles().catch(() => undefined);
   if (typeof indexedDB === 'undefined') return;
   const names = new Set([DATABASE_NAME]);
   for (const { name } of (await indexedDB.databases?.()) ?? []) if (name) names.add(name);

@@ -9,13 +9,22 @@ import { createDataSlice, type DataSlice } from './dataSlice.ts';
 import { createDisplaySlice, type DisplaySlice } from './displaySlice.ts';
 import { createViewSlice, type ViewSlice, type ViewState } from './viewSlice.ts';
 
+/** Where a user's dataset stands with the browser's storage. */
+export type DatasetKeeping = 'keeping' | 'kept' | 'not kept';
+
 export interface KeepingSlice {
   /** Whether the user's data is written to the browser (not while "Clear data" works). */
   keeping: boolean;
   /** Whether the last view is kept in the browser: while the user's data is. */
   keepingView: boolean;
+  /** Each user dataset's keeping, by dataset id. */
+  datasetKeeping: Readonly<Record<string, DatasetKeeping>>;
+  /** Whether the browser agreed not to remove the kept data when space runs short. */
+  storagePersistent: boolean;
   setKeeping(keeping: boolean): void;
   setKeepingView(keepingView: boolean): void;
+  setDatasetKeeping(id: string, keeping: DatasetKeeping | null): void;
+  setStoragePersistent(persistent: boolean): void;
 }
 
 export type StoreState = ViewSlice & DataSlice & DisplaySlice & CoverageSlice & KeepingSlice;
@@ -28,8 +37,15 @@ export function createAppStore(view: Partial<ViewState> = {}) {
     ...createCoverageSlice(set, get),
     keeping: false,
     keepingView: false,
+    datasetKeeping: {},
+    storagePersistent: false,
     setKeeping: (keeping) => set({ keeping }),
     setKeepingView: (keepingView) => set({ keepingView }),
+    setDatasetKeeping: (id, keeping) => {
+      const { [id]: _, ...others } = get().datasetKeeping;
+      set({ datasetKeeping: keeping === null ? others : { ...others, [id]: keeping } });
+    },
+    setStoragePersistent: (storagePersistent) => set({ storagePersistent }),
     ...view,
   }));
 }

@@ -1,14 +1,17 @@
 /**
- * Loaded data and the last view kept in the browser (IndexedDB) across reloads, and "Clear data"
- * removing all of it, in real Chromium. Each test uses one browser context, as one user would.
+ * Loaded data and the last view kept in the browser (datasets' arrays in stored files, the rest
+ * in IndexedDB) across reloads, and "Clear data" removing all of it, in real Chromium. Each test
+ * uses one browser context, as one user would.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/demoData.ts';
 import { DATABASE_NAME } from '../../src/state/persistence.ts';
 import { appUrl, launchBrowser, waitForDashboard } from './browser.ts';
+import { RBKC_CODES } from './expectations.ts';
 
 let browser: Browser;
 const folder = mkdtempSync(path.join(tmpdir(), 'ward-dashboard-persistence-'));
@@ -115,18 +118,44 @@ async function keptInBrowser(
   }, DATABASE_NAME);
 }
 
-async function storageLeft(page: Page): Promise<{ databases: string[]; localStorage: number }> {
-  return page.evaluate(async () => ({
-    databases: (await indexedDB.databases()).map((database) => database.name ?? ''),
-    localStorage: localStorage.length + sessionStorage.length,
-  }));
+/** The stored files of the origin private file system, by path, with their sizes. */
+async function storedFiles(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const sizes: Record<string, number> = {};
+    const walk = async (folder: FileSystemDirectoryHandle, prefix: string) => {
+      for await (const [name, entry] of (
+        folder as unknown as {
+          entries(): AsyncIterable<[string, FileSystemDirectoryHandle | FileSystemFileHandle]>;
+        }
+      ).entries()) {
+        if (entry.kind === 'directory') await walk(entry, `${prefix}${name}/`);
+        else sizes[`${prefix}${name}`] = (await entry.getFile()).size;
+      }
+    };
+    await walk(await navigator.storage.getDirectory(), '');
+    return sizes;
+  });
 }
+
+async function storageLeft(
+  page: Page,
+): Promise<{ databases: string[]; localStorage: number; files: string[] }> {
+  return {
+    ...(await page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((database) => database.name ?? ''),
+      localStorage: localStorage.length + sessionStorage.length,
+    }))),
+    files: Object.keys(await storedFiles(page)),
+  };
+}
+
+const NOTHING_LEFT = { databases: [], localStorage: 0, files: [] };
 
 describe('data kept in the browser', () => {
   it('brings back loaded files and the last view after a reload, and Clear data removes them', async () => {
     const page = await openApp();
     // The demo alone leaves nothing in the browser.
-    expect(await storageLeft(page)).toEqual({ databases: [], localStorage: 0 });
+    expect(await storageLeft(page)).toEqual(NOTHING_LEFT);
 
     await page.getByLabel('Load data').setInputFiles(firstExtract());
     // All serious violence, the whole file (four months): Golborne 8 + 4 + 3 = 15, Dalgarno
@@ -176,15 +205,13 @@ describe('data kept in the browser', () => {
 
     await page.getByRole('button', { name: 'Clear data' }).click();
     await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
-    await expect
-      .poll(() => storageLeft(page), WHILE_LOADING)
-      .toEqual({ databases: [], localStorage: 0 });
+    await expect.poll(() => storageLeft(page), WHILE_LOADING).toEqual(NOTHING_LEFT);
 
     await page.reload();
     await waitForDashboard(page);
     await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
     await expect(page.getByRole('button', { name: /^Remove / }).count()).resolves.toBe(0);
-    expect(await storageLeft(page)).toEqual({ databases: [], localStorage: 0 });
+    expect(await storageLeft(page)).toEqual(NOTHING_LEFT);
     await page.context().close();
   });
 
@@ -250,12 +277,72 @@ describe('data kept in the browser', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent(), WHILE_LOADING)
       .toContain(
-        'first-extract.csv is too large to keep in this browser; it will need loading again next time.',
+        'first-extract.csv is too large to keep in this browser; it stays loaded until this page is closed, and will need loading again next time.',
       );
+    await expect(page.locator('.loaded-data .keeping').textContent()).resolves.toBe(
+      'Not kept in this browser: load it again next time',
+    );
 
     await page.reload();
     await waitForDashboard(page);
     await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
     await context.close();
+  });
+
+  it('brings back a large file after a reload from what it kept, without reading the file again', async () => {
+    // Robbery in every Kensington and Chelsea ward, every hour of the week, 2024-01 to 2025-12:
+    // 18 wards × 24 months × 168 hours = 72,576 rows of seeded counts from 0 to 9.
+    const random = mulberry32(15);
+    const codes = Object.values(RBKC_CODES);
+    const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    const lines = ['ward_code,theme,month,weekday,hour,count'];
+    /** Each ward's robbery count over the latest 12 months (2025), the view a file opens on. */
+    const expected = new Map<string, number>(codes.map((code) => [code, 0]));
+    for (let month = 0; month < 24; month += 1) {
+      const key = `${2024 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+      for (const code of codes)
+        for (let slot = 0; slot < 168; slot += 1) {
+          const count = Math.floor(random() * 10);
+          lines.push(
+            `${code},robbery,${key},${weekdays[Math.floor(slot / 24)]},${slot % 24},${count}`,
+          );
+          if (month >= 12) expected.set(code, (expected.get(code) ?? 0) + count);
+        }
+    }
+    const file = csvFile('large-extract.csv', lines);
+    const names = Object.keys(RBKC_CODES);
+    const byName = Object.fromEntries(
+      names.map((name) => [
+        name,
+        (expected.get(RBKC_CODES[name] as string) ?? 0).toLocaleString('en-GB'),
+      ]),
+    );
+
+    const page = await openApp();
+    await page.getByLabel('Load data').setInputFiles(file);
+    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Data: large-extract.csv');
+    await page.getByLabel('Theme').selectOption({ label: 'Robbery' });
+    await expect.poll(() => tableCounts(page, names), WHILE_LOADING).toEqual(byName);
+    await expect
+      .poll(() => page.locator('.loaded-data .keeping').textContent(), WHILE_LOADING)
+      .toBe('Kept in this browser');
+    // One stored file: 1 theme × 24 months × 18 wards × 169 slots (the hours and the unknown
+    // time) of 4-byte counts.
+    expect(Object.values(await storedFiles(page))).toEqual([24 * 18 * 169 * 4]);
+
+    await page.reload();
+    await waitForDashboard(page);
+    await expect.poll(() => tableCounts(page, names), WHILE_LOADING).toEqual(byName);
+    expect(await controls(page)).toEqual({ theme: 'robbery', from: '2025-01', to: '2025-12' });
+    expect(await badge(page)).toBe('Data: large-extract.csv');
+    await expect(page.locator('.loaded-data .keeping').textContent()).resolves.toBe(
+      'Kept in this browser',
+    );
+    // The file was not read again: this session has no report of reading it.
+    await expect(page.locator('details.report').count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Remove large-extract.csv' }).click();
+    await expect.poll(() => storedFiles(page), WHILE_LOADING).toEqual({});
+    await page.context().close();
   });
 });

@@ -6,12 +6,24 @@
 import { describePeriod } from '../../analysis/describeView.ts';
 import { monthKey } from '../../data/calendar.ts';
 import { useDatasetSummaries } from '../../state/selectors.ts';
-import { useAppStore } from '../../state/store.ts';
+import { type DatasetKeeping, useAppStore } from '../../state/store.ts';
 import { clearData } from './clearData.ts';
+
+const KEEPING_TEXT: Record<DatasetKeeping, string> = {
+  keeping: 'Keeping in this browser…',
+  kept: 'Kept in this browser',
+  'not kept': 'Not kept in this browser: load it again next time',
+};
+
+function KeepingNote({ keeping }: { keeping: DatasetKeeping | undefined }) {
+  return keeping ? <p className="keeping">{KEEPING_TEXT[keeping]}</p> : null;
+}
 
 export function LoadedData() {
   const datasets = useDatasetSummaries();
   const removeDataset = useAppStore((state) => state.removeDataset);
+  const keeping = useAppStore((state) => state.datasetKeeping);
+  const persistent = useAppStore((state) => state.storagePersistent);
   if (datasets.length === 0) return null;
   const usersFiles = datasets.some((dataset) => !dataset.synthetic);
   return (
@@ -26,6 +38,7 @@ export function LoadedData() {
               {describePeriod(monthKey(dataset.firstMonth), monthKey(dataset.lastMonth))}
               {dataset.hasTimes ? '' : ', no time of day'}
             </p>
+            <KeepingNote keeping={keeping[dataset.id]} />
             <ul className="theme-list">
               {dataset.themes.map((info) => (
                 <li key={info.id}>
@@ -45,6 +58,7 @@ export function LoadedData() {
       {usersFiles && (
         <p>
           Your files are kept in this browser, on this device only, so that they are here next time.
+          {persistent ? ' ' : ' The browser may remove them if the device runs short of space. '}
           Clear data removes them.
         </p>
       )}

@@ -39,11 +39,11 @@ function robberyIn(month: string): OffenceCube {
 describe('applying a read file', () => {
   it('keeps the figures shown when a file has no valid row, and says so', () => {
     const good = robberyIn('2025-01');
-    applyParsedFile(offences(good, 'good.csv', 1), false);
+    applyParsedFile(offences(good, 'good.csv', 1), false, 'good');
     expect(useAppStore.getState().datasets.map((dataset) => dataset.cube)).toEqual([good]);
     expect(useAppStore.getState()).toMatchObject({ from: '2025-01', to: '2025-01', error: null });
 
-    applyParsedFile(offences(new CubeBuilder().build(), 'bad.csv', 0), false);
+    applyParsedFile(offences(new CubeBuilder().build(), 'bad.csv', 0), false, 'bad');
     expect(useAppStore.getState().datasets.map((dataset) => dataset.fileName)).toEqual([
       'good.csv',
     ]);
@@ -57,8 +57,8 @@ describe('applying a read file', () => {
 
   it('lets the first real file take the place of the synthetic demo data', () => {
     useAppStore.getState().clearDatasets();
-    applyParsedFile(offences(robberyIn('2025-01'), 'demo', 1), true);
-    applyParsedFile(offences(robberyIn('2025-06'), 'real.csv', 1), false);
+    applyParsedFile(offences(robberyIn('2025-01'), 'demo', 1), true, 'demo');
+    applyParsedFile(offences(robberyIn('2025-06'), 'real.csv', 1), false, 'real');
     expect(
       useAppStore.getState().datasets.map((dataset) => [dataset.fileName, dataset.synthetic]),
     ).toEqual([['real.csv', false]]);

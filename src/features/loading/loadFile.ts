@@ -23,9 +23,12 @@ async function readAndApply(
   const area = store.area === ALL_LONDON_AREA ? null : store.area;
   // Point data (data.police.uk, partner extracts) is placed in the wards shown.
   if (store.wards) shareWards(store.wards);
+  const datasetId = crypto.randomUUID();
   const read = readInWorker({
     source,
     fileName,
+    // A user's offences are written to the browser's storage by the worker as soon as read.
+    ...(synthetic ? {} : { keepAs: datasetId }),
     wards: (store.wards?.wards ?? []).map(({ code, name, lad }) => ({ code, name, lad })),
     preferredLad: area,
     onProgress: (progress) => {
@@ -51,11 +54,11 @@ async function readAndApply(
     useAppStore.getState().setError(`${fileName} could not be read: ${reason}`);
     return;
   }
-  applyParsedFile(parsed, synthetic);
+  applyParsedFile(parsed, synthetic, datasetId);
 }
 
 /** Applies a read file; the report of the app's own demo file is not shown to users. */
-export function applyParsedFile(parsed: WorkerResult, synthetic: boolean): void {
+export function applyParsedFile(parsed: WorkerResult, synthetic: boolean, datasetId: string): void {
   const store = useAppStore.getState();
   switch (parsed.kind) {
     case 'offences': {
@@ -68,7 +71,7 @@ export function applyParsedFile(parsed: WorkerResult, synthetic: boolean): void 
       }
       const { cube, themes, points, report } = parsed;
       store.addDataset({
-        id: crypto.randomUUID(),
+        id: datasetId,
         fileName: report.fileName,
         format: report.format,
         synthetic,
