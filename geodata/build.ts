@@ -125,7 +125,10 @@ function populationYear(
 
 function readLookup(file: string, log: (line: string) => void): WardLadLookup {
   const { header, rows } = splitCsv(readFileSync(file, 'utf8'));
-  const { lookup, rowsRead, skipped } = parseWardLadLookup(header, rows);
+  const { lookup, rowsRead, skipped } = parseWardLadLookup(
+    header,
+    rows.map((row) => row.cells),
+  );
   log(
     `Lookup ${basename(file)}: ${lookup.size} wards from ${rowsRead} rows` +
       (skipped > 0 ? ` (${skipped} rows skipped: empty or conflicting)` : ''),
@@ -138,9 +141,7 @@ function describePopulation(result: PopulationResult, wardCodes: ReadonlySet<str
   const lines = [
     `Population ${report.fileName}: ${report.rowsLoaded} of ${report.rowsRead} rows loaded, ${report.rejectedCount} rejected`,
   ];
-  for (const [reason, count] of Object.entries(report.rejectedByReason)) {
-    lines.push(`  rejected ${count}: ${reason}`);
-  }
+  for (const { reason, count } of report.reasons) lines.push(`  rejected ${count}: ${reason}`);
   for (const { row, reason } of report.rejected.slice(0, 10)) lines.push(`  row ${row}: ${reason}`);
   for (const note of report.notes) lines.push(`  ${note}`);
   const covered = [...wardCodes].filter((code) => populations.has(code)).length;

@@ -1,5 +1,6 @@
 /** The shell: header, page navigation, the page shown, Load data and where the data comes from. */
 import { useState } from 'react';
+import { datasetName } from '../data/dataset.ts';
 import { AccessibilityPage } from '../features/accessibility/AccessibilityPage.tsx';
 import { BriefingPage } from '../features/briefing/BriefingPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
@@ -7,6 +8,7 @@ import { ShareAndExport } from '../features/dashboard/ShareAndExport.tsx';
 import { LoadData, LoadReports } from '../features/loading/LoadData.tsx';
 import { LoadedData } from '../features/loading/LoadedData.tsx';
 import { OverlapDialog } from '../features/loading/OverlapDialog.tsx';
+import { PartialReadDialog } from '../features/loading/PartialReadDialog.tsx';
 import { MethodsPage } from '../features/methods/MethodsPage.tsx';
 import { PrioritiesPage } from '../features/priorities/PrioritiesPage.tsx';
 import { ServicesPage } from '../features/services/ServicesPage.tsx';
@@ -24,9 +26,7 @@ function DataBadge() {
   const synthetic = datasets.some((dataset) => dataset.synthetic);
   return (
     <p className={synthetic ? 'data-badge synthetic' : 'data-badge'}>
-      {synthetic
-        ? 'Synthetic demo data'
-        : `Data: ${datasets.map((dataset) => dataset.fileName).join(', ')}`}
+      {synthetic ? 'Synthetic demo data' : `Data: ${datasets.map(datasetName).join(', ')}`}
     </p>
   );
 }
@@ -94,6 +94,7 @@ export function App() {
       )}
       <LoadReports />
       <OverlapDialog />
+      <PartialReadDialog />
       {page === 'methods' ? (
         <main>
           <MethodsPage />

@@ -1,4 +1,5 @@
 /** Where the figures come from, with the attribution the Open Government Licence asks for. */
+import { partialNote } from '../data/dataset.ts';
 import { useDatasetSummaries } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 
@@ -17,7 +18,7 @@ export function Sources() {
                 .map((dataset) =>
                   dataset.synthetic
                     ? 'Synthetic demo data made by this project; not real offences.'
-                    : `${dataset.fileName} (${dataset.format})`,
+                    : `${dataset.fileName} (${dataset.format}${partialNote(dataset)})`,
                 )
                 .join('; ')}
         </li>

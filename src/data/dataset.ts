@@ -3,7 +3,7 @@
  * datasets can be loaded together; a theme's figures are the sum over the datasets that carry it.
  */
 import type { OffenceCube } from './cube.ts';
-import type { LoadReport } from './report.ts';
+import { type LoadReport, type NotRead, notReadAmount } from './report.ts';
 import {
   ALL_THEMES,
   ALL_THEMES_LABEL,
@@ -53,6 +53,8 @@ export interface DatasetSummary {
   lastMonth: number;
   hasTimes: boolean;
   hasPoints: boolean;
+  /** What was not read when the user kept a load that was cancelled or stopped. */
+  partial: NotRead | null;
 }
 
 export function summarise(dataset: Dataset): DatasetSummary {
@@ -68,7 +70,18 @@ export function summarise(dataset: Dataset): DatasetSummary {
     lastMonth: cube.firstMonth + cube.monthCount - 1,
     hasTimes: cube.slotsPerWard > 1,
     hasPoints: dataset.points !== null,
+    partial: dataset.report.notRead,
   };
+}
+
+/** "; partial: about 300 rows (12 kB) of the file not read", or nothing for a whole file. */
+export function partialNote(dataset: Pick<DatasetSummary, 'partial'>): string {
+  return dataset.partial ? `; partial: ${notReadAmount(dataset.partial)} of the file not read` : '';
+}
+
+/** A dataset's file name, marked when only part of the file was read. */
+export function datasetName(dataset: Pick<DatasetSummary, 'fileName' | 'partial'>): string {
+  return dataset.partial ? `${dataset.fileName} (partial)` : dataset.fileName;
 }
 
 /**

@@ -85,6 +85,7 @@ function summary(overrides: Partial<DatasetSummary>): DatasetSummary {
     lastMonth: monthIndex('2025-09') as number,
     hasTimes: true,
     hasPoints: false,
+    partial: null,
     ...overrides,
   };
 }
@@ -191,6 +192,24 @@ describe('briefingContent', () => {
     // Without a combined file, "All serious violence" adds the themes up.
     expect(mps.themeDefinition).toBe(
       'The serious-violence themes added together: an offence in two themes counts twice.',
+    );
+  });
+
+  it('marks a file kept from a cancelled load as partial, with what was not read', () => {
+    const partial = briefingContent({
+      ...inputs,
+      datasets: [
+        summary({
+          fileName: 'extract.csv',
+          synthetic: false,
+          themes: [themeInfo('knife_crime')],
+          partial: { cause: 'cancelled', message: null, bytes: 12_345_678, estimatedRows: 300_000 },
+        }),
+      ],
+    });
+    // 12,345,678 bytes is 12 MB to the nearest MB.
+    expect(partial.sources[0]).toBe(
+      'Offences: extract.csv (Aggregated offences (native CSV v1), Oct 2022 to Sep 2025; partial: about 300,000 rows (12 MB) of the file not read).',
     );
   });
 

@@ -1,7 +1,7 @@
 /**
  * What the one-page briefing says, as text: the view, the ten leading wards with their change,
  * the time-of-day grid, the sources and their licences, when it was made and whether publication
- * mode was applied. The page (src/features/briefing/BriefingPage.tsx) only lays it out.
+ * mode was applied. The page (src/pages/BriefingPage.tsx) only lays it out.
  */
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import type { AreaFigures, Measure } from '../analysis/areaFigures.ts';
@@ -18,7 +18,7 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthKey, WEEKDAYS } from '../data/calendar.ts';
 import { timeSlot } from '../data/cube.ts';
-import { type DatasetSummary, themeIndices, themeSources } from '../data/dataset.ts';
+import { type DatasetSummary, partialNote, themeIndices, themeSources } from '../data/dataset.ts';
 import { ALL_THEMES, DEDUPLICATED_ALL_THEME } from '../data/themes.ts';
 import { MPS_KNIFE_CRIME_FORMAT } from '../formats/mpsKnifeCrime.ts';
 import { MPS_VAWG_FORMAT } from '../formats/mpsVawg.ts';
@@ -126,7 +126,7 @@ function sourceLines(inputs: BriefingInputs): string[] {
   const lines = offences.map((dataset) =>
     dataset.synthetic
       ? 'Offences: synthetic demo data made by this project; not real offences.'
-      : `Offences: ${dataset.fileName} (${dataset.format}, ${describePeriod(monthKey(dataset.firstMonth), monthKey(dataset.lastMonth))}).`,
+      : `Offences: ${dataset.fileName} (${dataset.format}, ${describePeriod(monthKey(dataset.firstMonth), monthKey(dataset.lastMonth))}${partialNote(dataset)}).`,
   );
   if (offences.length === 0) lines.push('Offences: none loaded.');
   if (offences.some((dataset) => OPEN_GOVERNMENT_FORMATS.includes(dataset.format)))

@@ -26,7 +26,7 @@ describe('readBoundaryFile', () => {
       rejectedCount: 1,
       // The third feature of the file.
       rejected: [{ row: 3, reason: 'No geometry (ward E05015903)' }],
-      rejectedByReason: { 'No geometry': 1 },
+      reasons: [{ reason: 'No geometry', count: 1, setAside: false }],
     });
     expect(parsed.report.notes).toContain(
       'Ward code property WD23CD (vintage WD23); features read 5, valid 4, rejected 1.',

@@ -5,7 +5,7 @@
  * the wards the app shows.
  */
 import { formatCount } from '../data/numberFormat.ts';
-import type { LoadReport } from '../data/report.ts';
+import { buildReport, type LoadReport, RejectionLog } from '../data/report.ts';
 import {
   describeWardFeatures,
   WardFileError,
@@ -62,21 +62,13 @@ export function readBoundaryFile(text: string, fileName: string): ParsedBoundari
     notes.push(
       `No local authority (LADyyCD) for ${formatCount(result.withoutLad)} wards: they are shown together as one area.`,
     );
+  const log = new RejectionLog();
+  for (const { index, code, category, reason } of result.rejected)
+    log.reject(index + 1, category, code ? `${reason} (ward ${code})` : reason);
+  const account = { rowsRead: result.featuresRead, blankRows: 0, lines: null, notRead: null };
   return {
     kind: 'boundaries',
     topology,
-    report: {
-      fileName,
-      format: BOUNDARY_FORMAT,
-      rowsRead: result.featuresRead,
-      rowsLoaded: result.features.length,
-      rejectedCount: result.rejectedCount,
-      rejected: result.rejected.map(({ index, code, reason }) => ({
-        row: index + 1,
-        reason: code ? `${reason} (ward ${code})` : reason,
-      })),
-      rejectedByReason: result.rejectedByReason,
-      notes,
-    },
+    report: buildReport(fileName, BOUNDARY_FORMAT, account, result.features.length, log, notes),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countOf, readOffences } from '../../tests/support/readForTest.ts';
+import { reasonCounts } from '../data/report.ts';
 import { isMpsKnifeCrimeHeader, MPS_KNIFE_CRIME_FORMAT } from './mpsKnifeCrime.ts';
 
 const HEADER =
@@ -7,7 +8,7 @@ const HEADER =
 const RBKC = 'E09000020,Kensington and Chelsea';
 
 describe('MPS knife crime by ward and borough', () => {
-  it('maps three subtypes to themes from ward rows only, and notes what it leaves out', async () => {
+  it('maps three subtypes to themes from ward rows only, and sets the other rows aside', async () => {
     const { cube, themes, report } = await readOffences(
       [
         HEADER,
@@ -44,12 +45,33 @@ describe('MPS knife crime by ward and borough', () => {
     );
     // The borough rows are not added anywhere: the cube holds only wards.
     expect(cube.wardCodes.sort()).toEqual(['E05009395', 'E05009396', 'E05013570']);
-    expect(report.notes).toContain(
-      'Borough totals not added, as the ward rows hold the same offences and they would count twice: 2 rows.',
-    );
-    expect(report.notes).toContain(
-      'Ward figures skipped, as the dashboard does not map them: 3 rows (Knife Injury Victims (1-24) (Offences): 1 row; Knife Crime (Positive Outcomes): 1 row; Knife Crime with Injury (Personal Robbery) (Offences): 1 row).',
-    );
+    // Every other row is set aside with its reason: 10 read = 5 loaded + 5 set aside.
+    expect(report.setAsideCount).toBe(5);
+    expect(report.reasons).toEqual([
+      {
+        reason: 'Not mapped by the dashboard: Knife Injury Victims (1-24) (Offences)',
+        count: 1,
+        setAside: true,
+      },
+      {
+        reason: 'Not mapped by the dashboard: Knife Crime (Positive Outcomes)',
+        count: 1,
+        setAside: true,
+      },
+      {
+        reason:
+          'Not mapped by the dashboard: Knife Crime with Injury (Personal Robbery) (Offences)',
+        count: 1,
+        setAside: true,
+      },
+      {
+        reason: 'Borough total, not added: the ward rows hold the same offences',
+        count: 2,
+        setAside: true,
+      },
+    ]);
+    // Set-aside rows are not errors: none is listed as rejected.
+    expect(report.rejected).toEqual([]);
     expect(report.notes).toContain('Months covered: Jan 2025 to Feb 2025 (2 months).');
 
     const byId = new Map(themes.map((info) => [info.id, info]));
@@ -101,8 +123,9 @@ describe('MPS knife crime by ward and borough', () => {
       { row: 9, reason: 'Month is not YYYY-MM: "2024/05"' },
       { row: 10, reason: 'Area type is neither "Borough" nor "Ward (SNT)": "Police area"' },
     ]);
-    expect(report.rejectedByReason).toEqual({
+    expect(reasonCounts(report)).toEqual({
       'Not mapped to a ward': 5,
+      'Not mapped by the dashboard: Knife Crime (Positive Outcomes)': 1,
       'Bad count': 1,
       'Bad month': 1,
       'Unknown area type': 1,

@@ -7,7 +7,7 @@
  * indicator. They nest (knife crime with injury is part of knife crime, whose victims the youth
  * indicator counts), so "All serious violence" is knife crime offences alone, not their sum. Only ward ("Ward (SNT)") rows are added: borough rows hold the same offences again.
  * Other subtypes and measures (positive outcomes, personal robbery, victims including domestic
- * abuse) are skipped and counted in a note: they are not errors.
+ * abuse) are set aside, as borough rows are: not errors, but not loaded.
  */
 
 import { CubeBuilder } from '../data/cube.ts';
@@ -57,6 +57,8 @@ const THEMES: Readonly<Record<string, ThemeInfo>> = {
   'knife crime with injury|offences': themeInfo('knife_crime_with_injury'),
 };
 const KNIFE_CRIME = 'knife_crime';
+/** Borough rows hold the ward rows' offences again: added, they would count twice. */
+const BOROUGH_TOTAL = 'Borough total, not added: the ward rows hold the same offences';
 const ALL_KNIFE_CRIME = themeInfo(DEDUPLICATED_ALL_THEME, {
   definition:
     'Knife crime offences, each counted once: knife crime with injury is part of them and knife-injury victims are their victims.',
@@ -71,9 +73,6 @@ export class MpsKnifeCrimeReader implements OffenceReader {
   private readonly months = new MonthRange();
   /** Theme and its builder id by subtype and measure as written; null when skipped. */
   private readonly themes = new Map<string, { info: ThemeInfo; id: number } | null>();
-  /** Skipped ward rows by "subtype (measure)". */
-  private readonly skipped = new Map<string, number>();
-  private boroughRows = 0;
   /** Month, ward and theme of every row added, to tell repeated rows. */
   private readonly rowKeys = new Set<string>();
   private repeatedRows = 0;
@@ -104,7 +103,7 @@ export class MpsKnifeCrimeReader implements OffenceReader {
     const areaType = this.cell(cells, columns.areaType);
     const kind = areaType.toLowerCase();
     if (kind === 'borough') {
-      this.boroughRows += 1;
+      log.setAside(row, BOROUGH_TOTAL);
       return;
     }
     if (!kind.startsWith('ward')) {
@@ -119,8 +118,7 @@ export class MpsKnifeCrimeReader implements OffenceReader {
     const measure = this.cell(cells, columns.measure);
     const theme = this.themeOf(subtype, measure);
     if (theme === null) {
-      const label = `${subtype} (${measure})`;
-      this.skipped.set(label, (this.skipped.get(label) ?? 0) + 1);
+      log.setAside(row, `Not mapped by the dashboard: ${subtype} (${measure})`);
       return;
     }
     const code = this.cell(cells, columns.areaCode);
@@ -154,17 +152,6 @@ export class MpsKnifeCrimeReader implements OffenceReader {
   finish(): ReaderResult {
     const notes = this.months.notes();
     notes.push(MONTH_RECORDED_NOTE);
-    if (this.boroughRows > 0)
-      notes.push(
-        `Borough totals not added, as the ward rows hold the same offences and they would count twice: ${rowCount(this.boroughRows)}.`,
-      );
-    if (this.skipped.size > 0) {
-      const total = [...this.skipped.values()].reduce((sum, count) => sum + count, 0);
-      const kinds = [...this.skipped].map(([label, count]) => `${label}: ${rowCount(count)}`);
-      notes.push(
-        `Ward figures skipped, as the dashboard does not map them: ${rowCount(total)} (${kinds.join('; ')}).`,
-      );
-    }
     if (this.repeatedRows > 0)
       notes.push(
         `Added to an earlier row with the same ward, month, subtype and measure: ${rowCount(this.repeatedRows)}.`,

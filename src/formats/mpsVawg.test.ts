@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countOf, readOffences } from '../../tests/support/readForTest.ts';
+import { reasonCounts } from '../data/report.ts';
 import { isMpsVawgHeader, MPS_VAWG_FORMAT } from './mpsVawg.ts';
 
 describe('MPS VAWG offences by ward', () => {
@@ -31,7 +32,7 @@ describe('MPS VAWG offences by ward', () => {
     // Rows 4 and 8 name the same ward and month: 20 + 1.
     expect(countOf(cube, 'vawg', '2024-02', 'E05009396')).toBe(21);
     expect(countOf(cube, 'vawg', '2024-02', 'E05009395')).toBe(9);
-    expect(report.rejectedByReason).toEqual({ 'Not mapped to a ward': 3 });
+    expect(reasonCounts(report)).toEqual({ 'Not mapped to a ward': 3 });
     expect(report.rejected).toEqual([
       { row: 3, reason: 'No ward code (borough "Kensington and Chelsea", no ward name)' },
       { row: 6, reason: 'No ward code (borough "Other", ward "N/K")' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countOf, readOffences } from '../../tests/support/readForTest.ts';
+import { reasonCounts } from '../data/report.ts';
 import { isMpsWardCrimeHeader, MPS_WARD_CRIME_FORMAT, wardCrimeTheme } from './mpsWardCrime.ts';
 
 // The "most recent 24 months" column order, with a quoted ward name holding a comma.
@@ -106,7 +107,7 @@ describe('MPS Ward Level Crime', () => {
       { row: 7, reason: 'Row has 6 cells but the header has 7' },
       { row: 8, reason: 'MajorText is blank' },
     ]);
-    expect(report.rejectedByReason).toEqual({
+    expect(reasonCounts(report)).toEqual({
       'Unknown ward': 1,
       'Negative count': 1,
       'Bad count': 2,

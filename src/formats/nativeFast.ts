@@ -13,7 +13,7 @@
 import { timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import { normaliseThemeId, type ThemeId } from '../data/themes.ts';
 import type { WardLookup } from '../geo/wardLookup.ts';
-import { type CsvByteRows, SPLIT_IRREGULAR, SPLIT_MORE } from './csvBytes.ts';
+import type { CsvByteRows } from './csvBytes.ts';
 import type { NativeOffencesReader } from './nativeOffences.ts';
 
 /** Distinct ward or theme cells remembered; beyond that (a file of garbage) rows go the slow way. */
@@ -151,9 +151,6 @@ export class NativeFastReader {
   private readonly rows: CsvByteRows;
   private readonly reader: NativeOffencesReader;
   private readonly lookup: WardLookup;
-  private readonly onCells: (cells: string[], row: number) => void;
-  /** Spreadsheet row number of the last row read; the header is row 1. */
-  row = 1;
   /** Rows read here rather than handed over as cells: every one of them loaded. */
   fastRows = 0;
 
@@ -176,7 +173,8 @@ export class NativeFastReader {
   private readonly themeKeys = new ByteKeys();
   private readonly themeNames: (ThemeId | null)[] = [];
   private themeIds = new Int32Array(64);
-  /** The bytes being read, for comparing four at a time. */
+  /** The bytes being read, and a view of them for comparing four at a time. */
+  private bytes: Uint8Array | null = null;
   private words: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   /**
    * Where the last ward and theme cells looked up are in the current bytes (their keys are in
@@ -197,20 +195,11 @@ export class NativeFastReader {
   private hour = -1;
   private count = -1;
 
-  /**
-   * `reader` reads the rows this one does not take; `onCells` hands such a row over (skipping
-   * blank rows and counting rows read, as readFile does for every format).
-   */
-  constructor(
-    rows: CsvByteRows,
-    reader: NativeOffencesReader,
-    lookup: WardLookup,
-    onCells: (cells: string[], row: number) => void,
-  ) {
+  /** `reader` reads the rows this one does not take, and holds the cube both add to. */
+  constructor(rows: CsvByteRows, reader: NativeOffencesReader, lookup: WardLookup) {
     this.rows = rows;
     this.reader = reader;
     this.lookup = lookup;
-    this.onCells = onCells;
     const { columns } = reader;
     this.wardByCode = columns.wardCode >= 0;
     const byColumn: [number, number][] = [
@@ -234,37 +223,24 @@ export class NativeFastReader {
   }
 
   /**
-   * Reads every row of bytes[start..] that ends in them and returns where the first row that
-   * does not end starts (bytes.length when all did). `final`: the bytes run to the end of the file.
+   * Reads the rows from `start` on that are in the common shape and end with a line break inside
+   * the bytes, and returns where the first other row starts: the general path reads that one
+   * (and the rows cut by the end of a chunk). `fastRows` counts the rows read here.
    */
-  readRows(bytes: Uint8Array, start: number, final: boolean): number {
-    const rows = this.rows;
-    this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.lastFieldStart = bytes.length - 16;
-    this.lastWardLength = -1;
-    this.lastThemeLength = -1;
-    let position = start;
-    while (position < bytes.length) {
-      const next = this.fastRow(bytes, position);
-      if (next !== NOT_FAST) {
-        position = next;
-        continue;
-      }
-      const split = rows.split(bytes, position, final);
-      if (split === SPLIT_MORE) return position;
-      if (split === SPLIT_IRREGULAR) {
-        const papa = rows.papaRow(bytes, position, final);
-        if (papa === null) return position;
-        this.row += 1;
-        this.onCells(papa.cells, this.row);
-        position = papa.next;
-        continue;
-      }
-      this.row += 1;
-      this.onCells(rows.cells(bytes), this.row);
-      position = rows.next;
+  readFastRows(bytes: Uint8Array, start: number): number {
+    if (bytes !== this.bytes) {
+      this.bytes = bytes;
+      this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      this.lastFieldStart = bytes.length - 16;
+      this.lastWardLength = -1;
+      this.lastThemeLength = -1;
     }
-    return position;
+    let position = start;
+    for (;;) {
+      const next = this.fastRow(bytes, position);
+      if (next === NOT_FAST) return position;
+      position = next;
+    }
   }
 
   /**
@@ -300,7 +276,6 @@ export class NativeFastReader {
     );
     reader.rowsLoaded += 1;
     this.fastRows += 1;
-    this.row += 1;
     return position;
   }
 

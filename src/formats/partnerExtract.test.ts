@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_WARDS } from '../../tests/support/readForTest.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { monthlyCount, type OffenceCube, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
+import { reasonCounts } from '../data/report.ts';
 import { createWardLocator } from '../geo/wardLocator.ts';
 import { aoristicSpread, PARTNER_EXTRACT_FORMAT, parseFlag } from './partnerExtract.ts';
 import { readCsv } from './readFile.ts';
@@ -148,7 +149,7 @@ describe('Partner record-level extract', () => {
       { row: 12, reason: 'occurred_from is not an ISO date-time: "yesterday"' },
       { row: 13, reason: 'victim_age is not an age in years: "old"' },
     ]);
-    expect(report.rejectedByReason).toEqual({
+    expect(reasonCounts(report)).toEqual({
       'Offence listed twice': 1,
       'Ends before it starts': 1,
       'Bad flag': 1,

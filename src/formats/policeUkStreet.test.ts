@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countOf, TEST_WARDS } from '../../tests/support/readForTest.ts';
 import { ring } from '../../tests/support/wards.ts';
 import { themeIndices } from '../data/dataset.ts';
+import { reasonCounts } from '../data/report.ts';
 import { ALL_THEMES } from '../data/themes.ts';
 import { createWardLocator } from '../geo/wardLocator.ts';
 import { crimeTypeId, POLICE_UK_FORMAT } from './policeUkStreet.ts';
@@ -49,7 +50,7 @@ describe('data.police.uk street-level crime', () => {
     expect(report.format).toBe(POLICE_UK_FORMAT);
     expect(report.rowsRead).toBe(9);
     expect(report.rowsLoaded).toBe(5);
-    expect(report.rejectedByReason).toEqual({
+    expect(reasonCounts(report)).toEqual({
       'No coordinates': 2,
       'Outside the loaded wards': 1,
       'Bad month': 1,

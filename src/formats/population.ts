@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import type { WardPopulation } from '../data/population.ts';
-import { type LoadReport, RejectionLog } from '../data/report.ts';
+import { buildReport, type LoadReport, type NumberedRow, RejectionLog } from '../data/report.ts';
 import { findColumns, normaliseHeaderName } from './header.ts';
 
 export const POPULATION_FORMAT = 'Ward population';
@@ -44,21 +44,20 @@ export interface PopulationResult {
   report: LoadReport;
 }
 
-export function parsePopulationRows(
-  fileName: string,
+/** Reads the rows of a population file; each good row loads, each other one is logged. */
+export function readPopulationRows(
   header: readonly string[],
-  rows: readonly (readonly string[])[],
-): PopulationResult {
+  rows: readonly NumberedRow[],
+  log: RejectionLog,
+): { populations: Map<string, WardPopulation>; rowsLoaded: number; notes: string[] } {
   const columns = populationColumns(header);
-  const log = new RejectionLog();
   const populations = new Map<string, WardPopulation>();
   const notes: string[] = [];
-  rows.forEach((cells, index) => {
-    const row = index + 2;
+  for (const { row, cells } of rows) {
     const code = (cells[columns.wardCode] ?? '').trim().toUpperCase();
     if (!WARD_CODE_PATTERN.test(code)) {
       log.reject(row, 'Not a ward code', `Not a ward code: "${code}"`);
-      return;
+      continue;
     }
     const population = parseWholeNumber(cells[columns.population]);
     if (population === null) {
@@ -67,7 +66,7 @@ export function parsePopulationRows(
         'Population is not a whole number',
         `Population is not a whole number: "${cells[columns.population] ?? ''}"`,
       );
-      return;
+      continue;
     }
     let population10to24: number | null = null;
     const youthCell = (cells[columns.population10to24] ?? '').trim();
@@ -79,43 +78,42 @@ export function parsePopulationRows(
           'Population aged 10-24 is not a whole number',
           `Population aged 10-24 is not a whole number: "${cells[columns.population10to24] ?? ''}"`,
         );
-        return;
+        continue;
       }
     }
     if (populations.has(code)) {
       log.reject(row, 'Ward listed twice', `Ward ${code} is listed twice; the first row is used`);
-      return;
+      continue;
     }
     populations.set(code, { population, population10to24 });
-  });
+  }
   if (columns.population10to24 < 0) {
     notes.push('No population aged 10-24: youth violence rates use all residents.');
   }
-  return {
-    populations,
-    report: {
-      fileName,
-      format: POPULATION_FORMAT,
-      rowsRead: rows.length,
-      rowsLoaded: populations.size,
-      rejectedCount: log.count,
-      rejected: log.rejected,
-      rejectedByReason: log.byReason,
-      notes,
-    },
-  };
+  return { populations, rowsLoaded: populations.size, notes };
 }
 
 /** Splits CSV text into a header and data rows, dropping blank lines. */
-export function splitCsv(text: string): { header: string[]; rows: string[][] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [header = [], ...rows] = parsed.data;
+export function splitCsv(text: string): { header: string[]; rows: NumberedRow[] } {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''));
+  const [header = [], ...lines] = parsed.data;
+  const rows: NumberedRow[] = [];
+  lines.forEach((cells, index) => {
+    if (cells.some((cell) => cell.trim() !== '')) rows.push({ row: index + 2, cells });
+  });
   return { header, rows };
 }
 
+/** A population file the app ships with (or the boundary pipeline reads): small, read at once. */
 export function parsePopulationCsv(fileName: string, text: string): PopulationResult {
   const { header, rows } = splitCsv(text);
-  return parsePopulationRows(fileName, header, rows);
+  const log = new RejectionLog();
+  const { populations, rowsLoaded, notes } = readPopulationRows(header, rows, log);
+  const account = { rowsRead: rows.length, blankRows: 0, lines: null, notRead: null };
+  return {
+    populations,
+    report: buildReport(fileName, POPULATION_FORMAT, account, rowsLoaded, log, notes),
+  };
 }
 
 /** Writes populations in the native layout. */

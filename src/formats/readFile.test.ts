@@ -7,8 +7,10 @@ import {
   timeSlot,
   UNKNOWN_TIME_SLOT,
 } from '../data/cube.ts';
+import { reasonCounts } from '../data/report.ts';
 import { WardLookup } from '../geo/wardLookup.ts';
-import { detectEncoding, type ParsedFile, readCsv } from './readFile.ts';
+import { type ParsedFile, readCsv } from './readFile.ts';
+import { detectEncoding } from './textEncoding.ts';
 
 const wards = new WardLookup([
   { code: 'E05009396', name: 'Golborne', lad: 'E09000020' },
@@ -99,7 +101,7 @@ describe('native aggregated offence CSV', () => {
     expect(report.rejected.map((rejection) => rejection.row)).toEqual([3, 4, 5, 6, 7, 9]);
     expect(report.rejected[0]?.reason).toBe('Unknown ward code "E09999999"');
     expect(report.rejected[2]?.reason).toBe('Hour is not 0-23: "24"');
-    expect(report.rejectedByReason).toEqual({
+    expect(reasonCounts(report)).toEqual({
       'Unknown ward': 1,
       'Bad month': 1,
       'Hour out of range': 1,

@@ -2,31 +2,36 @@
  * Reads one data file, detecting its format from the header row. Pure streaming code with no
  * DOM or worker API of its own, so the worker, the tests and the bench run the same path.
  *
- * Text and most formats go through PapaParse. A native offence file given as bytes (a File, or a
- * Blob of a file on disk) takes a fast path: chunks of bytes go straight into the cube (see
- * formats/nativeFast.ts), with PapaParse's own rules for the rows it does not take.
+ * Every file is read as bytes, a chunk at a time: rows are split from the bytes (csvBytes.ts)
+ * and handed to the format's reader as text cells. A native offence file's rows in the common
+ * shape go straight from the bytes into the cube (nativeFast.ts). Every row read is accounted
+ * for in the report: loaded, rejected or set aside, each with its reason; blank lines and lines
+ * inside quoted cells are counted, and what a cancel or a fatal error left unread is measured.
  */
-import Papa from 'papaparse';
+
 import type { OffenceCube } from '../data/cube.ts';
 import type { OffencePoints } from '../data/dataset.ts';
 import type { WardPopulation } from '../data/population.ts';
-import { type LoadReport, RejectionLog } from '../data/report.ts';
+import {
+  buildReport,
+  type LoadReport,
+  type NotRead,
+  type NumberedRow,
+  type ReadAccount,
+  RejectionLog,
+} from '../data/report.ts';
 import type { ServiceFile } from '../data/services.ts';
 import { type ThemeInfo, themeInfo } from '../data/themes.ts';
 import type { WardLookup } from '../geo/wardLookup.ts';
-import { CsvByteRows, detectDialect, readCells } from './csvBytes.ts';
+import { CsvByteRows, detectDialect, type RowProblem, SPLIT_BAD, SPLIT_MORE } from './csvBytes.ts';
 import { detectFormat } from './detectFormat.ts';
 import { NativeFastReader } from './nativeFast.ts';
-import { NativeOffencesReader, nativeOffencesFormat } from './nativeOffences.ts';
-import type { OffenceFormat, OffenceReader } from './offenceFormat.ts';
+import { NativeOffencesReader } from './nativeOffences.ts';
+import type { OffenceFormat } from './offenceFormat.ts';
 import { OFFENCE_FORMATS } from './offenceFormats.ts';
-import { POPULATION_FORMAT, parsePopulationRows } from './population.ts';
-import {
-  type NumberedRow,
-  parseServiceRows,
-  SERVICES_COLUMNS,
-  SERVICES_FORMAT,
-} from './services.ts';
+import { POPULATION_FORMAT, readPopulationRows } from './population.ts';
+import { readServiceRows, SERVICES_COLUMNS, SERVICES_FORMAT } from './services.ts';
+import { byteOrderMark, detectEncoding, type Encoding, Utf8Check } from './textEncoding.ts';
 
 export type ParsedFile =
   | {
@@ -62,134 +67,24 @@ export interface ReadOptions {
   lookup: WardLookup;
   /** Ward code of a point; files with coordinates need it. */
   locate?: (longitude: number, latitude: number) => string | null;
-  /** Text encoding of a File source (see detectEncoding). */
-  encoding?: string;
   /** Called with the share of the file read, 0 to 1. */
   onProgress?: (fraction: number) => void;
   /** Bytes per chunk read from a file. */
   chunkSize?: number;
+  /** False reads every row of a native offence file as text cells: the reference that the
+   * rows read straight from bytes must match (tests and the bench compare them). */
+  fastPath?: boolean;
 }
 
 const DEFAULT_CHUNK_SIZE = 1 << 22;
-/** A row longer than this (a quote never closed swallows the rest of the file) ends the read. */
-const MAX_ROW_BYTES = 1 << 24;
+/** The head of a file tells the encoding, the delimiter and line break (PapaParse guesses the
+ * line break from the first million characters: 4 MB of UTF-8 at most). */
+const HEAD_BYTES = 1 << 22;
 
 /** A read in progress; `abort` stops it between chunks and `result` then holds what was read. */
 export interface FileReading {
   result: Promise<ParsedFile>;
   abort(): void;
-}
-
-/** How much of a file detectEncoding looks at. */
-export const ENCODING_SAMPLE_BYTES = 1 << 16;
-/** PapaParse guesses the line break from the first million characters: 4 MB of UTF-8 at most. */
-const HEAD_BYTES = 1 << 22;
-
-/** UTF-8 (with or without BOM) when the bytes decode as UTF-8, otherwise Windows-1252 (Excel's
- * "CSV" on Windows). */
-export function detectEncoding(sample: Uint8Array): 'utf-8' | 'windows-1252' {
-  try {
-    // Streaming mode: a character cut at the end of the sample is not an error.
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
-  }
-}
-
-function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === '');
-}
-
-interface FormatSink {
-  readRow(cells: readonly string[], row: number): void;
-  finish(rowsRead: number, aborted: boolean): ParsedFile;
-}
-
-function offenceSink(
-  format: OffenceFormat,
-  header: readonly string[],
-  options: ReadOptions,
-): FormatSink {
-  const log = new RejectionLog();
-  const reader = format.createReader(header, {
-    lookup: options.lookup,
-    log,
-    locate: options.locate ?? (() => null),
-  });
-  return readerSink(format, reader, log, options);
-}
-
-function readerSink(
-  format: OffenceFormat,
-  reader: OffenceReader,
-  log: RejectionLog,
-  options: ReadOptions,
-): FormatSink {
-  return {
-    readRow: (cells, row) => reader.readRow(cells, row),
-    finish: (rowsRead, aborted) => {
-      const result = reader.finish();
-      const cube = reader.builder.build();
-      const described = new Map(result.themes.map((info) => [info.id, info]));
-      const notes = [...result.notes];
-      if (aborted)
-        notes.push('Loading was cancelled: only the rows read before cancelling are shown.');
-      return {
-        kind: 'offences',
-        cube,
-        themes: cube.themes.map((id) => described.get(id) ?? themeInfo(id)),
-        points: result.points,
-        report: {
-          fileName: options.fileName,
-          format: format.name,
-          rowsRead,
-          rowsLoaded: reader.rowsLoaded,
-          rejectedCount: log.count,
-          rejected: log.rejected,
-          rejectedByReason: log.byReason,
-          notes,
-        },
-      };
-    },
-  };
-}
-
-function populationSink(header: readonly string[], options: ReadOptions): FormatSink {
-  const rows: string[][] = [];
-  return {
-    readRow: (cells) => {
-      rows.push([...cells]);
-    },
-    finish: () => ({ kind: 'population', ...parsePopulationRows(options.fileName, header, rows) }),
-  };
-}
-
-function servicesSink(header: readonly string[], options: ReadOptions): FormatSink {
-  const rows: NumberedRow[] = [];
-  return {
-    readRow: (cells, row) => {
-      rows.push({ row, cells: [...cells] });
-    },
-    finish: () => ({
-      kind: 'services',
-      ...parseServiceRows(options.fileName, header, rows, new Date().toISOString()),
-    }),
-  };
-}
-
-function sinkFor(header: readonly string[], options: ReadOptions): FormatSink | null {
-  const detected = detectFormat(header);
-  switch (detected?.kind) {
-    case 'offences':
-      return offenceSink(detected.format, header, options);
-    case 'population':
-      return populationSink(header, options);
-    case 'services':
-      return servicesSink(header, options);
-    default:
-      return null;
-  }
 }
 
 /**
@@ -209,112 +104,454 @@ function blobSource(blob: Blob): ByteSource {
   };
 }
 
-/** Reads text (a fetched file, tests), a user's File, or any other source of bytes. */
-export function readCsv(source: string | Blob | ByteSource, options: ReadOptions): FileReading {
-  if (typeof source === 'string') return readWithPapa(source, options);
-  if (source instanceof Blob)
-    // PapaParse streams a File itself, in a browser.
-    return readBytes(blobSource(source), options, () => readWithPapa(source, options));
-  return readBytes(source, options, async (encoding) =>
-    readWithPapa(new TextDecoder(encoding).decode(await source.read(0, source.size)), options),
-  );
+/** Text (a test's, or a fetched file's) read as the UTF-8 bytes a file of it would hold. */
+function textSource(text: string): ByteSource {
+  const bytes = new TextEncoder().encode(text);
+  return { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) };
 }
 
-function readWithPapa(source: string | Blob, options: ReadOptions): FileReading {
-  let aborted = false;
-  let parser: Papa.Parser | null = null;
-  const totalBytes = typeof source === 'string' ? source.length : source.size;
+/** Reads text (tests), a user's File, or any other source of bytes. */
+export function readCsv(source: string | Blob | ByteSource, options: ReadOptions): FileReading {
+  const bytes =
+    typeof source === 'string'
+      ? textSource(source)
+      : source instanceof Blob
+        ? blobSource(source)
+        : source;
+  const state = { aborted: false };
+  return { result: readFile(bytes, options, state), abort: () => (state.aborted = true) };
+}
 
-  const result = new Promise<ParsedFile>((resolve, reject) => {
-    let sink: FormatSink | null = null;
-    let unrecognised: ParsedFile | null = null;
-    let rowNumber = 1;
-    let rowsRead = 0;
+/** A format's reader of rows, and what it makes of them once they are read. */
+interface FormatSink {
+  readRow(cells: readonly string[], row: number): void;
+  /** Reads rows in the common shape straight from bytes (native offence files). */
+  fast: NativeFastReader | null;
+  finish(account: ReadAccount, readingNotes: string[]): ParsedFile;
+}
 
-    const config = {
-      chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
-      ...(options.encoding ? { encoding: options.encoding } : {}),
-      chunk: (results: Papa.ParseResult<string[]>, chunkParser: Papa.Parser) => {
-        parser = chunkParser;
-        for (const cells of results.data) {
-          if (sink === null) {
-            const header = cells.map((name: string, index: number) =>
-              index === 0 ? name.replace(/^\uFEFF/, '') : name,
-            );
-            sink = sinkFor(header, options);
-            if (!sink) {
-              unrecognised = {
-                kind: 'unrecognised',
-                fileName: options.fileName,
-                message: unrecognisedMessage(header),
-              };
-              chunkParser.abort();
-              return;
-            }
-            continue;
-          }
-          rowNumber += 1;
-          if (isBlankRow(cells)) continue;
-          rowsRead += 1;
-          sink.readRow(cells, rowNumber);
-        }
-        if (aborted) chunkParser.abort();
-        options.onProgress?.(Math.min(1, results.meta.cursor / Math.max(1, totalBytes)));
-      },
-      complete: () => {
-        if (unrecognised) return resolve(unrecognised);
-        if (!sink)
-          return resolve({
-            kind: 'unrecognised',
-            fileName: options.fileName,
-            message: 'The file is empty.',
-          });
-        options.onProgress?.(1);
-        try {
-          resolve(sink.finish(rowsRead, aborted));
-        } catch (error) {
-          reject(error);
-        }
-      },
-      error: (error: Error) => reject(error),
-    };
-    if (typeof source === 'string') Papa.parse<string[]>(source, { ...config, worker: false });
-    else Papa.parse<string[], File>(source as File, config);
-  });
-
+function offenceSink(
+  format: OffenceFormat,
+  header: readonly string[],
+  rows: CsvByteRows,
+  log: RejectionLog,
+  options: ReadOptions,
+): FormatSink {
+  const context = { lookup: options.lookup, log, locate: options.locate ?? (() => null) };
+  const reader = format.createReader(header, context);
   return {
-    result,
-    abort: () => {
-      aborted = true;
-      parser?.abort();
+    readRow: (cells, row) => reader.readRow(cells, row),
+    fast:
+      reader instanceof NativeOffencesReader && options.fastPath !== false
+        ? new NativeFastReader(rows, reader, options.lookup)
+        : null,
+    finish: (account, readingNotes) => {
+      const result = reader.finish();
+      const cube = reader.builder.build();
+      const described = new Map(result.themes.map((info) => [info.id, info]));
+      return {
+        kind: 'offences',
+        cube,
+        themes: cube.themes.map((id) => described.get(id) ?? themeInfo(id)),
+        points: result.points,
+        report: buildReport(options.fileName, format.name, account, reader.rowsLoaded, log, [
+          ...result.notes,
+          ...readingNotes,
+        ]),
+      };
     },
   };
 }
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((byte, index) => bytes[index] === byte);
+/** A sink for a small file read whole once its rows are in (populations, services). */
+function rowsSink(read: (rows: NumberedRow[]) => FormatSink['finish']): FormatSink {
+  const rows: NumberedRow[] = [];
+  return {
+    readRow: (cells, row) => {
+      rows.push({ row, cells });
+    },
+    fast: null,
+    finish: (account, readingNotes) => read(rows)(account, readingNotes),
+  };
 }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-const UTF16_BOMS: [number[], string][] = [
-  [[0xff, 0xfe], 'utf-16le'],
-  [[0xfe, 0xff], 'utf-16be'],
-];
+/** The reader of a file's rows, for the format detectFormat tells from its header. */
+function sinkFor(
+  header: readonly string[],
+  rows: CsvByteRows,
+  log: RejectionLog,
+  options: ReadOptions,
+): FormatSink | null {
+  const detected = detectFormat(header);
+  switch (detected?.kind) {
+    case 'offences':
+      return offenceSink(detected.format, header, rows, log, options);
+    case 'population':
+      return rowsSink((numbered) => (account, readingNotes) => {
+        const { populations, rowsLoaded, notes } = readPopulationRows(header, numbered, log);
+        return {
+          kind: 'population',
+          populations,
+          report: buildReport(options.fileName, POPULATION_FORMAT, account, rowsLoaded, log, [
+            ...notes,
+            ...readingNotes,
+          ]),
+        };
+      });
+    case 'services':
+      return rowsSink((numbered) => (account, readingNotes) => {
+        const { file, notes } = readServiceRows(
+          options.fileName,
+          header,
+          numbered,
+          new Date().toISOString(),
+          log,
+        );
+        return {
+          kind: 'services',
+          file,
+          report: buildReport(
+            options.fileName,
+            SERVICES_FORMAT,
+            account,
+            file.services.length,
+            log,
+            [...notes, ...readingNotes],
+          ),
+        };
+      });
+    default:
+      return null;
+  }
+}
 
-/** How much of the next chunk is first joined to a row cut by a chunk boundary: a row is
- * rarely longer. */
+/** The file in chunks, read one ahead of the one being parsed. */
+interface ChunkStream {
+  next(): Promise<{ bytes: Uint8Array; last: boolean }>;
+  /** Bytes of the source per byte of the stream (UTF-16 is read as UTF-8). */
+  readonly ratio: number;
+}
+
+/** The source from `start`, in chunks; the first comes from `head` when it holds one. */
+function plainChunks(
+  source: ByteSource,
+  start: number,
+  chunkSize: number,
+  head: Uint8Array | null,
+): ChunkStream {
+  let readTo = start;
+  const readNext = (): Promise<Uint8Array> => {
+    const from = readTo;
+    readTo = Math.min(source.size, readTo + chunkSize);
+    if (head && readTo <= head.length) return Promise.resolve(head.subarray(from, readTo));
+    return source.read(from, readTo);
+  };
+  let ahead: Promise<Uint8Array> | null = readNext();
+  return {
+    ratio: 1,
+    async next() {
+      const bytes = ahead ? await ahead : new Uint8Array(0);
+      // A file that shrank while being read ends where its bytes end.
+      const last = readTo >= source.size || bytes.length === 0;
+      ahead = last ? null : readNext();
+      return { bytes, last };
+    },
+  };
+}
+
+/** A UTF-16 file (Excel's "Unicode text") as UTF-8, decoded a chunk at a time. */
+function utf16Chunks(
+  source: ByteSource,
+  encoding: Encoding,
+  start: number,
+  chunkSize: number,
+): ChunkStream {
+  const plain = plainChunks(source, start, chunkSize, null);
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  const encoder = new TextEncoder();
+  let read = 0;
+  let made = 0;
+  return {
+    get ratio() {
+      return made > 0 ? read / made : 1;
+    },
+    async next() {
+      const { bytes, last } = await plain.next();
+      const utf8 = encoder.encode(decoder.decode(bytes, { stream: !last }));
+      read += bytes.length;
+      made += utf8.length;
+      return { bytes: utf8, last };
+    },
+  };
+}
+
+/** Joins the bytes left over from one chunk to the next. */
+function joined(cut: Uint8Array, chunk: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(cut.length + chunk.length);
+  bytes.set(cut);
+  bytes.set(chunk, cut.length);
+  return bytes;
+}
+
+const EMPTY_FILE = 'The file is empty.';
+/** The read met a byte that is not UTF-8 after the first chunk said UTF-8: read it again. */
+const NOT_UTF8 = Symbol('not UTF-8');
+
+async function readFile(
+  source: ByteSource,
+  options: ReadOptions,
+  state: { aborted: boolean },
+): Promise<ParsedFile> {
+  const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
+  const mark = byteOrderMark(head);
+  const markLength = mark?.length ?? 0;
+  if (head.length === markLength)
+    return { kind: 'unrecognised', fileName: options.fileName, message: EMPTY_FILE };
+  const encoding = mark?.encoding ?? detectEncoding(head);
+  const first = await readAs(source, head, encoding, markLength, mark === null, options, state, []);
+  if (first !== NOT_UTF8) return first;
+  const second = await readAs(source, head, 'windows-1252', 0, false, options, state, [
+    'Read as Windows-1252 (Excel’s CSV on Windows): the file began as UTF-8, but a later byte is not UTF-8, so it was read again from the start.',
+  ]);
+  if (second === NOT_UTF8) throw new Error('Windows-1252 takes every byte');
+  return second;
+}
+
+/** What the reading loop has counted so far. */
+interface Tally {
+  /** Spreadsheet row number of the last row: the header is row 1. */
+  row: number;
+  rowsRead: number;
+  blankRows: number;
+  /** Lines the rows read take, by the rows' own count. */
+  lines: number;
+  /** Line breaks found in the bytes read, for the cross-check of `lines`. */
+  lineBreaks: number;
+  multiLineRows: number;
+  firstMultiLineRow: { row: number; lines: number } | null;
+}
+
+async function readAs(
+  source: ByteSource,
+  head: Uint8Array,
+  encoding: Encoding,
+  markLength: number,
+  checkUtf8: boolean,
+  options: ReadOptions,
+  state: { aborted: boolean },
+  readingNotes: string[],
+): Promise<ParsedFile | typeof NOT_UTF8> {
+  const { fileName } = options;
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
+  const chunks = utf16
+    ? utf16Chunks(source, encoding, markLength, chunkSize)
+    : plainChunks(source, markLength, chunkSize, head);
+  const textEncoding = utf16 ? 'utf-8' : encoding;
+  const utf8 = checkUtf8 && encoding === 'utf-8' ? new Utf8Check() : null;
+  const unrecognised = (message: string): ParsedFile => ({
+    kind: 'unrecognised',
+    fileName,
+    message,
+  });
+
+  const dialect = detectDialect(
+    new TextDecoder(encoding, { ignoreBOM: true }).decode(head.subarray(markLength), {
+      stream: true,
+    }),
+    textEncoding,
+  );
+  let { bytes: buffer, last: final } = await chunks.next();
+  if (utf8 && (!utf8.push(buffer) || (final && !utf8.complete))) return NOT_UTF8;
+  const rows = new CsvByteRows(dialect);
+
+  // The header: chunks are joined until it ends.
+  for (;;) {
+    const split = rows.split(buffer, 0, final);
+    if (split === SPLIT_BAD)
+      return unrecognised(
+        `The first row of this file is not a header row: ${(rows.problem as RowProblem).detail}.`,
+      );
+    if (split !== SPLIT_MORE) break;
+    const chunk = await chunks.next();
+    if (utf8 && (!utf8.push(chunk.bytes) || (chunk.last && !utf8.complete))) return NOT_UTF8;
+    buffer = joined(buffer, chunk.bytes);
+    final = chunk.last;
+  }
+  const header = rows
+    .cells(buffer)
+    .map((name, index) => (index === 0 ? name.replace(/^\uFEFF/, '') : name));
+  if (header.every((name) => name.trim() === '')) return unrecognised(EMPTY_FILE);
+  const log = new RejectionLog();
+  const sink = sinkFor(header, rows, log, options);
+  if (!sink) return unrecognised(unrecognisedMessage(header));
+  rows.expectedFields = header.length;
+  const headerLines = 1 + rows.lineBreaksInside;
+
+  const tally: Tally = {
+    row: 1,
+    rowsRead: 0,
+    blankRows: 0,
+    lines: headerLines,
+    lineBreaks: rows.countLineBreaks(buffer, 0, rows.next),
+    multiLineRows: 0,
+    firstMultiLineRow: null,
+  };
+  const { fast } = sink;
+  /** Skipping the rest of a line too long to read, up to its line break. */
+  let skipping = false;
+
+  const rejectProblem = (problem: RowProblem) => {
+    tally.row += 1;
+    tally.rowsRead += 1;
+    if (problem.kind === 'runaway quote') {
+      const name = header[problem.field];
+      log.reject(
+        tally.row,
+        'Quote not closed',
+        `The quoted cell in column ${problem.field + 1}${name ? ` (${name.trim()})` : ''} ${problem.detail}: the row is rejected and reading goes on at the next line`,
+      );
+    } else
+      log.reject(
+        tally.row,
+        'Row too long',
+        `The row is longer than any this format has (${problem.detail}): it is rejected and reading goes on at the next line`,
+      );
+  };
+
+  /** All of the bytes from `at`, except a carriage return at the end that may start a CR LF. */
+  const untilEnd = (bytes: Uint8Array, last: boolean) =>
+    !last && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+
+  /** Reads the rows that end in `bytes` from `start`; returns where the first that does not
+   * end starts. */
+  const readRows = (bytes: Uint8Array, start: number, last: boolean): number => {
+    let position = start;
+    while (position < bytes.length) {
+      if (skipping) {
+        const after = rows.nextLine(bytes, position);
+        if (after < 0) {
+          // The line runs on; at the end of the file it is the last line.
+          if (last) tally.lines += 1;
+          return untilEnd(bytes, last);
+        }
+        tally.lines += 1;
+        tally.lineBreaks += 1;
+        skipping = false;
+        position = after;
+        continue;
+      }
+      if (fast) {
+        const before = fast.fastRows;
+        position = fast.readFastRows(bytes, position);
+        const read = fast.fastRows - before;
+        // Each row in the common shape is one line, ended by its line break.
+        tally.row += read;
+        tally.rowsRead += read;
+        tally.lines += read;
+        tally.lineBreaks += read;
+        if (position >= bytes.length) break;
+      }
+      const split = rows.split(bytes, position, last);
+      if (split === SPLIT_MORE) return position;
+      if (split === SPLIT_BAD) {
+        const problem = rows.problem as RowProblem;
+        rejectProblem(problem);
+        const resumeAt = problem.resumeAt < 0 ? untilEnd(bytes, last) : problem.resumeAt;
+        // Lines of the row up to where reading goes on: its quoted cells' and its first.
+        const breaks = rows.countLineBreaks(bytes, position, resumeAt);
+        tally.lineBreaks += breaks;
+        tally.lines += problem.resumeAt < 0 ? breaks : Math.max(1, breaks);
+        if (problem.resumeAt < 0) {
+          skipping = true;
+          return resumeAt;
+        }
+        position = resumeAt;
+        continue;
+      }
+      tally.row += 1;
+      const lines = 1 + rows.lineBreaksInside;
+      tally.lines += lines;
+      tally.lineBreaks += rows.countLineBreaks(bytes, position, rows.next);
+      const cells = rows.cells(bytes);
+      if (cells.every((cell) => cell.trim() === '')) tally.blankRows += 1;
+      else {
+        tally.rowsRead += 1;
+        if (lines > 1) {
+          tally.multiLineRows += 1;
+          tally.firstMultiLineRow ??= { row: tally.row, lines };
+        }
+        sink.readRow(cells, tally.row);
+      }
+      position = rows.next;
+    }
+    return position;
+  };
+
+  let position = rows.next;
+  let notRead: NotRead | null = null;
+  /** Where buffer[0] is in the stream of bytes read (after any byte-order mark). */
+  let bufferStart = 0;
+  const dataStart = rows.next;
+  /** Bytes of the source up to a place in the stream (a UTF-16 file's differ). */
+  const inSource = (offset: number) => markLength + offset * chunks.ratio;
+  const stop = (cause: NotRead['cause'], message: string | null = null) => {
+    const consumed = inSource(bufferStart + position);
+    return notReadAfter(
+      source.size - consumed,
+      consumed - inSource(dataStart),
+      tally,
+      cause,
+      message,
+    );
+  };
+  try {
+    for (;;) {
+      position = readRows(buffer, position, final);
+      options.onProgress?.(Math.min(1, inSource(bufferStart + position) / source.size));
+      if (final) break;
+      if (state.aborted) {
+        notRead = stop('cancelled');
+        break;
+      }
+      const cutStart = bufferStart + position;
+      const chunkStart = bufferStart + buffer.length;
+      const cut = buffer.subarray(position);
+      const chunk = await chunks.next();
+      if (utf8 && (!utf8.push(chunk.bytes) || (chunk.last && !utf8.complete))) return NOT_UTF8;
+      final = chunk.last;
+      const next = joinCut(cut, chunk.bytes, readRows);
+      bufferStart = next.buffer === chunk.bytes ? chunkStart : cutStart;
+      ({ buffer, position } = next);
+    }
+  } catch (error) {
+    notRead = stop('stopped', error instanceof Error ? error.message : String(error));
+  }
+  options.onProgress?.(1);
+  return sink.finish(
+    {
+      rowsRead: tally.rowsRead,
+      blankRows: tally.blankRows,
+      lines: tally.lines,
+      notRead,
+    },
+    [...readingNotes, ...tallyNotes(tally, notRead === null, final, buffer)],
+  );
+}
+
+/** How much of a chunk is first joined to a row cut by a chunk boundary: a row is rarely longer. */
 const FIRST_JOIN_BYTES = 256;
 
 /**
  * Reads the row cut by the end of the last chunk, and any after it in the first bytes of the next
  * chunk, from a copy of them joined; returns where reading goes on. Only a row that runs on (a
  * long quoted field) has the whole chunk joined to it: copying every chunk would double the
- * garbage a large file leaves behind.
+ * garbage a large file leaves behind. `position` is 0 when the buffer is the whole join.
  */
 function joinCut(
-  fast: NativeFastReader,
   cut: Uint8Array,
   chunk: Uint8Array,
+  readRows: (bytes: Uint8Array, start: number, last: boolean) => number,
 ): { buffer: Uint8Array; position: number } {
   if (cut.length === 0) return { buffer: chunk, position: 0 };
   for (
@@ -322,116 +559,47 @@ function joinCut(
     ;
     take = Math.min(chunk.length, take * 4)
   ) {
-    const joined = new Uint8Array(cut.length + take);
-    joined.set(cut);
-    joined.set(chunk.subarray(0, take), cut.length);
+    const bytes = joined(cut, chunk.subarray(0, take));
     // All of the chunk: the caller reads it, knowing whether it is the last.
-    if (take === chunk.length) return { buffer: joined, position: 0 };
-    const stop = fast.readRows(joined, 0, false);
+    if (take === chunk.length) return { buffer: bytes, position: 0 };
+    const stop = readRows(bytes, 0, false);
     if (stop >= cut.length) return { buffer: chunk, position: stop - cut.length };
   }
 }
 
-/**
- * A file: the header comes from the first chunk; a native offence file then streams through the
- * fast reader, chunk by chunk, and any other file goes to `otherFormat` (PapaParse), given the
- * file's encoding.
- */
-function readBytes(
-  source: ByteSource,
-  options: ReadOptions,
-  otherFormat: (encoding: string) => FileReading | Promise<FileReading>,
-): FileReading {
-  let aborted = false;
-  let other: FileReading | null = null;
-  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const readOtherFormat = async (encoding: string) => {
-    other = await otherFormat(encoding);
-    if (aborted) other.abort();
-    return other.result;
-  };
-
-  const result = (async (): Promise<ParsedFile> => {
-    // The head of the file tells the encoding, the delimiter and line break, and the header.
-    const head = await source.read(0, Math.max(chunkSize, HEAD_BYTES));
-    // A byte-order mark decides the encoding, as a browser decodes a file.
-    const utf16 = UTF16_BOMS.find(([bom]) => startsWith(head, bom));
-    if (utf16) return readOtherFormat(utf16[1]);
-    const bom = startsWith(head, UTF8_BOM);
-    const encoding = bom
-      ? 'utf-8'
-      : (options.encoding ?? detectEncoding(head.subarray(0, ENCODING_SAMPLE_BYTES)));
-    const start = bom ? UTF8_BOM.length : 0;
-    if (head.length === start)
-      return { kind: 'unrecognised', fileName: options.fileName, message: 'The file is empty.' };
-    const dialect = detectDialect(
-      new TextDecoder(encoding, { ignoreBOM: true }).decode(head.subarray(start), {
-        stream: true,
-      }),
-      encoding,
-    );
-    const rows = dialect && new CsvByteRows(dialect);
-    const header = rows && readCells(rows, head, start, head.length === source.size);
-    if (!rows || !header) return readOtherFormat(encoding);
-    const detected = detectFormat(header.cells);
-    // The native format has a fast path of its own; every other format goes through PapaParse.
-    if (detected?.kind !== 'offences' || detected.format !== nativeOffencesFormat) {
-      if (!detected)
-        return {
-          kind: 'unrecognised',
-          fileName: options.fileName,
-          message: unrecognisedMessage(header.cells),
-        };
-      return readOtherFormat(encoding);
-    }
-
-    const log = new RejectionLog();
-    const reader = new NativeOffencesReader(header.cells, { lookup: options.lookup, log });
-    const sink = readerSink(nativeOffencesFormat, reader, log, options);
-    let rowsRead = 0;
-    const fast = new NativeFastReader(rows, reader, options.lookup, (cells, row) => {
-      if (isBlankRow(cells)) return;
-      rowsRead += 1;
-      sink.readRow(cells, row);
-    });
-
-    // The rows stream in chunks from the header on; the head is the first chunk unless it is
-    // longer (a small chunk size, as the tests use).
-    let buffer = head.length <= chunkSize ? head : await source.read(0, header.next + chunkSize);
-    let position = header.next;
-    let readTo = buffer.length;
-    // The next chunk is read while this one is parsed.
-    let next = readTo < source.size ? source.read(readTo, readTo + chunkSize) : null;
-    for (;;) {
-      const last = next === null;
-      position = fast.readRows(buffer, position, last);
-      options.onProgress?.(Math.min(1, (readTo - (buffer.length - position)) / source.size));
-      if (last || aborted) break;
-      const cut = buffer.subarray(position);
-      if (cut.length > MAX_ROW_BYTES) {
-        log.reject(
-          fast.row + 1,
-          'Row too long',
-          `Row is longer than ${MAX_ROW_BYTES >> 20} MB (a quote that is never closed?): the rest of the file was not read`,
-        );
-        break;
-      }
-      const chunk = await (next as Promise<Uint8Array>);
-      readTo += chunk.length;
-      // A file that shrank while being read ends where its bytes end.
-      next =
-        chunk.length > 0 && readTo < source.size ? source.read(readTo, readTo + chunkSize) : null;
-      ({ buffer, position } = joinCut(fast, cut, chunk));
-    }
-    options.onProgress?.(1);
-    return sink.finish(rowsRead + fast.fastRows, aborted);
-  })();
-
+function notReadAfter(
+  bytes: number,
+  dataBytesRead: number,
+  tally: Tally,
+  cause: NotRead['cause'],
+  message: string | null = null,
+): NotRead {
+  const rowsSeen = tally.rowsRead + tally.blankRows;
   return {
-    result,
-    abort: () => {
-      aborted = true;
-      other?.abort();
-    },
+    cause,
+    message,
+    bytes: Math.max(0, bytes),
+    estimatedRows:
+      rowsSeen > 0 && dataBytesRead > 0 ? Math.round((bytes / dataBytesRead) * rowsSeen) : null,
   };
+}
+
+/** What the count of rows and lines tells the user: rows over several lines, and the check of
+ * the lines counted against the line breaks found. */
+function tallyNotes(tally: Tally, whole: boolean, final: boolean, buffer: Uint8Array): string[] {
+  const notes: string[] = [];
+  if (tally.multiLineRows > 0 && tally.firstMultiLineRow) {
+    const { row, lines } = tally.firstMultiLineRow;
+    notes.push(
+      `Rows with a line break inside a quoted cell: ${tally.multiLineRows.toLocaleString('en-GB')} (the first is row ${row}, over ${lines} lines).`,
+    );
+  }
+  // The last line of a file need not end with a line break.
+  const lastByte = buffer[buffer.length - 1];
+  const physical = tally.lineBreaks + (final && lastByte !== 0x0a && lastByte !== 0x0d ? 1 : 0);
+  if (whole && physical !== tally.lines)
+    notes.push(
+      `Line check: the file has ${physical.toLocaleString('en-GB')} lines, but its rows account for ${tally.lines.toLocaleString('en-GB')}.`,
+    );
+  return notes;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasonCounts } from '../data/report.ts';
 import { WardLookup } from '../geo/wardLookup.ts';
 import { type ByteSource, type ParsedFile, readCsv } from './readFile.ts';
 
@@ -84,7 +85,7 @@ describe('services file', () => {
           'Latitude -0.21, longitude 51.52 is outside the UK (latitude 49.8 to 61, longitude −8.7 to 2): latitude and longitude look swapped',
       },
     ]);
-    expect(report.rejectedByReason).toEqual({
+    expect(reasonCounts(report)).toEqual({
       'Name missing': 1,
       'Type missing': 1,
       'Coordinates missing': 2,

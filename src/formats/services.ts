@@ -3,8 +3,7 @@
  * (theme ids separated by ";" or "|") and `notes`. Every row is checked; a bad row is reported
  * with its spreadsheet row number and reason, and every good row loads.
  */
-import type { LoadReport } from '../data/report.ts';
-import { RejectionLog } from '../data/report.ts';
+import type { NumberedRow, RejectionLog } from '../data/report.ts';
 import { type Service, type ServiceFile, serviceTypeKey } from '../data/services.ts';
 import { normaliseThemeId, type ThemeId } from '../data/themes.ts';
 import { findColumns } from './header.ts';
@@ -95,25 +94,15 @@ function readThemes(cell: string): ThemeId[] | { bad: string } {
   return themes;
 }
 
-/** A data row with its spreadsheet row number (the header is row 1; blank rows count). */
-export interface NumberedRow {
-  row: number;
-  cells: readonly string[];
-}
-
-export interface ServicesResult {
-  file: ServiceFile;
-  report: LoadReport;
-}
-
-export function parseServiceRows(
+/** Reads the rows of a services file; each good row is a service, each other one is logged. */
+export function readServiceRows(
   fileName: string,
   header: readonly string[],
   rows: readonly NumberedRow[],
   loadedAt: string,
-): ServicesResult {
+  log: RejectionLog,
+): { file: ServiceFile; notes: string[] } {
   const columns = serviceColumns(header);
-  const log = new RejectionLog();
   const services: Service[] = [];
   /** The first spelling of each type, by its key. */
   const typeNames = new Map<string, string>();
@@ -169,15 +158,6 @@ export function parseServiceRows(
       services,
       types: [...typeNames.values()].sort((a, b) => a.localeCompare(b, 'en-GB')),
     },
-    report: {
-      fileName,
-      format: SERVICES_FORMAT,
-      rowsRead: rows.length,
-      rowsLoaded: services.length,
-      rejectedCount: log.count,
-      rejected: log.rejected,
-      rejectedByReason: log.byReason,
-      notes,
-    },
+    notes,
   };
 }

@@ -92,6 +92,10 @@ async function readFile(
     );
   // Hand the typed arrays over rather than copying them.
   const transferred = new Set<ArrayBuffer>();
+  if ('report' in result) {
+    transferred.add(result.report.rejections.rows.buffer as ArrayBuffer);
+    transferred.add(result.report.rejections.reasons.buffer as ArrayBuffer);
+  }
   if (result.kind === 'offences') {
     for (const block of result.cube.cumulative) transferred.add(block.buffer as ArrayBuffer);
     const points: OffencePoints | null = result.points;
@@ -165,7 +169,7 @@ const fileReader = {
     );
   },
 
-  /** Stops a read; the rows read so far still load. */
+  /** Stops a read; the rows read so far are the result, with what was not read counted. */
   cancel(id: number): void {
     const reading = readings.get(id);
     if (reading) reading.abort();

@@ -95,6 +95,8 @@ export interface RejectedFeature {
   index: number;
   /** The ward code when the feature had one. */
   code: string | null;
+  /** What kind of fault, for counts by reason; `reason` says it of this feature. */
+  category: string;
   reason: string;
 }
 
@@ -103,7 +105,7 @@ export interface WardFeaturesResult {
   featuresRead: number;
   features: ValidWard[];
   rejectedCount: number;
-  /** The first rejected features, in file order (at most MAX_LISTED_REJECTIONS). */
+  /** Every rejected feature, in file order. */
   rejected: RejectedFeature[];
   /** Rejected features per reason category. */
   rejectedByReason: Record<string, number>;
@@ -250,7 +252,7 @@ export function readWardFeatures(
   const reject = (index: number, code: string | null, category: string, detail: string) => {
     rejectedCount += 1;
     rejectedByReason[category] = (rejectedByReason[category] ?? 0) + 1;
-    if (rejected.length < MAX_LISTED_REJECTIONS) rejected.push({ index, code, reason: detail });
+    rejected.push({ index, code, category, reason: detail });
   };
   const seen = new Set<string>();
   let ladFromLookup = 0;
@@ -322,11 +324,12 @@ export function describeWardFeatures(result: WardFeaturesResult): string[] {
   for (const [reason, count] of Object.entries(result.rejectedByReason)) {
     lines.push(`  rejected ${count}: ${reason}`);
   }
-  for (const { index, code, reason } of result.rejected) {
+  const listed = result.rejected.slice(0, MAX_LISTED_REJECTIONS);
+  for (const { index, code, reason } of listed) {
     lines.push(`  features[${index}]${code ? ` (${code})` : ''}: ${reason}`);
   }
-  if (result.rejectedCount > result.rejected.length) {
-    lines.push(`  ... and ${result.rejectedCount - result.rejected.length} more`);
+  if (result.rejectedCount > listed.length) {
+    lines.push(`  ... and ${result.rejectedCount - listed.length} more`);
   }
   if (result.ladFromLookup > 0)
     lines.push(`Borough taken from the lookup for ${result.ladFromLookup} wards`);

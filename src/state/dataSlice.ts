@@ -42,6 +42,9 @@ export interface DataSlice {
   datasets: Dataset[];
   /** A file that overlaps loaded data, waiting for "Replace" or "Add". */
   pending: { dataset: Dataset; overlaps: ThemeId[] } | null;
+  /** Offences read from part of a file (a cancelled or stopped load), waiting for the user to
+   * keep them, marked partial, or discard them. */
+  partialRead: Dataset | null;
   populations: ReadonlyMap<string, WardPopulation> | null;
   populationSource: PopulationSource | null;
   services: ServiceFile | null;
@@ -58,6 +61,10 @@ export interface DataSlice {
    * demo data makes way for the first real file. */
   addDataset(dataset: Dataset): void;
   resolvePending(choice: PendingChoice): void;
+  /** Holds part of a file for the user's choice. */
+  setPartialRead(dataset: Dataset): void;
+  /** Keeps the part of a file held (marked partial), or discards it. */
+  resolvePartialRead(keep: boolean): void;
   /** Puts back datasets kept from an earlier visit, all at once, so that the period asked for
    * survives even when no single dataset covers it. */
   restoreDatasets(datasets: Dataset[]): void;
@@ -168,6 +175,7 @@ export function createDataSlice(
     wards: null,
     datasets: [],
     pending: null,
+    partialRead: null,
     populations: null,
     populationSource: null,
     services: null,
@@ -224,10 +232,17 @@ export function createDataSlice(
       commit(datasets, pending.dataset);
     },
 
+    setPartialRead: (partialRead) => set({ partialRead }),
+    resolvePartialRead: (keep) => {
+      const dataset = get().partialRead;
+      set({ partialRead: null });
+      if (keep && dataset) get().addDataset(dataset);
+    },
+
     restoreDatasets: (datasets) => setDatasets([...datasets, ...get().datasets]),
     removeDataset: (id) => setDatasets(get().datasets.filter((dataset) => dataset.id !== id)),
     clearDatasets: () => {
-      set({ pending: null, reports: [] });
+      set({ pending: null, partialRead: null, reports: [] });
       setDatasets([]);
     },
 

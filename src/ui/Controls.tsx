@@ -4,7 +4,7 @@ import { useId } from 'react';
 import type { Measure } from '../analysis/areaFigures.ts';
 import { describePeriod } from '../analysis/describeView.ts';
 import { monthKey, monthLabel } from '../data/calendar.ts';
-import { describeTheme, themeSources } from '../data/dataset.ts';
+import { datasetName, describeTheme, themeSources } from '../data/dataset.ts';
 import {
   ALL_THEMES,
   ALL_THEMES_LABEL,
@@ -40,7 +40,7 @@ export function Controls({ areas }: { areas: readonly AreaOption[] }) {
   const sources = themeSources(datasets, theme)
     .map(
       (dataset) =>
-        `${dataset.fileName} (${describePeriod(monthKey(dataset.firstMonth), monthKey(dataset.lastMonth))})`,
+        `${datasetName(dataset)} (${describePeriod(monthKey(dataset.firstMonth), monthKey(dataset.lastMonth))})`,
     )
     .join('; ');
 

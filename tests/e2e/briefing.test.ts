@@ -16,6 +16,7 @@ import {
   waitForDashboard,
 } from './browser.ts';
 import { demoMonths, expectedDemoCounts, RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
+import { download, parseCsv } from './files.ts';
 
 let browser: Browser;
 let opened: OpenedPage;
@@ -35,47 +36,6 @@ afterAll(async () => {
 
 const EXPORT_PUBLICATION = 'Publication mode (hide counts of 1 to 4)';
 const wardTable = (page: Page) => page.getByRole('table', { name: /^Wards in / });
-
-/** The rows of a CSV file (RFC 4180: quoted cells, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let at = 0; at < text.length; at += 1) {
-    const character = text[at] as string;
-    if (quoted) {
-      if (character === '"' && text[at + 1] === '"') {
-        cell += '"';
-        at += 1;
-      } else if (character === '"') quoted = false;
-      else cell += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (character === '\r' && text[at + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      at += 1;
-    } else cell += character;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
-
-async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  const stream = await file.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
-}
 
 /** The ward table's CSV: its header and its rows by ward name. */
 async function downloadCsv(

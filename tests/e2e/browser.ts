@@ -138,3 +138,16 @@ export async function wardScreenPoint(
   const [centreX, centreY] = project(camera.longitude, camera.latitude) as [number, number];
   return [box.x + box.width / 2 + (x - centreX), box.y + box.height / 2 + (y - centreY)];
 }
+
+/** Ward name -> the count the ward table shows, as a number. */
+export async function wardTableCounts(page: Page): Promise<Map<string, number>> {
+  const rows = await page
+    .getByRole('table', { name: /^Wards in / })
+    .locator('tbody tr')
+    .evaluateAll((elements) =>
+      elements.map((row) =>
+        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
+      ),
+    );
+  return new Map(rows.map(([name = '', count = '']) => [name, Number(count.replace(/,/g, ''))]));
+}

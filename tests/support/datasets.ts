@@ -1,6 +1,7 @@
 /** Test fixtures: a dataset around a hand-built cube. */
 import type { OffenceCube } from '../../src/data/cube.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
+import { buildReport, RejectionLog } from '../../src/data/report.ts';
 import { type ThemeInfo, themeInfo } from '../../src/data/themes.ts';
 
 export function datasetOf(
@@ -22,16 +23,14 @@ export function datasetOf(
     cube,
     themes: cube.themes.map((id) => themeInfo(id, options.themes?.[id] ?? {})),
     replacedThemes: [],
-    report: {
+    report: buildReport(
       fileName,
-      format: 'Aggregated offences (native CSV v1)',
-      rowsRead: 0,
-      rowsLoaded: 0,
-      rejectedCount: 0,
-      rejected: [],
-      rejectedByReason: {},
-      notes: [],
-    },
+      'Aggregated offences (native CSV v1)',
+      { rowsRead: 0, blankRows: 0, lines: 1, notRead: null },
+      0,
+      new RejectionLog(),
+      [],
+    ),
     points: null,
   };
 }

@@ -4,9 +4,11 @@
  */
 import { useId } from 'react';
 import { formatCount, formatPercent } from '../../data/numberFormat.ts';
-import type { LoadReport } from '../../data/report.ts';
+import { describeNotRead, type LoadReport, notReadAmount } from '../../data/report.ts';
+import { rejectedRowsCsvParts, rejectedRowsFileName } from '../../export/rejectedRowsCsv.ts';
 import { BOUNDARY_FORMAT } from '../../formats/boundaryFile.ts';
 import { useAppStore } from '../../state/store.ts';
+import { downloadBlob } from '../../ui/downloads.ts';
 import { cancelLoading, loadUserFile } from './loadFile.ts';
 
 export function LoadData() {
@@ -52,6 +54,37 @@ function unitOf(report: LoadReport): 'row' | 'feature' {
   return report.format === BOUNDARY_FORMAT ? 'feature' : 'row';
 }
 
+function counted(count: number, unit: string): string {
+  return `${formatCount(count)} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** "2 of 7 rows loaded, 5 rejected, 1 set aside; about 300 rows not read" */
+function reportSummary(report: LoadReport): string {
+  const unit = unitOf(report);
+  const parts = [
+    `${formatCount(report.rowsLoaded)} of ${counted(report.rowsRead, unit)} loaded`,
+    ...(report.rejectedCount > 0 ? [`${formatCount(report.rejectedCount)} rejected`] : []),
+    ...(report.setAsideCount > 0 ? [`${formatCount(report.setAsideCount)} set aside`] : []),
+  ];
+  const notRead = report.notRead ? `; ${notReadAmount(report.notRead)} not read` : '';
+  return `${parts.join(', ')}${notRead}`;
+}
+
+/** Every row read accounted for, and what was not read. */
+function accountOf(report: LoadReport): string {
+  const unit = unitOf(report);
+  const outcomes = [
+    `${formatCount(report.rowsLoaded)} loaded`,
+    `${formatCount(report.rejectedCount)} rejected`,
+    ...(report.setAsideCount > 0 ? [`${formatCount(report.setAsideCount)} set aside`] : []),
+  ];
+  const read = `${counted(report.rowsRead, unit)} read: ${outcomes.join(', ')}.`;
+  if (report.notRead) return `${read} ${describeNotRead(report.notRead)}`;
+  if (report.lines === null) return `${read} The whole file was read.`;
+  const blank = report.blankRows > 0 ? ` and ${counted(report.blankRows, 'blank line')}` : '';
+  return `${read} The whole file was read: ${counted(report.lines, 'line')}, the header${blank} included.`;
+}
+
 /** What happened to the files loaded in this session; rejected rows listed with reasons. */
 export function LoadReports() {
   const reports = useAppStore((state) => state.reports);
@@ -73,47 +106,62 @@ export function LoadReports() {
           key={id}
           className="report"
           open={
-            index === 0 && report.rejectedCount > 0 && report.rejectedCount <= OPEN_REPORT_UP_TO
+            index === 0 &&
+            ((report.rejectedCount > 0 && report.rejectedCount <= OPEN_REPORT_UP_TO) ||
+              report.notRead !== null)
           }
         >
           <summary>
-            {report.fileName} ({report.format}): {formatCount(report.rowsLoaded)} of{' '}
-            {formatCount(report.rowsRead)} {unitOf(report)}s loaded
-            {report.rejectedCount > 0 ? `, ${formatCount(report.rejectedCount)} rejected` : ''}
+            {report.fileName} ({report.format}): {reportSummary(report)}
           </summary>
-          {report.rejectedCount > 0 && (
-            <>
-              <ul className="reasons">
-                {Object.entries(report.rejectedByReason).map(([reason, count]) => (
-                  <li key={reason}>
-                    {reason}: {formatCount(count)} {unitOf(report)}
-                    {count === 1 ? '' : 's'}
-                  </li>
-                ))}
-              </ul>
-              <table className="rejections">
-                <caption>
-                  Rejected {unitOf(report)}s
-                  {report.rejected.length < report.rejectedCount
-                    ? ` (first ${report.rejected.length})`
-                    : ''}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{unitOf(report) === 'row' ? 'Row' : 'Feature'}</th>
-                    <th scope="col">Reason</th>
+          <p className="account">{accountOf(report)}</p>
+          {report.reasons.length > 0 && (
+            <ul className="reasons">
+              {report.reasons.map(({ reason, count, setAside }) => (
+                <li key={reason}>
+                  {setAside ? 'Set aside' : 'Rejected'}, {reason}: {counted(count, unitOf(report))}
+                </li>
+              ))}
+            </ul>
+          )}
+          {report.rejected.length > 0 && (
+            <table className="rejections">
+              <caption>
+                Rejected {unitOf(report)}s
+                {report.rejected.length < report.rejectedCount
+                  ? ` (first ${report.rejected.length} of ${formatCount(report.rejectedCount)})`
+                  : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{unitOf(report) === 'row' ? 'Row' : 'Feature'}</th>
+                  <th scope="col">Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rejected.map((rejection) => (
+                  <tr key={rejection.row}>
+                    <td>{rejection.row}</td>
+                    <td>{rejection.reason}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {report.rejected.map((rejection) => (
-                    <tr key={rejection.row}>
-                      <td>{rejection.row}</td>
-                      <td>{rejection.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {report.rejections.rows.length > 0 && (
+            <button
+              type="button"
+              className="download-rows"
+              onClick={() =>
+                downloadBlob(
+                  new Blob(rejectedRowsCsvParts(report, unitOf(report)), { type: 'text/csv' }),
+                  rejectedRowsFileName(report.fileName),
+                )
+              }
+            >
+              Download the {unitOf(report)}s not loaded (CSV,{' '}
+              {counted(report.rejections.rows.length, unitOf(report))})
+            </button>
           )}
           {report.notes.length > 0 && (
             <ul className="notes">

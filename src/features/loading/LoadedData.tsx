@@ -5,6 +5,7 @@
 
 import { describePeriod } from '../../analysis/describeView.ts';
 import { monthKey } from '../../data/calendar.ts';
+import { describeNotRead } from '../../data/report.ts';
 import { useDatasetSummaries } from '../../state/selectors.ts';
 import { type DatasetKeeping, useAppStore } from '../../state/store.ts';
 import { clearData } from './clearData.ts';
@@ -39,6 +40,11 @@ export function LoadedData() {
               {dataset.hasTimes ? '' : ', no time of day'}
             </p>
             <KeepingNote keeping={keeping[dataset.id]} />
+            {dataset.partial && (
+              <p className="partial-note">
+                <strong>Partial:</strong> {describeNotRead(dataset.partial)}
+              </p>
+            )}
             <ul className="theme-list">
               {dataset.themes.map((info) => (
                 <li key={info.id}>

@@ -1,21 +1,14 @@
 /** Asks whether a file that overlaps loaded data replaces it or adds to it. */
-import { useEffect, useRef } from 'react';
 import { describePeriod } from '../../analysis/describeView.ts';
 import { monthKey } from '../../data/calendar.ts';
 import { describeTheme, summarise } from '../../data/dataset.ts';
 import { useAppStore } from '../../state/store.ts';
+import { useModalDialog } from '../../ui/useModalDialog.ts';
 
 export function OverlapDialog() {
   const pending = useAppStore((state) => state.pending);
   const resolvePending = useAppStore((state) => state.resolvePending);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (pending && !element.open) element.showModal();
-    if (!pending && element.open) element.close();
-  }, [pending]);
+  const dialog = useModalDialog(pending !== null);
 
   const months = pending && summarise(pending.dataset);
   // The new file's own names for its themes.

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { monthIndex } from '../../data/calendar.ts';
 import { CubeBuilder, type OffenceCube, timeSlot } from '../../data/cube.ts';
-import type { LoadReport } from '../../data/report.ts';
+import { buildReport, type LoadReport, RejectionLog } from '../../data/report.ts';
 import { themeInfo } from '../../data/themes.ts';
 import type { ParsedFile } from '../../formats/readFile.ts';
 import { useAppStore } from '../../state/store.ts';
 import { applyParsedFile } from './loadFile.ts';
 
 function report(fileName: string, rowsLoaded: number): LoadReport {
-  return {
-    fileName,
-    format: 'Aggregated offences (native CSV v1)',
-    rowsRead: 3,
-    rowsLoaded,
-    rejectedCount: 3 - rowsLoaded,
-    rejected: [],
-    rejectedByReason: {},
-    notes: [],
-  };
+  const log = new RejectionLog();
+  for (let row = rowsLoaded + 2; row <= 4; row += 1) log.reject(row, 'Unknown ward');
+  const account = { rowsRead: 3, blankRows: 0, lines: 4, notRead: null };
+  return buildReport(fileName, 'Aggregated offences (native CSV v1)', account, rowsLoaded, log, []);
 }
 
 function offences(cube: OffenceCube, fileName: string, rowsLoaded: number): ParsedFile {

@@ -3,8 +3,10 @@
  * and putting what it holds in the store. A newer read takes an older one's place.
  */
 
+import type { Dataset } from '../../data/dataset.ts';
+import { describeNotRead } from '../../data/report.ts';
 import type { WorkerResult } from '../../formats/worker.ts';
-import { readInWorker, shareWards } from '../../formats/workerClient.ts';
+import { forgetDatasetArrays, readInWorker, shareWards } from '../../formats/workerClient.ts';
 import { ALL_LONDON_AREA } from '../../geo/areas.ts';
 import { DEMO_OFFENCES_URL } from '../../geo/wardFile.ts';
 import { decodeWardTopology } from '../../geo/wardSet.ts';
@@ -70,7 +72,7 @@ export function applyParsedFile(parsed: WorkerResult, synthetic: boolean, datase
         return;
       }
       const { cube, themes, points, report } = parsed;
-      store.addDataset({
+      const dataset: Dataset = {
         id: datasetId,
         fileName: report.fileName,
         format: report.format,
@@ -81,23 +83,36 @@ export function applyParsedFile(parsed: WorkerResult, synthetic: boolean, datase
         replacedThemes: [],
         report,
         points,
-      });
+      };
+      // Part of a file is kept only when the user says so, and then marked partial.
+      if (report.notRead) store.setPartialRead(dataset);
+      else store.addDataset(dataset);
       return;
     }
     case 'population':
-      store.setPopulations(parsed.populations, { name: parsed.report.fileName, year: null });
+    case 'services': {
       store.addReport(parsed.report);
-      return;
-    case 'services':
-      store.addReport(parsed.report);
+      const { notRead, fileName } = parsed.report;
+      if (notRead) {
+        // Rates and catchments from part of a file would be wrong without a sign: not kept.
+        store.setError(
+          `${fileName} was not loaded. ${describeNotRead(notRead)} A ${parsed.kind === 'population' ? 'population' : 'services'} file is used whole: load it again.`,
+        );
+        return;
+      }
+      if (parsed.kind === 'population') {
+        store.setPopulations(parsed.populations, { name: fileName, year: null });
+        return;
+      }
       if (parsed.file.services.length === 0) {
         store.setError(
-          `${parsed.report.fileName}: no service could be loaded, so the services shown are unchanged.`,
+          `${fileName}: no service could be loaded, so the services shown are unchanged.`,
         );
         return;
       }
       store.setServices(parsed.file);
       return;
+    }
     case 'boundaries':
       // A user's ward boundary file (GeoJSON) replaces the wards; the Area picker follows.
       store.setWards(decodeWardTopology(parsed.topology));
@@ -111,6 +126,17 @@ export function applyParsedFile(parsed: WorkerResult, synthetic: boolean, datase
 
 export function loadUserFile(file: File): Promise<void> {
   return readAndApply(file, file.name, false);
+}
+
+/**
+ * Keeps the part of a file read before a cancel, marked partial, or discards it, and with it the
+ * copy the worker wrote of its arrays as it read them.
+ */
+export function resolvePartialRead(keep: boolean): void {
+  const store = useAppStore.getState();
+  const dataset = store.partialRead;
+  store.resolvePartialRead(keep);
+  if (!keep && dataset) void forgetDatasetArrays(dataset.id).catch(() => undefined);
 }
 
 export function cancelLoading(): void {
