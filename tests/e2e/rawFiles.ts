@@ -200,24 +200,30 @@ export function knifeByWard(theme: string, from: string, to: string): Map<string
 
 /** Ward (SNT) rows of the three mapped subtypes whose code is not a ward of the boundaries, and
  * the number of borough rows. */
-export function knifeRowsLeftOut(): { notMapped: number; borough: number } {
+export function knifeRowsLeftOut(): {
+  rows: number;
+  notMapped: number;
+  borough: number;
+  otherMeasures: number;
+} {
   const { found, areaType, code, subtype, measure } = knifeColumns();
   const codes = londonWardCodes();
   const themed = Object.values(KNIFE_THEMES);
   let notMapped = 0;
   let borough = 0;
+  let otherMeasures = 0;
   for (const row of found.rows) {
     if (row[areaType] === 'Borough') borough += 1;
     else if (
-      themed.some(
+      !themed.some(
         ([wantedSubtype, wantedMeasure]) =>
           row[subtype] === wantedSubtype && row[measure] === wantedMeasure,
-      ) &&
-      !codes.has(row[code] as string)
+      )
     )
-      notMapped += 1;
+      otherMeasures += 1;
+    else if (!codes.has(row[code] as string)) notMapped += 1;
   }
-  return { notMapped, borough };
+  return { rows: found.rows.length, notMapped, borough, otherMeasures };
 }
 
 /** Usual residents and residents aged 10 to 24 per ward code, from the Census 2021 table. */

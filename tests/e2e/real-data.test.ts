@@ -218,9 +218,9 @@ describe('MPS public series loaded as published', () => {
     expect([...(await tableCounts(page))].slice(0, 3)).toEqual(topThree);
 
     const vawgReport = await openReport(page, VAWG);
-    await expect(vawgReport.locator('.reasons').textContent()).resolves.toBe(
-      `Not mapped to a ward: ${whole(vawgRowsWithoutWard())} rows`,
-    );
+    await expect(vawgReport.locator('.reasons li').allTextContents()).resolves.toEqual([
+      `Rejected, Not mapped to a ward: ${whole(vawgRowsWithoutWard())} rows`,
+    ]);
     await expect(
       vawgReport
         .getByRole('table', { name: /^Rejected rows/ })
@@ -292,11 +292,16 @@ describe('MPS public series loaded as published', () => {
 
     const leftOut = knifeRowsLeftOut();
     const knifeReport = await openReport(page, KNIFE);
-    await expect(knifeReport.locator('.reasons').textContent()).resolves.toBe(
-      `Not mapped to a ward: ${whole(leftOut.notMapped)} rows`,
+    const reasons = await knifeReport.locator('.reasons li').allTextContents();
+    expect(reasons).toContain(`Rejected, Not mapped to a ward: ${whole(leftOut.notMapped)} rows`);
+    expect(reasons).toContain(
+      `Set aside, Borough total, not added: the ward rows hold the same offences: ${whole(leftOut.borough)} rows`,
     );
-    await expect(knifeReport.locator('.notes').textContent()).resolves.toContain(
-      `Borough totals not added, as the ward rows hold the same offences and they would count twice: ${whole(leftOut.borough)} rows.`,
+    // Every row accounted for: the ward rows of the three themes load, unless their ward is not
+    // on the map; borough rows and the other measures are set aside.
+    const setAside = leftOut.borough + leftOut.otherMeasures;
+    await expect(knifeReport.locator('.account').textContent()).resolves.toBe(
+      `${whole(leftOut.rows)} rows read: ${whole(leftOut.rows - leftOut.notMapped - setAside)} loaded, ${whole(leftOut.notMapped)} rejected, ${whole(setAside)} set aside. The whole file was read: ${whole(leftOut.rows + 1)} lines, the header included.`,
     );
     await expect(
       knifeReport.getByRole('table', { name: /^Rejected rows/ }).textContent(),
