@@ -84,7 +84,10 @@ export function areaPriorities(
     name: ward.name,
     values: perTheme.map((figures) => figures.wards[position]?.value ?? null),
   }));
-  const themeWeights = themes.map((theme) => weights[theme.id] ?? 1);
+  // Own weights only: a theme id such as "constructor" is not a weight of every object.
+  const themeWeights = themes.map((theme) =>
+    Object.hasOwn(weights, theme.id) ? (weights[theme.id] as number) : 1,
+  );
   const rows = prioritise(
     perTheme.map((figures) => figures.wards.map((ward) => ward.value)),
     themeWeights,

@@ -25,49 +25,56 @@ export interface ThemeInfo {
   definition?: string;
 }
 
-const KNOWN_THEMES: Readonly<Record<string, Omit<ThemeInfo, 'id'>>> = {
-  youth_violence: {
-    label: 'Youth violence (under 25)',
-    group: 'serious_violence',
-    denominator: 'residents_10_24',
-    definition: 'Offences against victims under 25.',
-  },
-  domestic_abuse: { label: 'Domestic abuse', group: 'serious_violence', denominator: 'residents' },
-  sexual_violence: {
-    label: 'Sexual violence',
-    group: 'serious_violence',
-    denominator: 'residents',
-  },
-  vawg: {
-    label: 'Violence against women and girls (MPS flag)',
-    group: 'serious_violence',
-    denominator: 'residents',
-    definition:
-      'Offences the Metropolitan Police flag as VAWG: domestic abuse, rape and other sexual offences, stalking, harassment and more.',
-  },
-  knife_crime: { label: 'Knife crime', group: 'serious_violence', denominator: 'residents' },
-  knife_crime_with_injury: {
-    label: 'Knife crime with injury',
-    group: 'serious_violence',
-    denominator: 'residents',
-  },
-  violence_with_injury: {
-    label: 'Violence with injury',
-    group: 'serious_violence',
-    denominator: 'residents',
-  },
-  robbery: { label: 'Robbery', group: 'serious_violence', denominator: 'residents' },
-  possession_of_weapons: {
-    label: 'Possession of weapons',
-    group: 'serious_violence',
-    denominator: 'residents',
-  },
-  [DEDUPLICATED_ALL_THEME]: {
-    label: ALL_THEMES_LABEL,
-    group: 'serious_violence',
-    denominator: 'residents',
-  },
-};
+/** A Map, so that a file's word such as "constructor" or "__proto__" is never found in it. */
+const KNOWN_THEMES: ReadonlyMap<string, Omit<ThemeInfo, 'id'>> = new Map(
+  Object.entries({
+    youth_violence: {
+      label: 'Youth violence (under 25)',
+      group: 'serious_violence',
+      denominator: 'residents_10_24',
+      definition: 'Offences against victims under 25.',
+    },
+    domestic_abuse: {
+      label: 'Domestic abuse',
+      group: 'serious_violence',
+      denominator: 'residents',
+    },
+    sexual_violence: {
+      label: 'Sexual violence',
+      group: 'serious_violence',
+      denominator: 'residents',
+    },
+    vawg: {
+      label: 'Violence against women and girls (MPS flag)',
+      group: 'serious_violence',
+      denominator: 'residents',
+      definition:
+        'Offences the Metropolitan Police flag as VAWG: domestic abuse, rape and other sexual offences, stalking, harassment and more.',
+    },
+    knife_crime: { label: 'Knife crime', group: 'serious_violence', denominator: 'residents' },
+    knife_crime_with_injury: {
+      label: 'Knife crime with injury',
+      group: 'serious_violence',
+      denominator: 'residents',
+    },
+    violence_with_injury: {
+      label: 'Violence with injury',
+      group: 'serious_violence',
+      denominator: 'residents',
+    },
+    robbery: { label: 'Robbery', group: 'serious_violence', denominator: 'residents' },
+    possession_of_weapons: {
+      label: 'Possession of weapons',
+      group: 'serious_violence',
+      denominator: 'residents',
+    },
+    [DEDUPLICATED_ALL_THEME]: {
+      label: ALL_THEMES_LABEL,
+      group: 'serious_violence',
+      denominator: 'residents',
+    },
+  }),
+);
 
 /** "knife_crime" -> "Knife crime" */
 export function labelFromId(id: ThemeId): string {
@@ -80,7 +87,7 @@ export function labelFromId(id: ThemeId): string {
  * serious violence (that is what such files are for); `overrides` lets a source say otherwise.
  */
 export function themeInfo(id: ThemeId, overrides: Partial<Omit<ThemeInfo, 'id'>> = {}): ThemeInfo {
-  const known = KNOWN_THEMES[id];
+  const known = KNOWN_THEMES.get(id);
   return {
     id,
     label: known?.label ?? labelFromId(id),

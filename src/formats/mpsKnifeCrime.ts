@@ -47,15 +47,18 @@ export function isMpsKnifeCrimeHeader(header: readonly string[]): boolean {
 }
 
 /** Themes by lower-case "crime_subtype|measure". */
-const THEMES: Readonly<Record<string, ThemeInfo>> = {
-  'knife injury victims (non da 1-24)|offences': themeInfo('youth_violence', {
-    label: 'Knife-injury victims aged 1–24, non-domestic',
-    definition:
-      "The London VRU's youth violence indicator: victims aged 1 to 24 of knife injuries outside domestic abuse (MPS Monthly Crime Dashboard)",
+/** A Map, so that a file's word such as "constructor" or "__proto__" is never found in it. */
+const THEMES: ReadonlyMap<string, ThemeInfo> = new Map(
+  Object.entries({
+    'knife injury victims (non da 1-24)|offences': themeInfo('youth_violence', {
+      label: 'Knife-injury victims aged 1–24, non-domestic',
+      definition:
+        "The London VRU's youth violence indicator: victims aged 1 to 24 of knife injuries outside domestic abuse (MPS Monthly Crime Dashboard)",
+    }),
+    'knife crime|offences': themeInfo('knife_crime'),
+    'knife crime with injury|offences': themeInfo('knife_crime_with_injury'),
   }),
-  'knife crime|offences': themeInfo('knife_crime'),
-  'knife crime with injury|offences': themeInfo('knife_crime_with_injury'),
-};
+);
 const KNIFE_CRIME = 'knife_crime';
 /** Borough rows hold the ward rows' offences again: added, they would count twice. */
 const BOROUGH_TOTAL = 'Borough total, not added: the ward rows hold the same offences';
@@ -91,7 +94,7 @@ export class MpsKnifeCrimeReader implements OffenceReader {
     const key = `${subtype}|${measure}`;
     let theme = this.themes.get(key);
     if (theme === undefined) {
-      const info = THEMES[key.toLowerCase()];
+      const info = THEMES.get(key.toLowerCase());
       theme = info ? { info, id: this.builder.themeId(info.id) } : null;
       this.themes.set(key, theme);
     }

@@ -39,32 +39,34 @@ export function isNativeOffencesHeader(header: readonly string[]): boolean {
   );
 }
 
-const WEEKDAY_BY_NAME: Readonly<Record<string, number>> = {
-  mon: 0,
-  monday: 0,
-  tue: 1,
-  tues: 1,
-  tuesday: 1,
-  wed: 2,
-  wednesday: 2,
-  thu: 3,
-  thur: 3,
-  thurs: 3,
-  thursday: 3,
-  fri: 4,
-  friday: 4,
-  sat: 5,
-  saturday: 5,
-  sun: 6,
-  sunday: 6,
-};
+/** Weekday names and abbreviations, Monday = 0 (a Map: a cell such as "constructor" is not a
+ * key of it, as it would be of an object). */
+const WEEKDAY_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ['mon', 0],
+  ['monday', 0],
+  ['tue', 1],
+  ['tues', 1],
+  ['tuesday', 1],
+  ['wed', 2],
+  ['wednesday', 2],
+  ['thu', 3],
+  ['thur', 3],
+  ['thurs', 3],
+  ['thursday', 3],
+  ['fri', 4],
+  ['friday', 4],
+  ['sat', 5],
+  ['saturday', 5],
+  ['sun', 6],
+  ['sunday', 6],
+]);
 
 /** Weekday 0 (Monday) to 6, `null` for blank, `undefined` when unreadable. */
 export function parseWeekday(raw: string): number | null | undefined {
   const text = raw.trim().toLowerCase();
   if (text === '') return null;
   if (/^[1-7]$/.test(text)) return Number(text) - 1;
-  return WEEKDAY_BY_NAME[text];
+  return WEEKDAY_BY_NAME.get(text);
 }
 
 /** Hour 0-23, `null` for blank, `undefined` when out of range or unreadable. */

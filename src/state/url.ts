@@ -111,15 +111,16 @@ export function viewFromSearch(search: string): Partial<ViewState> {
 /** `weights=youth_violence:2,sexual_violence:0` */
 function parseWeights(raw: string | null): Record<string, number> | null {
   if (!raw) return null;
-  const weights: Record<string, number> = {};
+  const weights: [string, number][] = [];
   for (const part of raw.split(',')) {
     const [theme, value] = part.split(':');
     const id = normaliseThemeId(theme ?? '');
     const weight = Number(value);
     if (!id || !Number.isFinite(weight) || weight < 0 || weight > 100) return null;
-    weights[id] = weight;
+    weights.push([id, weight]);
   }
-  return weights;
+  // Own properties whatever the ids ("__proto__" assigned would set the prototype instead).
+  return Object.fromEntries(weights);
 }
 
 const CLASS_METHODS: readonly ClassMethod[] = [
