@@ -4,6 +4,7 @@
  * of its last month minus the block of the month before it: the cost does not grow with its length.
  */
 import {
+  type CountBlock,
   HOURS_PER_WEEK,
   type OffenceCube,
   SLOT_COUNT,
@@ -55,7 +56,7 @@ function periodBlocks(
   cube: OffenceCube,
   theme: number,
   query: CubeQuery,
-): { upper: Float32Array; lower: Float32Array | null } | null {
+): { upper: CountBlock; lower: CountBlock | null } | null {
   const from = Math.max(0, query.monthFrom - cube.firstMonth);
   const to = Math.min(cube.monthCount - 1, query.monthTo - cube.firstMonth);
   if (from > to) return null;

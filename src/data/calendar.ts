@@ -13,6 +13,18 @@ export function monthIndex(key: MonthKey): number | null {
   return year * 12 + month - 1;
 }
 
+/**
+ * The first year of offences a file may hold: police and partner systems hold no records of this
+ * kind from before it, so an earlier year is a slip or a placeholder (see formats/rowChecks.ts).
+ */
+export const FIRST_DATA_YEAR = 1990;
+
+/** The last year of offences a file may hold: next year (a file of this December can be dated
+ * January by a system ahead of the clock). */
+export function lastDataYear(now = new Date()): number {
+  return now.getFullYear() + 1;
+}
+
 export function monthKey(index: number): MonthKey {
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;

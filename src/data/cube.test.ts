@@ -43,4 +43,38 @@ describe('CubeBuilder', () => {
     expect(monthlyCount(cube, 0, 0, 4999, UNKNOWN_TIME_SLOT)).toBe(5);
     expect(monthlyCount(cube, 0, 0, 4096, UNKNOWN_TIME_SLOT)).toBe(1);
   });
+
+  it('keeps counts exact past what Float32 holds: 16,777,217 + 1 is 16,777,218', () => {
+    const builder = new CubeBuilder(false);
+    // 2^24 + 1 = 16,777,217 rounds to 16,777,216 in a Float32Array; the theme's blocks widen.
+    builder.add('robbery', JAN, 'W1', 0, 16_777_217);
+    builder.add('robbery', MAR, 'W1', 0, 1);
+    builder.add('vawg', JAN, 'W1', 0, 3);
+    const cube = builder.build();
+    expect(monthlyCount(cube, 0, 0, 0, 0)).toBe(16_777_217);
+    expect(cube.cumulative[2]?.[0]).toBe(16_777_218);
+    expect(cube.cumulative[0]).toBeInstanceOf(Float64Array);
+    // A theme with small counts keeps the narrower blocks.
+    expect(cube.cumulative[cube.monthCount]).toBeInstanceOf(Float32Array);
+    expect(monthlyCount(cube, 1, 0, 0, 0)).toBe(3);
+  });
+
+  it('gives months without counts no memory of their own, whatever the span', () => {
+    // January 1990 and March 2024: 411 months apart, two of them with counts.
+    const builder = new CubeBuilder(false);
+    builder.add('robbery', 1990 * 12, 'W1', 0, 2);
+    builder.add('robbery', MAR, 'W1', 0, 5);
+    builder.add('vawg', MAR, 'W1', 0, 1);
+    const cube = builder.build();
+    expect(cube.monthCount).toBe(MAR - 1990 * 12 + 1);
+    const robbery = cube.cumulative.slice(0, cube.monthCount);
+    const vawg = cube.cumulative.slice(cube.monthCount);
+    // Robbery: January 1990's block, then March 2024's; vawg: one of zeros, then March's.
+    expect(new Set(robbery).size).toBe(2);
+    expect(new Set(vawg).size).toBe(2);
+    expect(robbery[cube.monthCount - 2]?.[0]).toBe(2);
+    expect(robbery[cube.monthCount - 1]?.[0]).toBe(7);
+    expect(vawg[cube.monthCount - 2]?.[0]).toBe(0);
+    expect(vawg[cube.monthCount - 1]?.[0]).toBe(1);
+  });
 });

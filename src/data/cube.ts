@@ -21,6 +21,16 @@ export function timeSlot(weekday: number, hour: number): number {
   return weekday * 24 + hour;
 }
 
+/**
+ * A block of counts. Float32 holds every whole number up to 2^24 (16,777,216) exactly, so a
+ * theme whose counts add up to no more keeps them in Float32Array, at half the memory; a theme
+ * whose total passes it is kept in Float64Array, exact to 2^53.
+ */
+export type CountBlock = Float32Array | Float64Array;
+
+/** The largest total a theme's Float32 blocks hold exactly. */
+export const FLOAT32_EXACT_TOTAL = 2 ** 24;
+
 export interface OffenceCube {
   themes: ThemeId[];
   /** Month index (year * 12 + month - 1) of the first month; months are contiguous. */
@@ -33,9 +43,11 @@ export interface OffenceCube {
   /**
    * One block per theme and month, at theme * monthCount + month, of wardCodes.length ×
    * slotsPerWard counts summed over that month and every earlier month of the cube. Counts are
-   * fractional where an offence's time was spread over several hours.
+   * fractional where an offence's time was spread over several hours. A month without counts of
+   * the theme shares the block before it (the months before the theme's first share one block of
+   * zeros), so memory follows the months that hold data, not the span between them.
    */
-  cumulative: Float32Array[];
+  cumulative: CountBlock[];
 }
 
 /** The slot of a count in a cube of this shape: untimed cubes keep everything as unknown time. */
@@ -63,14 +75,19 @@ const MONTH_KEYS = (2200 - 1900 + 1) * 12;
 /** ES2024's ArrayBuffer.prototype.transfer, where the platform has it. */
 type Transferable = ArrayBuffer & { transfer?: (byteLength: number) => ArrayBuffer };
 
+/** A new block of `length` zeros, of the width asked. Its zeros take no memory until written. */
+function newBlock(wide: boolean, length: number): CountBlock {
+  return wide ? new Float64Array(length) : new Float32Array(length);
+}
+
 /**
- * The counts in a new array of `length`, zeros added or the end cut off. The old array's memory
- * is released at once (transferring its buffer to an empty one detaches it) rather than when the
- * garbage collector comes by, so that growing or trimming blocks never holds two copies of them.
- * A new array's zeros take no memory until written.
+ * The counts in a new block of `length` (zeros added or the end cut off), of the width asked.
+ * The old block's memory is released at once (transferring its buffer to an empty one detaches
+ * it) rather than when the garbage collector comes by, so that growing, widening or trimming
+ * blocks never holds two copies of them.
  */
-function resized(block: Float32Array<ArrayBuffer>, length: number): Float32Array<ArrayBuffer> {
-  const copy = new Float32Array(length);
+function resized(block: CountBlock, length: number, wide: boolean): CountBlock {
+  const copy = newBlock(wide, length);
   copy.set(length < block.length ? block.subarray(0, length) : block);
   (block.buffer as Transferable).transfer?.(0);
   return copy;
@@ -81,15 +98,18 @@ function resized(block: Float32Array<ArrayBuffer>, length: number): Float32Array
  * months and wards it holds; `build` then lays them out as cumulative month blocks.
  *
  * Each block has room for a number of wards that doubles when a new ward needs it (up to the
- * wards the file can name), and `build` trims the room left over. Both release the old block at once (see `resized`), so that loading
- * all of London over five years (a cube of about 140 MB) needs about that much memory at its
- * peak, not twice.
+ * wards the file can name), and `build` trims the room left over. Both release the old block at
+ * once (see `resized`), so that loading all of London over five years (a cube of about 140 MB)
+ * needs about that much memory at its peak, not twice. Only months that hold counts get blocks.
  */
 export class CubeBuilder {
   private readonly themeIds = new Map<ThemeId, number>();
   private readonly wardIds = new Map<string, number>();
   /** blocks[theme][month - FIRST_MONTH_INDEX]: monthly counts, wardCapacity × slotsPerWard long. */
-  private readonly blocks: (Float32Array<ArrayBuffer> | undefined)[][] = [];
+  private readonly blocks: (CountBlock | undefined)[][] = [];
+  /** Each theme's counts added so far, and whether its blocks are Float64 (see CountBlock). */
+  private readonly totals: number[] = [];
+  private readonly wide: boolean[] = [];
   private wardCapacity = 32;
   /** No file names more wards than the lookup knows: room never grows past them. */
   private readonly wardLimit: number;
@@ -113,6 +133,8 @@ export class CubeBuilder {
       this.themeIds.set(theme, id);
       // Every month key from the start, so that the array stays packed and quick to index.
       this.blocks.push(new Array(MONTH_KEYS).fill(undefined));
+      this.totals.push(0);
+      this.wide.push(false);
     }
     return id;
   }
@@ -133,20 +155,32 @@ export class CubeBuilder {
       Math.min(this.wardCapacity * 2, this.wardLimit),
     );
     const length = this.wardCapacity * this.slotsPerWard;
-    for (const months of this.blocks) {
+    this.blocks.forEach((months, theme) => {
       months.forEach((block, key) => {
-        if (block) months[key] = resized(block, length);
+        if (block) months[key] = resized(block, length, this.wide[theme] as boolean);
       });
-    }
+    });
+  }
+
+  /** Moves a theme's blocks to Float64, once its total passes what Float32 holds exactly. */
+  private widen(theme: number): void {
+    this.wide[theme] = true;
+    const months = this.blocks[theme] as (CountBlock | undefined)[];
+    months.forEach((block, key) => {
+      if (block) months[key] = resized(block, block.length, true);
+    });
   }
 
   /** Adds a count by ids from themeId() and wardId(); month is an absolute month index. */
   addAt(themeId: number, month: number, wardId: number, slot: number, count: number): void {
-    const months = this.blocks[themeId] as (Float32Array | undefined)[];
+    const total = (this.totals[themeId] as number) + count;
+    this.totals[themeId] = total;
+    if (total > FLOAT32_EXACT_TOTAL && !this.wide[themeId]) this.widen(themeId);
+    const months = this.blocks[themeId] as (CountBlock | undefined)[];
     const key = month - FIRST_MONTH_INDEX;
     let block = months[key];
     if (block === undefined) {
-      block = new Float32Array(this.wardCapacity * this.slotsPerWard);
+      block = newBlock(this.wide[themeId] as boolean, this.wardCapacity * this.slotsPerWard);
       months[key] = block;
       if (month < this.minMonth) this.minMonth = month;
       if (month > this.maxMonth) this.maxMonth = month;
@@ -169,26 +203,28 @@ export class CubeBuilder {
     const firstMonth = empty ? 0 : this.minMonth;
     const monthCount = empty ? 0 : this.maxMonth - this.minMonth + 1;
     const length = wardCodes.length * this.slotsPerWard;
-    const cumulative: Float32Array[] = [];
-    for (const months of this.blocks) {
-      let previous: Float32Array | null = null;
+    const cumulative: CountBlock[] = [];
+    this.blocks.forEach((months, theme) => {
+      const wide = this.wide[theme] as boolean;
+      let previous: CountBlock | null = null;
       for (let month = 0; month < monthCount; month += 1) {
         const key = firstMonth + month - FIRST_MONTH_INDEX;
         const raw = months[key];
         months[key] = undefined;
-        const block =
-          raw === undefined
-            ? new Float32Array(length)
-            : raw.length === length
-              ? raw
-              : resized(raw, length);
+        if (raw === undefined) {
+          // Nothing this month: the total so far, shared (zeros before the theme's first month).
+          previous ??= newBlock(wide, length);
+          cumulative.push(previous);
+          continue;
+        }
+        const block = raw.length === length ? raw : resized(raw, length, wide);
         if (previous)
           for (let index = 0; index < length; index += 1)
             block[index] = (block[index] as number) + (previous[index] as number);
         cumulative.push(block);
         previous = block;
       }
-    }
+    });
     this.blocks.length = 0;
     return {
       themes,

@@ -69,4 +69,34 @@ describe('a kept dataset', () => {
       datasetFromStored(datasetRecord(dataset), bytes.slice(0, bytes.byteLength - 1)),
     ).toBeNull();
   });
+
+  it('stores a block months share once, and a theme past 2^24 offences in Float64, exactly', () => {
+    // Robbery: 16,777,217 in January 2025 and 1 more in January 2026, twelve months without
+    // counts between them sharing January 2025's block; vawg: 2 in January 2026 only, its twelve
+    // months before sharing one block of zeros.
+    const builder = new CubeBuilder(false);
+    builder.add('robbery', month('2025-01'), 'E05009396', 0, 16_777_217);
+    builder.add('robbery', month('2026-01'), 'E05009396', 0, 1);
+    builder.add('vawg', month('2026-01'), 'E05009394', 0, 2);
+    const dataset = datasetOf(builder.build(), { id: 'big', fileName: 'big.csv' });
+    const bytes = stored(dataset);
+    // Stored: robbery's 2 blocks as Float64, vawg's 2 as Float32; 2 wards, 1 slot each.
+    expect(bytes.byteLength).toBe(2 * 2 * 8 + 2 * 2 * 4);
+    const record = datasetRecord(dataset);
+    expect(storedBytes(record)).toBe(bytes.byteLength);
+    const back = datasetFromStored(record, bytes) as Dataset;
+    expect(back).toEqual(dataset);
+    expect(back.cube.monthCount).toBe(13);
+    expect(back.cube.cumulative[12]?.[0]).toBe(16_777_218);
+    expect(back.cube.cumulative[0]).toBeInstanceOf(Float64Array);
+    expect(back.cube.cumulative[13]).toBeInstanceOf(Float32Array);
+    expect(new Set(back.cube.cumulative).size).toBe(4);
+  });
+
+  it('reads records kept before blocks were shared: one Float32 block per month', () => {
+    const dataset = loaded();
+    const { blocks, ...older } = datasetRecord(dataset);
+    expect(blocks?.wide).toBe(0);
+    expect(datasetFromStored(older, stored(dataset))).toEqual(dataset);
+  });
 });

@@ -57,10 +57,23 @@ describe('London time', () => {
     expect(parseLondonDateTime('2025-07-01')).toEqual({
       instant: Date.parse('2025-06-30T23:00:00Z'),
       hadOffset: false,
+      year: 2025,
+      month: 7,
+      day: 1,
     });
     expect(parseLondonDateTime('2025-01-10', true)?.instant).toBe(
       Date.parse('2025-01-10T23:59:00Z'),
     );
+  });
+
+  it('takes a year as written, not years 0 to 99 as 1900 to 1999', () => {
+    // 0025-03-01 is 1,975 years and 2 months before 2000-03-01 (GMT then): its instant is
+    // the proleptic Gregorian day, and its year is 25, for formats/rowChecks.ts to reject.
+    const parsed = parseLondonDateTime('0025-03-01T00:00:00Z');
+    expect(parsed?.year).toBe(25);
+    expect(new Date(parsed?.instant as number).getUTCFullYear()).toBe(25);
+    expect(parseLondonDateTime('01/03/0025')?.year).toBe(25);
+    expect(parseLondonDateTime('31/12/9999')).toMatchObject({ year: 9999, month: 12, day: 31 });
   });
 
   it('rejects what is not a real date and time', () => {

@@ -59,6 +59,10 @@ export interface ParsedDateTime {
   instant: number;
   /** The text gave `Z` or an offset from UTC. */
   hadOffset: boolean;
+  /** The date as written, for the checks of its year (formats/rowChecks.ts). */
+  year: number;
+  month: number;
+  day: number;
 }
 
 const ISO =
@@ -96,13 +100,17 @@ export function parseLondonDateTime(text: string, endOfDay = false): ParsedDateT
   const m = part(4, endOfDay ? 59 : 0);
   const s = part(5, 0);
   if (!(month >= 1 && month <= 12) || h > 23 || m > 59 || s > 59) return null;
-  const wall = Date.UTC(year, month - 1, day, h, m, s);
-  // Date.UTC rolls 31 February over into March: such a date is not real.
-  if (new Date(wall).getUTCDate() !== day) return null;
-  if (zone === undefined) return { instant: fromLondonWall(wall), hadOffset: false };
-  if (zone.toUpperCase() === 'Z') return { instant: wall, hadOffset: true };
+  // Date.UTC reads years 0 to 99 as 1900 to 1999: setUTCFullYear takes the year as it is.
+  const date = new Date(Date.UTC(2000, month - 1, day, h, m, s));
+  date.setUTCFullYear(year, month - 1, day);
+  const wall = date.getTime();
+  // 31 February rolls over into March: such a date is not real.
+  if (date.getUTCDate() !== day) return null;
+  const written = { year, month, day };
+  if (zone === undefined) return { instant: fromLondonWall(wall), hadOffset: false, ...written };
+  if (zone.toUpperCase() === 'Z') return { instant: wall, hadOffset: true, ...written };
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   const offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * 60_000;
-  return { instant: wall - sign * offset, hadOffset: true };
+  return { instant: wall - sign * offset, hadOffset: true, ...written };
 }

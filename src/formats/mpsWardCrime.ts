@@ -9,7 +9,7 @@
  * (SO18)): both rows count toward the ward.
  */
 
-import { monthIndex } from '../data/calendar.ts';
+import { FIRST_DATA_YEAR, lastDataYear } from '../data/calendar.ts';
 import { CubeBuilder } from '../data/cube.ts';
 import type { RejectionLog } from '../data/report.ts';
 import { type ThemeInfo, themeInfo } from '../data/themes.ts';
@@ -17,7 +17,7 @@ import type { WardLookup } from '../geo/wardLookup.ts';
 import { findColumns, normaliseHeaderName } from './header.ts';
 import { MONTH_RECORDED_NOTE, MonthRange, rowCount } from './mpsSeries.ts';
 import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
-import { countOrReject } from './rowChecks.ts';
+import { countOrReject, dataMonths, plainCount } from './rowChecks.ts';
 
 export const MPS_WARD_CRIME_FORMAT = 'MPS Ward Level Crime (monthly columns)';
 export const MPS_WARD_CRIME_COLUMNS =
@@ -36,35 +36,44 @@ interface MonthColumn {
   name: string;
 }
 
-function monthColumns(header: readonly string[]): MonthColumn[] {
-  const columns: MonthColumn[] = [];
+/** The YYYYMM columns of a header, those of months files may hold first, then the others (a
+ * placeholder such as 999912, or a year out of range), which are not read. */
+function monthColumns(header: readonly string[]): { read: MonthColumn[]; skipped: MonthColumn[] } {
+  const read: MonthColumn[] = [];
+  const skipped: MonthColumn[] = [];
+  const { first, last } = dataMonths();
   header.forEach((raw, column) => {
     const name = normaliseHeaderName(raw);
     const match = /^(\d{4})(\d{2})$/.exec(name);
-    const month = match ? monthIndex(`${match[1]}-${match[2]}`) : null;
-    if (month !== null) columns.push({ column, month, name });
+    const month = match ? Number(match[1]) * 12 + Number(match[2]) - 1 : -1;
+    if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return;
+    (month >= first && month <= last ? read : skipped).push({ column, month, name });
   });
-  return columns;
+  return { read, skipped };
 }
 
 export function isMpsWardCrimeHeader(header: readonly string[]): boolean {
+  const { read, skipped } = monthColumns(header);
   const columns = findColumns(header, COLUMN_ALIASES);
   return (
     columns.wardCode >= 0 &&
     columns.majorText >= 0 &&
     columns.minorText >= 0 &&
-    monthColumns(header).length > 0
+    read.length + skipped.length > 0
   );
 }
 
-const SERIOUS_VIOLENCE_GROUPS: Readonly<Record<string, ThemeInfo>> = {
-  'SEXUAL OFFENCES': themeInfo('sexual_violence', {
-    label: 'Sexual offences (MPS recorded)',
-    definition: 'Rape and other sexual offences recorded by the MPS',
+/** A Map, so that a file's word such as "constructor" or "__proto__" is never found in it. */
+const SERIOUS_VIOLENCE_GROUPS: ReadonlyMap<string, ThemeInfo> = new Map(
+  Object.entries({
+    'SEXUAL OFFENCES': themeInfo('sexual_violence', {
+      label: 'Sexual offences (MPS recorded)',
+      definition: 'Rape and other sexual offences recorded by the MPS',
+    }),
+    ROBBERY: themeInfo('robbery'),
+    'POSSESSION OF WEAPONS': themeInfo('possession_of_weapons'),
   }),
-  ROBBERY: themeInfo('robbery'),
-  'POSSESSION OF WEAPONS': themeInfo('possession_of_weapons'),
-};
+);
 const VIOLENCE_WITH_INJURY = themeInfo('violence_with_injury');
 const OTHER_VIOLENCE = themeInfo('other_violence_against_the_person', {
   label: 'Violence against the person (other)',
@@ -85,7 +94,7 @@ export function wardCrimeTheme(majorText: string, minorText: string): ThemeInfo 
   const major = majorText.trim().toUpperCase().replace(/\s+/g, ' ');
   const minor = minorText.trim().toUpperCase().replace(/\s+/g, ' ');
   if (minor === 'VIOLENCE WITH INJURY') return VIOLENCE_WITH_INJURY;
-  const serious = SERIOUS_VIOLENCE_GROUPS[major];
+  const serious = SERIOUS_VIOLENCE_GROUPS.get(major);
   if (serious) return serious;
   if (major === 'VIOLENCE AGAINST THE PERSON') return OTHER_VIOLENCE;
   const id = major
@@ -102,6 +111,9 @@ export class MpsWardCrimeReader implements OffenceReader {
   rowsLoaded = 0;
   private readonly columns: Record<keyof typeof COLUMN_ALIASES, number>;
   private readonly months: MonthColumn[];
+  /** Month columns not read, and the offences their cells hold in the rows that loaded. */
+  private readonly skipped: MonthColumn[];
+  private skippedOffences = 0;
   private readonly width: number;
   private readonly lookup: WardLookup;
   private readonly log: RejectionLog;
@@ -113,7 +125,7 @@ export class MpsWardCrimeReader implements OffenceReader {
 
   constructor(header: readonly string[], context: Pick<ReaderContext, 'lookup' | 'log'>) {
     this.columns = findColumns(header, COLUMN_ALIASES);
-    this.months = monthColumns(header);
+    ({ read: this.months, skipped: this.skipped } = monthColumns(header));
     this.width = header.length;
     this.lookup = context.lookup;
     this.log = context.log;
@@ -163,8 +175,8 @@ export class MpsWardCrimeReader implements OffenceReader {
     for (let index = 0; index < months.length; index += 1) {
       const { column, name } = months[index] as MonthColumn;
       const raw = cells[column] as string;
-      const value = raw === '' ? 0 : Number(raw);
-      if (value >= 0 && Number.isInteger(value)) {
+      const value = raw === '' ? 0 : plainCount(raw);
+      if (value >= 0) {
         values[index] = value;
         continue;
       }
@@ -172,6 +184,8 @@ export class MpsWardCrimeReader implements OffenceReader {
       if (count === null) return;
       values[index] = count;
     }
+    for (const { column } of this.skipped)
+      this.skippedOffences += Math.max(0, plainCount((cells[column] as string).trim()));
     const wardId = this.builder.wardId(ward.code);
     for (let index = 0; index < months.length; index += 1)
       this.builder.addAt(
@@ -200,6 +214,10 @@ export class MpsWardCrimeReader implements OffenceReader {
         `Months between the first and last month columns that have no column, and count as 0: ${missing}.`,
       );
     notes.push(MONTH_RECORDED_NOTE);
+    if (this.skipped.length > 0)
+      notes.push(
+        `Month columns not read, as they are not months of ${FIRST_DATA_YEAR} to ${lastDataYear()} (a placeholder such as 999912, or a slip): ${this.skipped.map(({ name }) => name).join(', ')}, holding ${this.skippedOffences.toLocaleString('en-GB')} offences in the rows loaded.`,
+      );
     if (this.repeatedRows > 0)
       notes.push(
         `Added to an earlier row with the same ward code, borough, MajorText and MinorText: ${rowCount(this.repeatedRows)}.`,

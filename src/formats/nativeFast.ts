@@ -15,6 +15,7 @@ import { normaliseThemeId, type ThemeId } from '../data/themes.ts';
 import type { WardLookup } from '../geo/wardLookup.ts';
 import type { CsvByteRows } from './csvBytes.ts';
 import type { NativeOffencesReader } from './nativeOffences.ts';
+import { dataMonths, MAX_COUNT } from './rowChecks.ts';
 
 /** Distinct ward or theme cells remembered; beyond that (a file of garbage) rows go the slow way. */
 const MAX_CACHED_KEYS = 1 << 16;
@@ -164,6 +165,8 @@ export class NativeFastReader {
   /** Bytes above this are neither the delimiter nor a line break. */
   private readonly highest: number;
   private readonly inDocumentedOrder: boolean;
+  /** The months files may hold: others go to the general path, which says why not. */
+  private readonly months = dataMonths();
 
   private readonly wardKeys = new ByteKeys();
   /** Ward code of each ward key, null when it does not resolve. */
@@ -370,13 +373,15 @@ export class NativeFastReader {
     return end;
   }
 
-  /** Exactly YYYY-MM, years 1900 to 2200 (monthIndex's range). */
+  /** Exactly YYYY-MM, a month of the years files may hold (rowChecks' dataMonths). */
   private readMonth(bytes: Uint8Array, position: number): number {
     if (!this.fieldStartsAt(bytes, position) || bytes[position + 4] !== MINUS) return NOT_FAST;
     const year = digits(bytes, position, 4);
     const monthOfYear = digits(bytes, position + 5, 2);
-    if (year < 1900 || year > 2200 || monthOfYear < 1 || monthOfYear > 12) return NOT_FAST;
-    this.month = year * 12 + monthOfYear - 1;
+    if (year < 0 || monthOfYear < 1 || monthOfYear > 12) return NOT_FAST;
+    const month = year * 12 + monthOfYear - 1;
+    if (month < this.months.first || month > this.months.last) return NOT_FAST;
+    this.month = month;
     return position + 7;
   }
 
@@ -411,10 +416,10 @@ export class NativeFastReader {
     return this.hour > 23 ? NOT_FAST : position + 2;
   }
 
-  /** Digits only; up to 15 of them the value is exact, as Number() reads it. */
+  /** Digits only, up to MAX_COUNT (seven digits at most). */
   private readCount(bytes: Uint8Array, position: number): number {
     if (!this.fieldStartsAt(bytes, position)) return NOT_FAST;
-    const limit = Math.min(position + 16, bytes.length);
+    const limit = Math.min(position + 8, bytes.length);
     let at = position;
     let count = 0;
     for (; at < limit; at += 1) {
@@ -423,7 +428,7 @@ export class NativeFastReader {
       count = count * 10 + digit;
     }
     this.count = count;
-    return at === position || at - position > 15 ? NOT_FAST : at;
+    return at === position || count > MAX_COUNT ? NOT_FAST : at;
   }
 
   /** Where an unquoted field ends: at the delimiter or a line break (or 16 bytes from the end). */

@@ -16,7 +16,12 @@
  */
 
 import { CubeBuilder, HOURS_PER_WEEK, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
-import { HOUR_MS, londonTime, parseLondonDateTime } from '../data/londonTime.ts';
+import {
+  HOUR_MS,
+  londonTime,
+  type ParsedDateTime,
+  parseLondonDateTime,
+} from '../data/londonTime.ts';
 import { formatCount } from '../data/numberFormat.ts';
 import { PointsBuilder } from '../data/offencePoints.ts';
 import type { RejectionLog } from '../data/report.ts';
@@ -25,6 +30,7 @@ import type { WardLookup } from '../geo/wardLookup.ts';
 import { findColumns } from './header.ts';
 import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
 import { NO_COORDINATES, OUTSIDE_WARDS } from './policeUkStreet.ts';
+import { dateProblem, parseDecimal, twoDigitYearProblem } from './rowChecks.ts';
 
 export const PARTNER_EXTRACT_FORMAT = 'Partner record-level extract';
 export const PARTNER_EXTRACT_COLUMNS =
@@ -56,21 +62,22 @@ export function isPartnerExtractHeader(header: readonly string[]): boolean {
 /** Victims younger than this count as youth violence. */
 export const YOUTH_AGE_LIMIT = 25;
 
-const FLAG_VALUES: Readonly<Record<string, boolean>> = {
-  true: true,
-  yes: true,
-  y: true,
-  '1': true,
-  false: false,
-  no: false,
-  n: false,
-  '0': false,
-  '': false,
-};
+/** Yes/no cells as systems write them (a Map: "constructor" is not a key of it). */
+const FLAG_VALUES: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['yes', true],
+  ['y', true],
+  ['1', true],
+  ['false', false],
+  ['no', false],
+  ['n', false],
+  ['0', false],
+  ['', false],
+]);
 
 /** A yes/no cell; blank is no; undefined when unreadable. */
 export function parseFlag(raw: string): boolean | undefined {
-  return FLAG_VALUES[raw.trim().toLowerCase()];
+  return FLAG_VALUES.get(raw.trim().toLowerCase());
 }
 
 /** Where an offence's weight goes: the weekday-and-hour slots of its window, `weight` each. */
@@ -96,6 +103,26 @@ export function aoristicSpread(from: number, to: number): TimeSpread {
     slots.push(timeSlot(weekday, localHour));
   }
   return { slots, weight: 1 / slots.length };
+}
+
+/**
+ * A date-time cell of an offence, or null once the row is rejected: not a date-time, a two-digit
+ * year, a placeholder for "not known" (31/12/9999, 01/01/1900) or a year out of range.
+ */
+function dateTimeOrReject(
+  raw: string,
+  name: string,
+  endOfDay: boolean,
+  row: number,
+  log: RejectionLog,
+): ParsedDateTime | null {
+  const parsed = parseLondonDateTime(raw, endOfDay);
+  const problem = parsed
+    ? dateProblem(parsed.year, parsed.month, parsed.day, raw)
+    : twoDigitYearProblem(raw);
+  if (problem) log.reject(row, problem.category, `${name}: ${problem.detail}`);
+  else if (!parsed) log.reject(row, 'Bad date-time', `${name} is not an ISO date-time: "${raw}"`);
+  return problem ? null : parsed;
 }
 
 export class PartnerExtractReader implements OffenceReader {
@@ -139,12 +166,9 @@ export class PartnerExtractReader implements OffenceReader {
     const rawLongitude = this.cell(cells, this.columns.longitude);
     const rawLatitude = this.cell(cells, this.columns.latitude);
     if (rawLongitude === '' && rawLatitude === '') return null;
-    const longitude = Number(rawLongitude);
-    const latitude = Number(rawLatitude);
-    if (rawLongitude === '' || rawLatitude === '') return 'unreadable';
-    return Number.isFinite(longitude) && Number.isFinite(latitude)
-      ? [longitude, latitude]
-      : 'unreadable';
+    const longitude = parseDecimal(rawLongitude);
+    const latitude = parseDecimal(rawLatitude);
+    return longitude !== null && latitude !== null ? [longitude, latitude] : 'unreadable';
   }
 
   readRow(cells: readonly string[], row: number): void {
@@ -165,25 +189,17 @@ export class PartnerExtractReader implements OffenceReader {
     }
 
     const rawFrom = this.cell(cells, columns.from);
-    const from = parseLondonDateTime(rawFrom);
-    if (from === null) {
-      log.reject(
-        row,
-        'Bad date-time',
-        rawFrom === ''
-          ? 'No occurred_from date-time'
-          : `occurred_from is not an ISO date-time: "${rawFrom}"`,
-      );
+    if (rawFrom === '') {
+      log.reject(row, 'Bad date-time', 'No occurred_from date-time');
       return;
     }
+    const from = dateTimeOrReject(rawFrom, 'occurred_from', false, row, log);
+    if (from === null) return;
     const rawTo = this.cell(cells, columns.to);
     // A date alone as `occurred_to` means up to the end of that day; a blank one, or none, means
     // the offence's time is `occurred_from` (its whole day when that is a date alone).
-    const to = rawTo === '' ? parseLondonDateTime(rawFrom, true) : parseLondonDateTime(rawTo, true);
-    if (to === null) {
-      log.reject(row, 'Bad date-time', `occurred_to is not an ISO date-time: "${rawTo}"`);
-      return;
-    }
+    const to = dateTimeOrReject(rawTo === '' ? rawFrom : rawTo, 'occurred_to', true, row, log);
+    if (to === null) return;
     if (to.instant < from.instant) {
       log.reject(
         row,
@@ -208,8 +224,8 @@ export class PartnerExtractReader implements OffenceReader {
       if (flag) themes.push(theme);
     }
     const rawAge = this.cell(cells, columns.victimAge);
-    const age = rawAge === '' ? null : Number(rawAge);
-    if (age !== null && !(Number.isFinite(age) && age >= 0 && age < 130)) {
+    const age = rawAge === '' ? null : parseDecimal(rawAge);
+    if (rawAge !== '' && !(age !== null && age >= 0 && age < 130)) {
       log.reject(row, 'Bad age', `victim_age is not an age in years: "${rawAge}"`);
       return;
     }

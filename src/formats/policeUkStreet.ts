@@ -15,7 +15,7 @@ import { type ThemeInfo, themeInfo } from '../data/themes.ts';
 import { findColumns } from './header.ts';
 import { MonthRange } from './mpsSeries.ts';
 import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
-import { monthOrReject } from './rowChecks.ts';
+import { monthOrReject, parseDecimal } from './rowChecks.ts';
 
 export const POLICE_UK_FORMAT = 'data.police.uk street-level crime';
 export const POLICE_UK_COLUMNS = 'Month, Longitude, Latitude, Crime type (and the other columns)';
@@ -35,15 +35,18 @@ export function isPoliceUkHeader(header: readonly string[]): boolean {
 }
 
 /** data.police.uk crime types that are serious violence; the others are other recorded crime. */
-const SERIOUS_VIOLENCE: Readonly<Record<string, Partial<Omit<ThemeInfo, 'id'>>>> = {
-  violence_and_sexual_offences: {
-    label: 'Violence and sexual offences (police.uk)',
-    definition:
-      'The data.police.uk category: violence against the person (with and without injury) and sexual offences.',
-  },
-  robbery: {},
-  possession_of_weapons: {},
-};
+/** A Map, so that a file's word such as "constructor" or "__proto__" is never found in it. */
+const SERIOUS_VIOLENCE: ReadonlyMap<string, Partial<Omit<ThemeInfo, 'id'>>> = new Map(
+  Object.entries({
+    violence_and_sexual_offences: {
+      label: 'Violence and sexual offences (police.uk)',
+      definition:
+        'The data.police.uk category: violence against the person (with and without injury) and sexual offences.',
+    },
+    robbery: {},
+    possession_of_weapons: {},
+  }),
+);
 
 /** "Anti-social behaviour" -> "anti_social_behaviour" */
 export function crimeTypeId(crimeType: string): string {
@@ -56,17 +59,14 @@ export function crimeTypeId(crimeType: string): string {
 
 function crimeTypeTheme(crimeType: string): ThemeInfo {
   const id = crimeTypeId(crimeType);
-  const serious = SERIOUS_VIOLENCE[id];
+  const serious = SERIOUS_VIOLENCE.get(id);
   if (serious) return themeInfo(id, { group: 'serious_violence', ...serious });
   return themeInfo(id, { label: crimeType.trim(), group: 'other_recorded_crime' });
 }
 
-/** A coordinate cell as a number, null when blank or unreadable. */
+/** A coordinate cell as a number, null when blank or not a decimal number. */
 function coordinate(raw: string): number | null {
-  const text = raw.trim();
-  if (text === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
+  return parseDecimal(raw.trim());
 }
 
 export class PoliceUkStreetReader implements OffenceReader {

@@ -7,6 +7,7 @@ import type { NumberedRow, RejectionLog } from '../data/report.ts';
 import { type Service, type ServiceFile, serviceTypeKey } from '../data/services.ts';
 import { normaliseThemeId, type ThemeId } from '../data/themes.ts';
 import { findColumns } from './header.ts';
+import { parseDecimal } from './rowChecks.ts';
 
 export const SERVICES_FORMAT = 'Services';
 export const SERVICES_COLUMNS = 'name, type, latitude, longitude; optional themes, notes';
@@ -28,11 +29,6 @@ function serviceColumns(header: readonly string[]) {
 export function isServicesHeader(header: readonly string[]): boolean {
   const columns = serviceColumns(header);
   return columns.name >= 0 && columns.type >= 0 && columns.latitude >= 0 && columns.longitude >= 0;
-}
-
-/** A decimal number as spreadsheets write it ("51.5", "-0.19"); null for anything else. */
-function parseDecimal(text: string): number | null {
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : null;
 }
 
 function inUk(latitude: number, longitude: number): boolean {
