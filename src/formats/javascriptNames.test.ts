@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { themeInfo } from '../data/themes.ts';
-import { viewFromSearch } from '../state/url.ts';
 import { parseWeekday } from './nativeOffences.ts';
 import { parseFlag } from './partnerExtract.ts';
 
@@ -26,11 +25,5 @@ describe("JavaScript's own names in a file", () => {
         denominator: 'residents',
       });
     }
-  });
-
-  it('are weights of their own in a shared link', () => {
-    const view = viewFromSearch('?weights=constructor:2,robbery:0');
-    expect(view.weights).toEqual({ constructor: 2, robbery: 0 });
-    expect(Object.hasOwn(view.weights ?? {}, 'constructor')).toBe(true);
   });
 });

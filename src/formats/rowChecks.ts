@@ -9,7 +9,7 @@
  * numbers in plain decimal digits, up to MAX_COUNT a row: "1e3", "0x10" or "0b101" are numbers to
  * JavaScript, not counts a file should hold.
  */
-import { FIRST_DATA_YEAR, lastDataYear, monthKey } from '../data/calendar.ts';
+import { FIRST_DATA_YEAR, lastDataYear } from '../data/calendar.ts';
 import type { RejectionLog } from '../data/report.ts';
 
 /** The most offences one row may count: no ward records a million of one kind in a month. */
@@ -163,10 +163,4 @@ export function monthOrReject(raw: string, row: number, log: RejectionLog): numb
 /** The months a file may hold, as month indices: the fast path checks against them. */
 export function dataMonths(now = new Date()): { first: number; last: number } {
   return { first: FIRST_DATA_YEAR * 12, last: lastDataYear(now) * 12 + 11 };
-}
-
-/** "Jan 1990 to Dec 2027", for notes. */
-export function dataMonthsText(now = new Date()): string {
-  const { first, last } = dataMonths(now);
-  return `${monthKey(first)} to ${monthKey(last)}`;
 }

@@ -54,6 +54,12 @@ describe('view in the URL', () => {
     expect(viewFromSearch('?weights=robbery:-1&top=0')).toEqual({});
   });
 
+  it("keeps a theme called by one of JavaScript's own names as a weight of its own", () => {
+    const view = viewFromSearch('?weights=constructor:2,robbery:0');
+    expect(view.weights).toEqual({ constructor: 2, robbery: 0 });
+    expect(Object.hasOwn(view.weights ?? {}, 'constructor')).toBe(true);
+  });
+
   it('ignores malformed parameters instead of failing', () => {
     expect(
       viewFromSearch(

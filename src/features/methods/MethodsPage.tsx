@@ -1,3 +1,7 @@
+import { FIRST_DATA_YEAR, lastDataYear } from '../../data/calendar.ts';
+import { formatCount } from '../../data/numberFormat.ts';
+import { MAX_COUNT } from '../../formats/rowChecks.ts';
+
 /** "How figures are computed": every statistic on screen, in words a tasking meeting can check. */
 export function MethodsPage() {
   return (
@@ -21,6 +25,16 @@ export function MethodsPage() {
         “All serious violence” counts each offence once when the file says which offences are in
         more than one theme (the partner extract and the demo data do). Otherwise it adds the
         serious-violence themes together, and an offence in two themes counts twice.
+      </p>
+
+      <h3>What a file’s rows may hold</h3>
+      <p>
+        Dates of offences are read from {FIRST_DATA_YEAR} to {lastDataYear()} (next year, for a
+        system whose clock runs ahead). A date outside those years is rejected with its row, and so
+        are dates that systems write for “not known” (31/12/9999, 01/01/1900 and the like) and years
+        not written in full (25 or 0025). A count is a whole number written in plain digits, up to{' '}
+        {formatCount(MAX_COUNT)} in one row. Every row rejected is listed with its reason in the
+        load report, and the whole list can be downloaded.
       </p>
 
       <h3>Rates per 1,000 residents</h3>
