@@ -27,7 +27,7 @@ export function cutCsv(text: string, keep: (row: CsvRecord) => boolean): CsvCut 
   let read = 0;
   for (const line of dataLines) {
     const cells = splitCsv(line).header;
-    if (cells.length === 0) continue;
+    if (cells.every((cell) => cell.trim() === '')) continue;
     read += 1;
     if (keep(Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])))) {
       kept.push(line);
