@@ -6,14 +6,12 @@
 import type { NumberedRow, RejectionLog } from '../data/report.ts';
 import { type Service, type ServiceFile, serviceTypeKey } from '../data/services.ts';
 import { normaliseThemeId, type ThemeId } from '../data/themes.ts';
+import { inUk, OUTSIDE_UK } from '../geo/ukBounds.ts';
 import { findColumns } from './header.ts';
 import { parseDecimal } from './rowChecks.ts';
 
 export const SERVICES_FORMAT = 'Services';
 export const SERVICES_COLUMNS = 'name, type, latitude, longitude; optional themes, notes';
-
-/** A box around the United Kingdom, the Isles of Scilly to Shetland and Northern Ireland. */
-export const UK_BOUNDS = { south: 49.8, north: 61, west: -8.7, east: 2 } as const;
 
 function serviceColumns(header: readonly string[]) {
   return findColumns(header, {
@@ -30,17 +28,6 @@ export function isServicesHeader(header: readonly string[]): boolean {
   const columns = serviceColumns(header);
   return columns.name >= 0 && columns.type >= 0 && columns.latitude >= 0 && columns.longitude >= 0;
 }
-
-function inUk(latitude: number, longitude: number): boolean {
-  return (
-    latitude >= UK_BOUNDS.south &&
-    latitude <= UK_BOUNDS.north &&
-    longitude >= UK_BOUNDS.west &&
-    longitude <= UK_BOUNDS.east
-  );
-}
-
-const OUTSIDE_UK = `outside the UK (latitude ${UK_BOUNDS.south} to ${UK_BOUNDS.north}, longitude −${-UK_BOUNDS.west} to ${UK_BOUNDS.east})`;
 
 /** A position from latitude and longitude as typed, or why it is not one. */
 export function readPosition(

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
+import { rectangle } from '../../tests/support/wards.ts';
 import { pointInGeometry } from './labelPoint.ts';
 import {
   buildWardTopology,
@@ -333,6 +334,62 @@ describe('wardTopologyFromGeoJson', () => {
   it('throws when no feature is valid', () => {
     expect(() =>
       wardTopologyFromGeoJson(collection([ward({ WD24CD: 'E05000001' }, null)])),
-    ).toThrow(/No valid ward features \(1 rejected\)/);
+    ).toThrow('No valid ward features (1 rejected: 1 no geometry). Feature 1: No geometry');
+  });
+
+  it('says a British National Grid file is one, and what to do, when no feature is valid', () => {
+    // Two wards in Kensington as eastings and northings, as a GIS exports them in EPSG:27700.
+    const file = collection([
+      ward({ WD24CD: 'E05009391' }, box(525000, 180000, 500)),
+      ward({ WD24CD: 'E05009392' }, box(525500, 180000, 500)),
+    ]);
+    expect(() => wardTopologyFromGeoJson(file)).toThrow(
+      'No valid ward features (2 rejected: 2 not longitude/latitude). Feature 1: Coordinates [525000, 180000] are not longitude/latitude, but British National Grid eastings and northings (EPSG:27700): export the file in WGS84 (EPSG:4326)',
+    );
+  });
+
+  it('rejects wards with latitude and longitude swapped, round the world, of no area or outside the UK', () => {
+    const line: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-0.2, 51.5],
+          [-0.1, 51.5],
+          [-0.15, 51.5],
+          [-0.2, 51.5],
+        ],
+      ],
+    };
+    const result = readWardFeatures(
+      collection([
+        ward({ WD24CD: 'E05000001' }, box(51.5, -0.2)), // latitude first
+        ward({ WD24CD: 'E05000002' }, rectangle(-180, -90, 360, 180)), // the whole world
+        ward({ WD24CD: 'E05000003' }, line),
+        ward({ WD24CD: 'E05000004' }, box(2.35, 48.85)), // Paris
+        ward({ WD24CD: 'E05000005' }, box(-1.3, 60.3)), // Shetland: a UK ward
+        ward({ WD24CD: 'E05000006' }, box(-6.3, 49.9)), // the Isles of Scilly
+      ]),
+    );
+    expect(result.features.map((each) => each.code)).toEqual(['E05000005', 'E05000006']);
+    expect(result.rejected.map(({ index, category, reason }) => [index, category, reason])).toEqual(
+      [
+        [
+          0,
+          'Latitude and longitude swapped',
+          'Coordinates such as [51.5, -0.2] are [latitude, longitude]: GeoJSON gives longitude first, so the ward would be drawn outside the UK (latitude 49.8 to 61, longitude −8.7 to 2)',
+        ],
+        [
+          1,
+          'Too large for a ward',
+          'The ward spans 360° of longitude by 180° of latitude: no ward spans more than 3°',
+        ],
+        [2, 'No area', 'The ward encloses no area: its points lie on a line'],
+        [
+          3,
+          'Outside the UK',
+          'The ward at [2.35, 48.85] is outside the UK (latitude 49.8 to 61, longitude −8.7 to 2)',
+        ],
+      ],
+    );
   });
 });

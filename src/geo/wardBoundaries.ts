@@ -17,6 +17,7 @@ import type { GeometryObject } from 'topojson-specification';
 import { MAX_LISTED_REJECTIONS } from '../data/report.ts';
 import { type LonLat, labelPoint } from './labelPoint.ts';
 import { queenNeighbours } from './neighbours.ts';
+import { inUk, OUTSIDE_UK, UK_BOUNDS } from './ukBounds.ts';
 import { WARD_OBJECT, type WardFileProperties, type WardTopology } from './wardFile.ts';
 
 /** The property names (as spelt in the file) holding each ward field; null when absent. */
@@ -125,6 +126,11 @@ const INVALID = 'Invalid geometry';
 const NON_FINITE = 'Non-finite coordinates';
 const NOT_LON_LAT = 'Not longitude/latitude';
 
+/** Within the British National Grid's extent: eastings 0 to 700 km, northings 0 to 1,300 km. */
+function isBritishNationalGrid(x: number, y: number): boolean {
+  return x >= 0 && x <= 700_000 && y >= 0 && y <= 1_300_000;
+}
+
 function readPosition(value: unknown): Position | Invalid {
   if (!Array.isArray(value) || value.length < 2) {
     return { category: INVALID, detail: 'Invalid geometry: a position is not [x, y]' };
@@ -139,9 +145,12 @@ function readPosition(value: unknown): Position | Invalid {
     return { category: NON_FINITE, detail: `Non-finite coordinates: [${String(x)}, ${String(y)}]` };
   }
   if (Math.abs(x) > 180 || Math.abs(y) > 90) {
+    const grid = isBritishNationalGrid(x, y)
+      ? ', but British National Grid eastings and northings (EPSG:27700)'
+      : '';
     return {
       category: NOT_LON_LAT,
-      detail: `Coordinates [${x}, ${y}] are not longitude/latitude: export the file in WGS84 (EPSG:4326), not British National Grid`,
+      detail: `Coordinates [${x}, ${y}] are not longitude/latitude${grid}: export the file in WGS84 (EPSG:4326)`,
     };
   }
   return [x, y];
@@ -206,6 +215,69 @@ function readGeometry(value: unknown): Polygon | MultiPolygon | Invalid {
   };
 }
 
+/** No ward spans more than this in longitude or latitude (the largest, in the Highlands, about 2°). */
+export const MAX_WARD_DEGREES = 3;
+
+/** Twice the signed area of a ring, in square degrees (the shoelace formula). */
+function ringArea(ring: readonly Position[]): number {
+  let sum = 0;
+  for (let index = 1; index < ring.length; index += 1) {
+    const [x0, y0] = ring[index - 1] as Position;
+    const [x1, y1] = ring[index] as Position;
+    sum += (x0 as number) * (y1 as number) - (x1 as number) * (y0 as number);
+  }
+  return sum;
+}
+
+/**
+ * What makes a well-formed polygon implausible as a UK ward, or null: its latitude and longitude
+ * swapped (GeoJSON gives longitude first), a span no ward has (a ward drawn round the whole
+ * world), no area, or a place outside the UK. Any of them would draw a blank or broken map.
+ */
+function implausibleWard(geometry: Polygon | MultiPolygon): Invalid | null {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  let area = 0;
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      for (const [x, y] of ring as [number, number][]) {
+        west = Math.min(west, x);
+        east = Math.max(east, x);
+        south = Math.min(south, y);
+        north = Math.max(north, y);
+      }
+    }
+    area += Math.abs(ringArea(rings[0] as Position[])) / 2;
+  }
+  const corner = `[${west}, ${south}]`;
+  if (!inUk(south, west) && inUk(west, south) && inUk(east, north))
+    return {
+      category: 'Latitude and longitude swapped',
+      detail: `Coordinates such as ${corner} are [latitude, longitude]: GeoJSON gives longitude first, so the ward would be drawn ${OUTSIDE_UK}`,
+    };
+  if (east - west > MAX_WARD_DEGREES || north - south > MAX_WARD_DEGREES)
+    return {
+      category: 'Too large for a ward',
+      detail: `The ward spans ${east - west}° of longitude by ${north - south}° of latitude: no ward spans more than ${MAX_WARD_DEGREES}°`,
+    };
+  if (area === 0)
+    return { category: 'No area', detail: 'The ward encloses no area: its points lie on a line' };
+  if (
+    east < UK_BOUNDS.west ||
+    west > UK_BOUNDS.east ||
+    north < UK_BOUNDS.south ||
+    south > UK_BOUNDS.north
+  )
+    return { category: 'Outside the UK', detail: `The ward at ${corner} is ${OUTSIDE_UK}` };
+  return null;
+}
+
+/** A feature's geometry, or why it is no ward's. */
+function readWardGeometry(value: unknown): Polygon | MultiPolygon | Invalid {
+  const geometry = readGeometry(value);
+  return 'category' in geometry ? geometry : (implausibleWard(geometry) ?? geometry);
+}
+
 function text(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -215,6 +287,18 @@ function text(value: unknown): string {
 function coordinate(value: unknown): number | null {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof number === 'number' && Number.isFinite(number) ? number : null;
+}
+
+/**
+ * Why a file gave no valid ward: every reason with its count, and the first feature's own words,
+ * which for a British National Grid file say so and what to do.
+ */
+function noValidWardsMessage(result: WardFeaturesResult): string {
+  const reasons = Object.entries(result.rejectedByReason)
+    .map(([reason, count]) => `${count} ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`)
+    .join(', ');
+  const first = result.rejected[0];
+  return `No valid ward features (${result.rejectedCount} rejected: ${reasons})${first ? `. Feature ${first.index + 1}: ${first.reason}` : ''}`;
 }
 
 /**
@@ -266,7 +350,7 @@ export function readWardFeatures(
       reject(index, null, 'Missing ward code', `Missing ward code (${columns.code})`);
       continue;
     }
-    const geometry = readGeometry(raw.geometry);
+    const geometry = readWardGeometry(raw.geometry);
     if ('category' in geometry) {
       reject(index, code, geometry.category, geometry.detail);
       continue;
@@ -396,8 +480,6 @@ export function wardTopologyFromGeoJson(
   options: { lookup?: WardLadLookup; quantization?: number } = {},
 ): { topology: WardTopology; result: WardFeaturesResult } {
   const result = readWardFeatures(input, options);
-  if (result.features.length === 0) {
-    throw new WardFileError(`No valid ward features (${result.rejectedCount} rejected)`);
-  }
+  if (result.features.length === 0) throw new WardFileError(noValidWardsMessage(result));
   return { topology: buildWardTopology(result.features, options), result };
 }
