@@ -5,6 +5,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rectangle } from '../support/wards.ts';
 import { launchBrowser, openDashboard, wardTableCounts } from './browser.ts';
 import { RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
 import { download, parseCsv, scratchFiles } from './files.ts';
@@ -89,4 +90,272 @@ describe('every row accounted for', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('rejects placeholder dates and short years with their reasons, and the period follows the good rows', async () => {
+    const { page, errors } = await openDashboard(browser);
+    const codes = RBKC_WARD_NAMES.map((name) => RBKC_CODES[name] as string);
+    // 120 offences in 2025, ten a month, each in the next RBKC ward.
+    const good = Array.from({ length: 120 }, (_, index) => {
+      const month = String(Math.floor(index / 10) + 1).padStart(2, '0');
+      return {
+        ward: codes[index % codes.length] as string,
+        from: `2025-${month}-15 21:00`,
+        to: '',
+      };
+    });
+    // What police and council systems write for "not known", and years not in full.
+    const bad = [
+      { from: '31/12/9999', to: '' },
+      { from: '01/01/1900 00:00', to: '' },
+      { from: '0025-01-10 10:00', to: '' },
+      { from: '10/01/25 22:30', to: '' },
+      { from: '2025-03-01 10:00', to: '31/12/9999' },
+    ].map((row) => ({ ...row, ward: codes[0] as string }));
+    // The bad rows after the first 60 good ones: rows 62 to 66 of the file.
+    const rows = [...good.slice(0, 60), ...bad, ...good.slice(60)];
+    const file = files.write(
+      'extract-with-placeholder-dates.csv',
+      [
+        'offence_id,ward_code,occurred_from,occurred_to,domestic_abuse,sexual_violence,victim_age',
+        ...rows.map((row, index) => `P${index + 1},${row.ward},${row.from},${row.to},no,no,30`),
+      ].join('\n'),
+    );
+    await page.getByLabel('Load data').setInputFiles(file);
+    const report = reportOf(page, 'extract-with-placeholder-dates.csv');
+    await expect
+      .poll(() => report.locator('summary').textContent())
+      .toContain('120 of 125 rows loaded, 5 rejected');
+    await openReport(report);
+    const placeholder = (cell: string, date: string) =>
+      `${cell}: Date "${date}" is a placeholder that systems write for "not known", not a date`;
+    await expect(rejectedRows(report)).resolves.toEqual([
+      ['62', placeholder('occurred_from', '31/12/9999')],
+      ['63', placeholder('occurred_from', '01/01/1900 00:00')],
+      ['64', 'occurred_from: Date "0025-01-10 10:00" has the year 0025: write the year in full'],
+      [
+        '65',
+        'occurred_from: "10/01/25 22:30" has a two-digit year: write the year in full (e.g. 2025)',
+      ],
+      ['66', placeholder('occurred_to', '31/12/9999')],
+    ]);
+    // The period is the good rows' year, not 1900 to 9999.
+    await expect(page.getByLabel('From', { exact: true }).inputValue()).resolves.toBe('2025-01');
+    await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('2025-12');
+    const expected = new Map(RBKC_WARD_NAMES.map((name) => [name, 0]));
+    for (const row of good) {
+      const name = RBKC_WARD_NAMES[codes.indexOf(row.ward)] as string;
+      expected.set(name, (expected.get(name) ?? 0) + 1);
+    }
+    await expect.poll(() => wardTableCounts(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('rejects counts that are not plain whole numbers up to a million, and adds large ones exactly', async () => {
+    const { page, errors } = await openDashboard(browser);
+    const golborne = RBKC_CODES.Golborne as string;
+    const dalgarno = RBKC_CODES.Dalgarno as string;
+    const row = (ward: string, count: string) => `${ward},robbery,2026-01,Mon,10,${count}`;
+    // Golborne: 17 rows of 1,000,000 and one of 1, all in one cell of the cube: 17,000,001, a
+    // total that 32-bit floats round to 17,000,000.
+    const big = Array.from({ length: 17 }, () => row(golborne, '1000000'));
+    const notCounts = ['1000001', '1000000000000000', '1e3', '0x10', '0b101', '1e39'];
+    const file = files.write(
+      'huge-counts.csv',
+      [
+        'ward_code,theme,month,weekday,hour,count',
+        ...big,
+        row(golborne, '1'),
+        row(dalgarno, '5'),
+        ...notCounts.map((count) => row(dalgarno, count)),
+      ].join('\n'),
+    );
+    await page.getByLabel('Load data').setInputFiles(file);
+    const report = reportOf(page, 'huge-counts.csv');
+    await expect
+      .poll(() => report.locator('summary').textContent())
+      .toContain('19 of 25 rows loaded, 6 rejected');
+    await openReport(report);
+    const tooLarge = (count: string) =>
+      `Count ${count} is more than 1,000,000, the most one row can hold`;
+    const notPlain = (count: string) => `Count is not written in plain digits: "${count}"`;
+    // Rows 21 to 26: after the header, 17 + 1 + 1 good rows.
+    await expect(rejectedRows(report)).resolves.toEqual([
+      ['21', tooLarge('1000001')],
+      ['22', tooLarge('1000000000000000')],
+      ['23', notPlain('1e3')],
+      ['24', notPlain('0x10')],
+      ['25', notPlain('0b101')],
+      ['26', notPlain('1e39')],
+    ]);
+    await expect
+      .poll(async () => {
+        const counts = await wardTableCounts(page);
+        return [counts.get('Golborne'), counts.get('Dalgarno')];
+      })
+      .toEqual([17_000_001, 5]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("reads JavaScript's own names as a file's words: a theme of its own, an unknown weekday", async () => {
+    const { page, errors } = await openDashboard(browser);
+    const golborne = RBKC_CODES.Golborne as string;
+    const dalgarno = RBKC_CODES.Dalgarno as string;
+    const file = files.write(
+      'javascript-names.csv',
+      [
+        'ward_code,theme,month,weekday,hour,count',
+        `${golborne},constructor,2026-01,Mon,10,3`,
+        `${dalgarno},robbery,2026-01,constructor,10,2`,
+        `${dalgarno},robbery,2026-01,__proto__,10,2`,
+        `${dalgarno},robbery,2026-01,Tue,10,4`,
+        `${dalgarno},__proto__,2026-01,Tue,10,1`,
+      ].join('\n'),
+    );
+    await page.getByLabel('Load data').setInputFiles(file);
+    const report = reportOf(page, 'javascript-names.csv');
+    await expect
+      .poll(() => report.locator('summary').textContent())
+      .toContain('2 of 5 rows loaded, 3 rejected');
+    await openReport(report);
+    await expect(rejectedRows(report)).resolves.toEqual([
+      ['3', 'Weekday is not Mon..Sun or 1-7: "constructor"'],
+      ['4', 'Weekday is not Mon..Sun or 1-7: "__proto__"'],
+      ['6', 'Theme is not a valid id: "__proto__"'],
+    ]);
+    await expect(page.getByLabel('Theme').locator('option').allTextContents()).resolves.toEqual([
+      'All serious violence',
+      'Constructor',
+      'Robbery',
+    ]);
+    // All serious violence: Golborne's 3 "constructor" offences and Dalgarno's 4 robberies.
+    await expect
+      .poll(async () => {
+        const counts = await wardTableCounts(page);
+        return [counts.get('Golborne'), counts.get('Dalgarno')];
+      })
+      .toEqual([3, 4]);
+    await page.getByLabel('Theme').selectOption({ label: 'Constructor' });
+    await expect
+      .poll(async () => {
+        const counts = await wardTableCounts(page);
+        return [counts.get('Golborne'), counts.get('Dalgarno')];
+      })
+      .toEqual([3, 0]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says a British National Grid boundary file is one, and rejects swapped and implausible wards with the reason', async () => {
+    const { page, errors } = await openDashboard(browser);
+    const properties = (code: string, name: string) => ({
+      WD24CD: code,
+      WD24NM: name,
+      LAD24CD: 'E07000110',
+      LAD24NM: 'Maidstone',
+    });
+    // Two Maidstone wards as eastings and northings (EPSG:27700), as a GIS exports them.
+    const grid = {
+      type: 'FeatureCollection',
+      features: [0, 1].map((column) => ({
+        type: 'Feature',
+        properties: properties(`E0501590${column + 1}`, `Ward ${column + 1}`),
+        geometry: rectangle(575000 + column * 1000, 155000, 1000, 1000),
+      })),
+    };
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(files.write('maidstone-bng.geojson', JSON.stringify(grid)));
+    await expect
+      .poll(() => page.getByRole('alert').locator('p').textContent())
+      .toBe(
+        'maidstone-bng.geojson: No valid ward features (2 rejected: 2 not longitude/latitude). Feature 1: Coordinates [575000, 155000] are not longitude/latitude, but British National Grid eastings and northings (EPSG:27700): export the file in WGS84 (EPSG:4326).',
+      );
+    // The wards shown are still London's.
+    await expect(
+      page.getByLabel('Area').locator('option', { hasText: 'Maidstone' }).count(),
+    ).resolves.toBe(0);
+
+    // Two good wards, one with latitude and longitude swapped, one round the world, one of no
+    // area, one in Paris.
+    const mixed = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: properties('E05015901', 'Allington'),
+          geometry: rectangle(0.5, 51.26, 0.02, 0.02),
+        },
+        {
+          type: 'Feature',
+          properties: properties('E05015902', 'Barming'),
+          geometry: rectangle(0.52, 51.26, 0.02, 0.02),
+        },
+        {
+          type: 'Feature',
+          properties: properties('E05015903', 'Swapped'),
+          geometry: rectangle(51.26, 0.5, 0.02, 0.02),
+        },
+        {
+          type: 'Feature',
+          properties: properties('E05015904', 'World'),
+          geometry: rectangle(-180, -90, 360, 180),
+        },
+        {
+          type: 'Feature',
+          properties: properties('E05015905', 'Line'),
+          geometry: rectangle(0.5, 51.3, 0.02, 0),
+        },
+        {
+          type: 'Feature',
+          properties: properties('E05015906', 'Paris'),
+          geometry: rectangle(2.35, 48.85, 0.02, 0.02),
+        },
+      ],
+    };
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(files.write('maidstone-mixed.geojson', JSON.stringify(mixed)));
+    const report = reportOf(page, 'maidstone-mixed.geojson');
+    await expect
+      .poll(() => report.locator('summary').textContent())
+      .toContain('2 of 6 features loaded, 4 rejected');
+    await openReport(report);
+    const outsideUk = 'outside the UK (latitude 49.8 to 61, longitude −8.7 to 2)';
+    await expect(
+      report
+        .getByRole('table', { name: /^Rejected features/ })
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+        ),
+    ).resolves.toEqual([
+      [
+        '3',
+        `Coordinates such as [51.26, 0.5] are [latitude, longitude]: GeoJSON gives longitude first, so the ward would be drawn ${outsideUk} (ward E05015903)`,
+      ],
+      [
+        '4',
+        'The ward spans 360° of longitude by 180° of latitude: no ward spans more than 3° (ward E05015904)',
+      ],
+      ['5', 'The ward encloses no area: its points lie on a line (ward E05015905)'],
+      ['6', `The ward at [2.35, 48.85] is ${outsideUk} (ward E05015906)`],
+    ]);
+    await expect
+      .poll(async () => [...(await wardTableCounts(page)).keys()])
+      .toEqual(['Allington', 'Barming']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
+
+/** The rows of a report's "Rejected rows" table: row number and reason. */
+function rejectedRows(report: Locator): Promise<(string | null)[][]> {
+  return report
+    .getByRole('table', { name: /^Rejected rows/ })
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    );
+}
