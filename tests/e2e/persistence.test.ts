@@ -345,4 +345,31 @@ describe('data kept in the browser', () => {
     await expect.poll(() => storedFiles(page), WHILE_LOADING).toEqual({});
     await page.context().close();
   });
+
+  it('clears the data in every tab when one tab clears it', async () => {
+    const first = await openApp();
+    await first.getByLabel('Load data').setInputFiles(firstExtract());
+    await expect
+      .poll(() => first.locator('.loaded-data .keeping').textContent(), WHILE_LOADING)
+      .toBe('Kept in this browser');
+    // A second tab of the same browser brings the kept file back.
+    const second = await first.context().newPage();
+    await second.goto(appUrl());
+    await waitForDashboard(second);
+    await expect.poll(() => badge(second), WHILE_LOADING).toBe('Data: first-extract.csv');
+    await expect(second.locator('.loaded-data .keeping').textContent()).resolves.toBe(
+      'Kept in this browser',
+    );
+
+    await first.getByRole('button', { name: 'Clear data' }).click();
+    await expect.poll(() => badge(first), WHILE_LOADING).toBe('Synthetic demo data');
+    // The other tab no longer shows, or claims to keep, the file the storage no longer holds.
+    await expect.poll(() => badge(second), WHILE_LOADING).toBe('Synthetic demo data');
+    await expect(second.getByRole('alert').locator('p').textContent()).resolves.toBe(
+      'The data was cleared in another tab of this browser, so it is cleared here too: the demo data is shown.',
+    );
+    await expect(second.locator('.loaded-data .keeping').count()).resolves.toBe(0);
+    await expect.poll(() => storageLeft(second), WHILE_LOADING).toEqual(NOTHING_LEFT);
+    await first.context().close();
+  });
 });
