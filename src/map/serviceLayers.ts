@@ -6,7 +6,13 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { hexToRgb } from '../analysis/palette.ts';
 import type { WardFeature } from '../geo/wardSet.ts';
-import { GAP_OUTLINE_COLOUR, type ServiceSymbol, SYMBOL_BOX } from './serviceSymbols.ts';
+import {
+  atlasLayout,
+  atlasPlace,
+  GAP_OUTLINE_COLOUR,
+  type ServiceSymbol,
+  SYMBOL_BOX,
+} from './serviceSymbols.ts';
 import type { ServiceMapContent, ServiceMark } from './servicesMapContent.ts';
 
 /** On-screen size of a symbol, in CSS pixels: above the 24 px a target needs to be seen. */
@@ -28,19 +34,19 @@ function iconId(mark: Pick<ServiceMark, 'symbol' | 'proposed'>): string {
   return `${mark.symbol}${mark.proposed ? '-proposed' : ''}`;
 }
 
-/** Row 0: loaded services, filled in the type's colour; row 1: proposed ones, white with a
- * dashed outline. */
-function drawAtlas(symbols: readonly ServiceSymbol[]): Atlas {
+/** Each symbol drawn twice, one over the other (atlasLayout): for loaded services, filled in the
+ * type's colour, and for proposed ones, white with a dashed outline. */
+function drawAtlas(symbols: readonly ServiceSymbol[], maxTextureSize: number): Atlas {
+  const layout = atlasLayout(symbols.length, maxTextureSize);
   const canvas = document.createElement('canvas');
-  canvas.width = SYMBOL_BOX * Math.max(1, symbols.length);
-  canvas.height = SYMBOL_BOX * 2;
+  canvas.width = layout.width;
+  canvas.height = layout.height;
   const context = canvas.getContext('2d');
   const mapping: Atlas['mapping'] = {};
   if (!context) return { canvas, mapping };
-  symbols.forEach((symbol, index) => {
+  symbols.slice(0, layout.fitted).forEach((symbol, index) => {
     for (const proposed of [false, true]) {
-      const x = index * SYMBOL_BOX;
-      const y = proposed ? SYMBOL_BOX : 0;
+      const { x, y } = atlasPlace(layout, index, proposed);
       mapping[iconId({ symbol: index, proposed })] = {
         x,
         y,
@@ -77,9 +83,9 @@ function drawAtlas(symbols: readonly ServiceSymbol[]): Atlas {
 let lastAtlas: { key: string; atlas: Atlas } | null = null;
 
 /** One atlas per set of symbols: redrawn only when the types change. */
-function atlasFor(symbols: readonly ServiceSymbol[]): Atlas {
-  const key = symbols.map((symbol) => `${symbol.shape}${symbol.colour}${symbol.letter}`).join();
-  if (lastAtlas?.key !== key) lastAtlas = { key, atlas: drawAtlas(symbols) };
+function atlasFor(symbols: readonly ServiceSymbol[], maxTextureSize: number): Atlas {
+  const key = `${maxTextureSize}:${symbols.map((symbol) => `${symbol.shape}${symbol.colour}${symbol.letter}`).join()}`;
+  if (lastAtlas?.key !== key) lastAtlas = { key, atlas: drawAtlas(symbols, maxTextureSize) };
   return lastAtlas.atlas;
 }
 
@@ -129,14 +135,19 @@ export function gapOutlineLayers(content: ServiceMapContent | null): Layer[] {
   ];
 }
 
-/** Service symbols, above everything but the device's position. */
-export function serviceSymbolLayers(content: ServiceMapContent | null): Layer[] {
+/** Service symbols, above everything but the device's position, in an atlas the GPU's largest
+ * texture (`maxTextureSize`) holds. */
+export function serviceSymbolLayers(
+  content: ServiceMapContent | null,
+  maxTextureSize: number,
+): Layer[] {
   if (!content || content.marks.length === 0) return [];
-  const atlas = atlasFor(content.symbols);
+  const atlas = atlasFor(content.symbols, maxTextureSize);
   return [
     new IconLayer<ServiceMark>({
       id: SYMBOL_LAYER_ID,
-      data: content.marks,
+      // Symbols past what the texture holds have no icon (only past 512 types on any GPU).
+      data: content.marks.filter((mark) => Object.hasOwn(atlas.mapping, iconId(mark))),
       pickable: true,
       // deck.gl turns a canvas into a texture (its prop type is "image"), though its types only
       // name URLs and textures; a data: URL would be fetched, which the CSP refuses.

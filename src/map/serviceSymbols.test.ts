@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceSymbol, shapePath } from './serviceSymbols.ts';
+import { atlasLayout, atlasPlace, serviceSymbol, shapePath } from './serviceSymbols.ts';
 
 describe('service symbols', () => {
   it('gives the first six types six shapes, each with its letter', () => {
@@ -36,5 +36,23 @@ describe('service symbols', () => {
       expect(Math.min(...numbers), shape).toBeGreaterThanOrEqual(0);
       expect(Math.max(...numbers), shape).toBeLessThanOrEqual(64);
     }
+  });
+});
+
+describe('the symbols atlas', () => {
+  it('lays 300 types out in rows within the GPU texture size, each proposed symbol under its own', () => {
+    // 8,192 px: 128 columns of 64 px; 300 types take 3 pairs of rows (128 + 128 + 44).
+    const layout = atlasLayout(300, 8192);
+    expect(layout).toEqual({ columns: 128, width: 8192, height: 3 * 2 * 64, fitted: 300 });
+    expect(atlasPlace(layout, 0, false)).toEqual({ x: 0, y: 0 });
+    expect(atlasPlace(layout, 0, true)).toEqual({ x: 0, y: 64 });
+    expect(atlasPlace(layout, 129, false)).toEqual({ x: 64, y: 128 });
+    expect(atlasPlace(layout, 299, true)).toEqual({ x: 43 * 64, y: 5 * 64 });
+  });
+
+  it('keeps a few types in one row, and fits 512 types in the least texture WebGL 2 allows', () => {
+    expect(atlasLayout(3, 16384)).toEqual({ columns: 3, width: 192, height: 128, fitted: 3 });
+    // 2,048 px: 32 columns and 16 pairs of rows, 512 places; the 513th type gets none.
+    expect(atlasLayout(600, 2048)).toEqual({ columns: 32, width: 2048, height: 2048, fitted: 512 });
   });
 });

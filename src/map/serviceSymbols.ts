@@ -95,3 +95,43 @@ export function serviceSymbol(type: string, index: number): ServiceSymbol {
     letterY: shape === 'triangle' ? 44 : shape === 'pentagon' ? 36 : 34,
   };
 }
+
+/** Where the symbols sit in the map's icon atlas (a GPU texture). */
+export interface AtlasLayout {
+  columns: number;
+  width: number;
+  height: number;
+  /** Symbols with a place: all of them unless the texture cannot hold them. */
+  fitted: number;
+}
+
+/**
+ * Symbols in rows of `columns`, each loaded symbol with its proposed one under it, in a texture
+ * no side of which passes the device's `maxTextureSize`: a single row of 300 types (19,200 px)
+ * draws black on a GPU that allows 16,384 or 8,192 px. Even WebGL 2's least (2,048 px) holds 512.
+ */
+export function atlasLayout(count: number, maxTextureSize: number): AtlasLayout {
+  const columns = Math.max(1, Math.min(count, Math.floor(maxTextureSize / SYMBOL_BOX)));
+  const rowPairs = Math.min(
+    Math.ceil(count / columns),
+    Math.floor(maxTextureSize / (2 * SYMBOL_BOX)),
+  );
+  return {
+    columns,
+    width: columns * SYMBOL_BOX,
+    height: Math.max(1, rowPairs) * 2 * SYMBOL_BOX,
+    fitted: Math.min(count, rowPairs * columns),
+  };
+}
+
+/** The top-left corner of a symbol in the atlas. */
+export function atlasPlace(
+  layout: AtlasLayout,
+  index: number,
+  proposed: boolean,
+): { x: number; y: number } {
+  return {
+    x: (index % layout.columns) * SYMBOL_BOX,
+    y: (Math.floor(index / layout.columns) * 2 + (proposed ? 1 : 0)) * SYMBOL_BOX,
+  };
+}

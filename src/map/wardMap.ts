@@ -399,10 +399,25 @@ export class WardMap {
         getTextAnchor: 'middle',
         getAlignmentBaseline: 'center',
       }),
-      ...serviceSymbolLayers(this.services),
+      ...serviceSymbolLayers(this.services, this.maxTextureSize()),
       ...this.locationLayers(),
     ];
     this.overlay.setProps({ layers });
+  }
+
+  private textureSizeLimit: number | null = null;
+
+  /** The largest texture the GPU draws: the map's own WebGL context says (2,048 at least in
+   * WebGL 2). */
+  private maxTextureSize(): number {
+    if (this.textureSizeLimit === null) {
+      const gl = this.map.getCanvas().getContext('webgl2');
+      const size: unknown = gl?.getParameter(gl.MAX_TEXTURE_SIZE);
+      // A lost context answers nothing: ask again once it is back.
+      if (typeof size !== 'number' || size <= 0) return 2048;
+      this.textureSizeLimit = size;
+    }
+    return this.textureSizeLimit;
   }
 
   /**

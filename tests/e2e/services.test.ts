@@ -586,4 +586,50 @@ describe('services against need', () => {
     await expect(list.count()).resolves.toBe(0);
     await page.context().close();
   });
+
+  it('draws the symbols of 300 service types, more than one row of the GPU texture holds', async () => {
+    const page = await openServicesPage();
+    const before = await mapPixels(page);
+    // "Type 000" to "Type 299": types are numbered in sorted order, and take the palette's
+    // colours in turn (Okabe and Ito's, five of them): type 0 #0072b2, type 298 #56b4e9. Those
+    // two are on screen, in Golborne and Stanley; the others are in the Midlands, off screen.
+    const types = Array.from(
+      { length: 300 },
+      (_, index) => `Type ${String(index).padStart(3, '0')}`,
+    );
+    const shown = new Map([
+      [0, labels.get('Golborne') as LonLat],
+      [298, labels.get('Stanley') as LonLat],
+    ]);
+    const lines = [
+      'name,type,latitude,longitude',
+      ...types.map((type, index) => {
+        const [longitude, latitude] = typed(shown.get(index) ?? [-1.5 + index * 0.001, 52.5]);
+        return `Service ${index},${type},${latitude},${longitude}`;
+      }),
+    ];
+    const folder = mkdtempSync(path.join(tmpdir(), 'ward-services-types-'));
+    const file = path.join(folder, 'many-types.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    await page.getByLabel('Load data').setInputFiles(file);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: /^Services loaded from/ })
+          .locator('tbody tr')
+          .count(),
+      )
+      .toBe(300);
+    for (const [index, colour] of [
+      [0, '#0072b2'],
+      [298, '#56b4e9'],
+    ] as const) {
+      const centre = await screenPoint(page, typed(shown.get(index) as LonLat));
+      await expect
+        .poll(async () => pixelsNear(await mapPixels(page), centre, 14, colour))
+        .toBeGreaterThan(60);
+      expect(pixelsNear(before, centre, 14, colour)).toBe(0);
+    }
+    await page.context().close();
+  });
 });
