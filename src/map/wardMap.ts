@@ -12,6 +12,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hexToRgb } from '../analysis/palette.ts';
 import type { Bounds, WardFeature } from '../geo/wardSet.ts';
+import { distinctCharacters, labelGlyphSize } from './labelAtlas.ts';
 import { DENSITY_RAMP, type MapContent } from './mapContent.ts';
 import type { Camera, MapLayers } from './mapView.ts';
 import {
@@ -393,7 +394,13 @@ export class WardMap {
         fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
         fontWeight: 600,
         characterSet: 'auto',
-        fontSettings: { sdf: true },
+        fontSettings: {
+          sdf: true,
+          fontSize: labelGlyphSize(
+            distinctCharacters(labelled ? content.labels.map((label) => label.text) : []),
+            this.maxTextureSize(),
+          ),
+        },
         outlineWidth: 3,
         outlineColor: [255, 255, 255, 230],
         getTextAnchor: 'middle',
