@@ -30,8 +30,13 @@ const COLUMNS = {
   crimeType: ['crime type'],
 } as const;
 
+/** Where the columns the reader uses are in a header (-1 for one missing). */
+export function usedColumns(header: readonly string[]): number[] {
+  return Object.values(findColumns(header, COLUMNS));
+}
+
 export function isPoliceUkHeader(header: readonly string[]): boolean {
-  return Object.values(findColumns(header, COLUMNS)).every((index) => index >= 0);
+  return usedColumns(header).every((index) => index >= 0);
 }
 
 /** data.police.uk crime types that are serious violence; the others are other recorded crime. */
@@ -72,19 +77,26 @@ function coordinate(raw: string): number | null {
 export class PoliceUkStreetReader implements OffenceReader {
   readonly builder = new CubeBuilder(false);
   rowsLoaded = 0;
-  private readonly columns: Record<keyof typeof COLUMNS, number>;
+  private columns: Record<keyof typeof COLUMNS, number>;
   private readonly log: RejectionLog;
   private readonly locate: ReaderContext['locate'];
-  private readonly points = new PointsBuilder();
+  /** Null when the points are not kept (an archive of millions of crimes). */
+  private readonly points: PointsBuilder | null;
   private readonly months = new MonthRange();
   /** Cube theme index by crime type as written. */
   private readonly themeByCrimeType = new Map<string, number>();
   private readonly themes: ThemeInfo[] = [];
 
-  constructor(header: readonly string[], context: ReaderContext) {
+  constructor(header: readonly string[], context: ReaderContext, keepPoints = true) {
     this.columns = findColumns(header, COLUMNS);
     this.log = context.log;
     this.locate = context.locate;
+    this.points = keepPoints ? new PointsBuilder() : null;
+  }
+
+  /** Reads the next rows by this header (an archive's next file). */
+  setHeader(header: readonly string[]): void {
+    this.columns = findColumns(header, COLUMNS);
   }
 
   private theme(crimeType: string): number {
@@ -103,7 +115,8 @@ export class PoliceUkStreetReader implements OffenceReader {
     const month = monthOrReject(cells[columns.month] ?? '', row, log);
     if (month === null) return;
     const crimeType = (cells[columns.crimeType] ?? '').trim();
-    if (crimeTypeId(crimeType) === '') {
+    // A crime type seen before has an id; the id is worked out only for a new one.
+    if (!this.themeByCrimeType.has(crimeType) && crimeTypeId(crimeType) === '') {
       log.reject(row, 'No crime type');
       return;
     }
@@ -132,7 +145,7 @@ export class PoliceUkStreetReader implements OffenceReader {
     }
     const theme = this.theme(crimeType);
     this.builder.addAt(theme, month, this.builder.wardId(ward), 0, 1);
-    this.points.add(longitude, latitude, theme, month);
+    this.points?.add(longitude, latitude, theme, month);
     this.months.include(month);
     this.rowsLoaded += 1;
   }
@@ -142,11 +155,11 @@ export class PoliceUkStreetReader implements OffenceReader {
     notes.push(
       'Each crime is placed in the ward whose boundary holds its map point. data.police.uk moves every point to a nearby anonymised location, so a crime near a ward border can fall in the neighbouring ward.',
     );
-    if (this.points.count > 0)
+    if (this.points && this.points.count > 0)
       notes.push(
         `${formatCount(this.points.count)} crime locations can be shown on the point-density layer.`,
       );
-    return { themes: this.themes, notes, points: this.points.build() };
+    return { themes: this.themes, notes, points: this.points?.build() ?? null };
   }
 }
 

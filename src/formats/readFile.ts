@@ -27,7 +27,7 @@ import { CsvByteRows, detectDialect, type RowProblem, SPLIT_BAD, SPLIT_MORE } fr
 import { detectFormat } from './detectFormat.ts';
 import { NativeFastReader } from './nativeFast.ts';
 import { NativeOffencesReader } from './nativeOffences.ts';
-import type { OffenceFormat } from './offenceFormat.ts';
+import type { OffenceFormat, OffenceReader } from './offenceFormat.ts';
 import { OFFENCE_FORMATS } from './offenceFormats.ts';
 import { POPULATION_FORMAT, readPopulationRows } from './population.ts';
 import { readServiceRows, SERVICES_COLUMNS, SERVICES_FORMAT } from './services.ts';
@@ -67,8 +67,9 @@ export interface ReadOptions {
   lookup: WardLookup;
   /** Ward code of a point; files with coordinates need it. */
   locate?: (longitude: number, latitude: number) => string | null;
-  /** Called with the share of the file read, 0 to 1. */
-  onProgress?: (fraction: number) => void;
+  /** Called with the share of the file read, 0 to 1, and what is being read when a file has
+   * parts (an archive's month). */
+  onProgress?: (fraction: number, detail?: string) => void;
   /** Bytes per chunk read from a file. */
   chunkSize?: number;
   /** False reads every row of a native offence file as text cells: the reference that the
@@ -97,7 +98,7 @@ export interface ByteSource {
   read(start: number, end: number): Promise<Uint8Array>;
 }
 
-function blobSource(blob: Blob): ByteSource {
+export function blobSource(blob: Blob): ByteSource {
   return {
     size: blob.size,
     read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
@@ -145,22 +146,58 @@ function offenceSink(
       reader instanceof NativeOffencesReader && options.fastPath !== false
         ? new NativeFastReader(rows, reader, options.lookup)
         : null,
-    finish: (account, readingNotes) => {
-      const result = reader.finish();
-      const cube = reader.builder.build();
-      const described = new Map(result.themes.map((info) => [info.id, info]));
-      return {
-        kind: 'offences',
-        cube,
-        themes: cube.themes.map((id) => described.get(id) ?? themeInfo(id)),
-        points: result.points,
-        report: buildReport(options.fileName, format.name, account, reader.rowsLoaded, log, [
-          ...result.notes,
-          ...readingNotes,
-        ]),
-      };
-    },
+    finish: (account, readingNotes) =>
+      finishedOffences(reader, log, options.fileName, format.name, account, (notes) => [
+        ...notes,
+        ...readingNotes,
+      ]),
   };
+}
+
+/**
+ * The cube, themes and report of an offence reader that has read its rows; `notes` places the
+ * reader's own notes among the caller's.
+ */
+export function finishedOffences(
+  reader: OffenceReader,
+  log: RejectionLog,
+  fileName: string,
+  format: string,
+  account: ReadAccount,
+  notes: (readerNotes: string[]) => string[],
+): ParsedFile {
+  const result = reader.finish();
+  const cube = reader.builder.build();
+  const described = new Map(result.themes.map((info) => [info.id, info]));
+  return {
+    kind: 'offences',
+    cube,
+    themes: cube.themes.map((id) => described.get(id) ?? themeInfo(id)),
+    points: result.points,
+    report: buildReport(fileName, format, account, reader.rowsLoaded, log, notes(result.notes)),
+  };
+}
+
+/** Rejects a row that cannot be read (a quote never closed, a row too long), saying why. */
+export function rejectRowProblem(
+  log: RejectionLog,
+  row: number,
+  header: readonly string[],
+  problem: RowProblem,
+): void {
+  if (problem.kind === 'runaway quote') {
+    const name = header[problem.field];
+    log.reject(
+      row,
+      'Quote not closed',
+      `The quoted cell in column ${problem.field + 1}${name ? ` (${name.trim()})` : ''} ${problem.detail}: the row is rejected and reading goes on at the next line`,
+    );
+  } else
+    log.reject(
+      row,
+      'Row too long',
+      `The row is longer than any this format has (${problem.detail}): it is rejected and reading goes on at the next line`,
+    );
 }
 
 /** A sink for a small file read whole once its rows are in (populations, services). */
@@ -404,19 +441,7 @@ async function readAs(
   const rejectProblem = (problem: RowProblem) => {
     tally.row += 1;
     tally.rowsRead += 1;
-    if (problem.kind === 'runaway quote') {
-      const name = header[problem.field];
-      log.reject(
-        tally.row,
-        'Quote not closed',
-        `The quoted cell in column ${problem.field + 1}${name ? ` (${name.trim()})` : ''} ${problem.detail}: the row is rejected and reading goes on at the next line`,
-      );
-    } else
-      log.reject(
-        tally.row,
-        'Row too long',
-        `The row is longer than any this format has (${problem.detail}): it is rejected and reading goes on at the next line`,
-      );
+    rejectRowProblem(log, tally.row, header, problem);
   };
 
   /** All of the bytes from `at`, except a carriage return at the end that may start a CR LF. */

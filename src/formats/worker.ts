@@ -10,7 +10,15 @@ import { storedFiles } from '../data/storedFiles.ts';
 import { createWardLocator, type LocatableWard, type WardLocator } from '../geo/wardLocator.ts';
 import { type WardIdentity, WardLookup } from '../geo/wardLookup.ts';
 import { isBoundaryFile, type ParsedBoundaries, readBoundaryFile } from './boundaryFile.ts';
-import { type FileReading, type ParsedFile, readCsv } from './readFile.ts';
+import { isPoliceUkArchive, readPoliceUkArchive } from './policeUkArchive.ts';
+import {
+  blobSource,
+  type FileReading,
+  type ParsedFile,
+  type ReadOptions,
+  readCsv,
+} from './readFile.ts';
+import { isZip, zipEntriesOf } from './zipArchive.ts';
 
 /** What a read gives: offences or populations, or ward boundaries (a GeoJSON file). */
 export type WorkerResult = ParsedFile | ParsedBoundaries;
@@ -66,22 +74,45 @@ async function sourceOf(request: WorkerReadRequest): Promise<File> {
   return new File([await response.blob()], request.fileName);
 }
 
+/** A zip: the police.uk archive, read a file at a time from the zip; null for any other zip. */
+async function archiveReading(source: File, options: ReadOptions): Promise<FileReading | null> {
+  const bytes = blobSource(source);
+  if (!isPoliceUkArchive(await zipEntriesOf(bytes))) return null;
+  return readPoliceUkArchive(bytes, { ...options, locate });
+}
+
 async function readFile(
   id: number,
   request: WorkerReadRequest,
-  onProgress: (fraction: number) => void,
+  onProgress: (fraction: number, detail?: string) => void,
 ): Promise<WorkerResult> {
   const source = await sourceOf(request);
   if (cancelledEarly.delete(id)) throw new Error('Cancelled');
-  if (isBoundaryFile(source.name, await source.slice(0, 64).text()))
+  const head = new Uint8Array(await source.slice(0, 64).arrayBuffer());
+  if (isBoundaryFile(source.name, new TextDecoder().decode(head)))
     return readBoundaryFile(await source.text(), request.fileName);
-  // readCsv tells the encoding (UTF-8, or Excel's Windows-1252) from the file's first bytes.
-  const reading = readCsv(source, {
+  const options: ReadOptions = {
     fileName: request.fileName,
     lookup: new WardLookup(request.wards, request.preferredLad),
     locate,
     onProgress,
-  });
+  };
+  let reading: FileReading;
+  if (isZip(head)) {
+    const archive = await archiveReading(source, options);
+    if (!archive)
+      return {
+        kind: 'unrecognised',
+        fileName: request.fileName,
+        message:
+          'This zip holds no data.police.uk street-level files (folders of months such as 2023-04/ with files such as 2023-04-kent-street.csv).',
+      };
+    reading = archive;
+  }
+  // readCsv tells the encoding (UTF-8, or Excel's Windows-1252) from the file's first bytes.
+  else reading = readCsv(source, options);
+  // Cancelled while the archive's directory was read: stopped before its first file.
+  if (cancelledEarly.delete(id)) reading.abort();
   readings.set(id, reading);
   const result = await reading.result;
   // Kept from a copy, written once the arrays have been handed over to the page.
@@ -112,11 +143,12 @@ const fileReader = {
     locator = null;
   },
 
-  /** `onProgress` comes wrapped in Comlink's `proxy`, as the file's share read so far. */
+  /** `onProgress` comes wrapped in Comlink's `proxy`, as the file's share read so far (and for
+   * an archive, the month being read). */
   async read(
     id: number,
     request: WorkerReadRequest,
-    onProgress: (fraction: number) => void,
+    onProgress: (fraction: number, detail?: string) => void,
   ): Promise<WorkerResult> {
     try {
       return await readFile(id, request, onProgress);

@@ -27,7 +27,7 @@ function fileReader(): ConnectedWorker<FileReaderApi> {
 }
 
 export function readInWorker(
-  request: WorkerReadRequest & { onProgress?: (fraction: number) => void },
+  request: WorkerReadRequest & { onProgress?: (fraction: number, detail?: string) => void },
 ): WorkerRead {
   const id = nextId;
   nextId += 1;

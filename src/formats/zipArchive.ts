@@ -6,6 +6,7 @@
  * offset is checked against the archive before use.
  */
 import { Inflate } from 'fflate';
+import type { ByteSource } from './readFile.ts';
 
 export interface ZipEntry {
   name: string;
@@ -27,8 +28,8 @@ const LOCAL_HEADER = 0x04034b50;
 /** The end record is 22 bytes, followed by a comment of up to 65,535. */
 const END_SEARCH = 22 + 0xffff;
 
-/** The entries of a zip archive, from its central directory. */
-export function zipEntries(bytes: Uint8Array): ZipEntry[] {
+/** Where the end record is in the bytes that end an archive, and where its directory starts. */
+function directoryOf(bytes: Uint8Array): { end: number; directoryOffset: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - END_SEARCH); at -= 1) {
@@ -42,11 +43,22 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const directoryOffset = view.getUint32(end + 16, true);
   if (directoryOffset === 0xffffffff || count === 0xffff)
     throw new ZipError('Zip archives over 4 GB (ZIP64) cannot be read.');
+  return { end, directoryOffset };
+}
+
+/**
+ * The entries of a zip archive, from its central directory; `bytes` are the archive from `base`
+ * on (all of it by default; from its directory on for one too large to hold).
+ */
+export function zipEntries(bytes: Uint8Array, base = 0): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { end, directoryOffset } = directoryOf(bytes);
+  const count = view.getUint16(end + 10, true);
   const names = new TextDecoder('utf-8');
   const entries: ZipEntry[] = [];
-  let at = directoryOffset;
+  let at = directoryOffset - base;
   for (let index = 0; index < count; index += 1) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_ENTRY)
+    if (at < 0 || at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_ENTRY)
       throw new ZipError('The zip archive is damaged: its directory is cut short.');
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
@@ -61,6 +73,36 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * The entries of an archive too large to hold whole (the police.uk archive, GBs): only its end
+ * and its central directory are read.
+ */
+export async function zipEntriesOf(source: ByteSource): Promise<ZipEntry[]> {
+  const tailStart = Math.max(0, source.size - END_SEARCH);
+  const { directoryOffset } = directoryOf(await source.read(tailStart, source.size));
+  return zipEntries(await source.read(directoryOffset, source.size), directoryOffset);
+}
+
+/**
+ * An entry's local header and compressed bytes, read from the archive, with the entry as it
+ * stands in them: enough for `inflateEntry` without holding the rest of the archive.
+ */
+export async function entryOf(
+  source: ByteSource,
+  entry: ZipEntry,
+): Promise<{ bytes: Uint8Array; entry: ZipEntry }> {
+  const at = entry.localHeaderOffset;
+  const header = await source.read(at, at + 30);
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
+  if (header.length < 30 || view.getUint32(0, true) !== LOCAL_HEADER)
+    throw new ZipError(`The zip archive is damaged: ${entry.name} cannot be found in it.`);
+  const length = 30 + view.getUint16(26, true) + view.getUint16(28, true) + entry.compressedSize;
+  const bytes = await source.read(at, at + length);
+  if (bytes.length < length)
+    throw new ZipError(`The zip archive is damaged: ${entry.name} is cut short.`);
+  return { bytes, entry: { ...entry, localHeaderOffset: 0 } };
 }
 
 /** The compressed bytes of an entry. */

@@ -49,8 +49,9 @@ export interface DataSlice {
   populationSource: PopulationSource | null;
   services: ServiceFile | null;
   appData: AppData | null;
-  /** A file being read, with the share read so far and how to stop reading it. */
-  loading: { fileName: string; progress: number; cancel(): void } | null;
+  /** A file being read, with the share read so far (and the part being read, an archive's
+   * month) and how to stop reading it. */
+  loading: { fileName: string; progress: number; detail?: string; cancel(): void } | null;
   /** Reports of the files loaded in this session, newest first, numbered in loading order. */
   reports: { id: number; report: LoadReport }[];
   /** A problem with a whole file or with the app's own data files. */

@@ -23,7 +23,7 @@ export function LoadData() {
         id={`${id}-file`}
         className="visually-hidden-file"
         type="file"
-        accept=".csv,text/csv,.geojson,.json,application/geo+json,application/json"
+        accept=".csv,text/csv,.zip,application/zip,.geojson,.json,application/geo+json,application/json"
         multiple
         onChange={async (event) => {
           const files = [...(event.target.files ?? [])];
@@ -33,7 +33,10 @@ export function LoadData() {
       />
       {loading && (
         <div className="loading" role="status">
-          <label htmlFor={`${id}-progress`}>Reading {loading.fileName}</label>
+          <label htmlFor={`${id}-progress`}>
+            Reading {loading.fileName}
+            {loading.detail ? `: ${loading.detail}` : ''}
+          </label>
           <progress id={`${id}-progress`} max={1} value={loading.progress}>
             {formatPercent(loading.progress)}
           </progress>

@@ -33,10 +33,10 @@ async function readAndApply(
     ...(synthetic ? {} : { keepAs: datasetId }),
     wards: (store.wards?.wards ?? []).map(({ code, name, lad }) => ({ code, name, lad })),
     preferredLad: area,
-    onProgress: (progress) => {
+    onProgress: (progress, detail) => {
       const loading = useAppStore.getState().loading;
       if (loading?.cancel === read.cancel)
-        useAppStore.getState().setLoading({ ...loading, progress });
+        useAppStore.getState().setLoading({ ...loading, progress, ...(detail ? { detail } : {}) });
     },
   });
   store.setLoading({ fileName, progress: 0, cancel: read.cancel });
