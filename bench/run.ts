@@ -13,6 +13,8 @@
  * - the all-London file in the app in Chromium (bench/browserLoad.ts): loading it against reading
  *   its bytes, the longest main-thread task, keeping it in the browser and bringing it back after
  *   a reload.
+ * - the data.police.uk archive as downloaded, 36 months of every force (bench/policeUkArchive.ts):
+ *   street-level rows per second from the zip to the cube, with the peak heap.
  *
  * Figures are reported, never asserted: the exit code is 0 whenever the measurements ran.
  * Progress goes to stderr, figures and `#` comments to stdout.
@@ -26,6 +28,7 @@ import { browserLoadFigures } from './browserLoad.ts';
 import { jsSizes } from './bundle.ts';
 import { coverageFigures } from './coverage.ts';
 import { londonFigures } from './london.ts';
+import { policeUkArchiveFigures } from './policeUkArchive.ts';
 import { serveStatic } from './serve.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -206,6 +209,10 @@ async function main(): Promise<void> {
   }
   log('coverage (bench/coverage.ts)');
   for (const [name, value] of Object.entries(coverageFigures())) console.log(`${name}: ${value}`);
+  log('the police.uk archive (bench/policeUkArchive.ts)');
+  const archive = await policeUkArchiveFigures();
+  for (const [name, value] of archive.figures) console.log(`${name}: ${value}`);
+  for (const comment of archive.comments) console.log(comment);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
