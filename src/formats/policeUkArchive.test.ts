@@ -52,12 +52,13 @@ function bytesSource(bytes: Uint8Array): ByteSource & { reads: number } {
   return source;
 }
 
+/** Reads a zip (or files zipped here) into the two square wards. */
 async function readArchive(
-  files: Record<string, Uint8Array>,
+  archive: Record<string, Uint8Array> | ByteSource,
   onProgress?: (fraction: number, detail: string) => void,
 ) {
-  const source = bytesSource(zipSync(files, { level: 6 }));
-  const reading = readPoliceUkArchive(source, {
+  const source = 'read' in archive ? archive : bytesSource(zipSync(archive, { level: 6 }));
+  const reading = readPoliceUkArchive(source as ByteSource, {
     fileName: 'archive.zip',
     lookup: TEST_WARDS,
     locate: SQUARE_WARDS.codeAt,
@@ -187,12 +188,7 @@ describe('the data.police.uk archive', () => {
     if (!surrey) throw new Error('no surrey entry');
     const dataStart = surrey.localHeaderOffset + 30 + surrey.name.length;
     zip.fill(0xff, dataStart, dataStart + surrey.compressedSize);
-    const parsed = await readPoliceUkArchive(bytesSource(zip), {
-      fileName: 'archive.zip',
-      lookup: TEST_WARDS,
-      locate: SQUARE_WARDS.codeAt,
-    }).result;
-    if (parsed.kind !== 'offences') throw new Error(`expected offences, got ${parsed.kind}`);
+    const parsed = await readArchive(bytesSource(zip));
     expect(parsed.report.rowsLoaded).toBe(1);
     expect(countOf(parsed.cube, 'robbery', '2025-01', 'E05009396')).toBe(1);
     expect(parsed.report.notes).toContain(
@@ -244,12 +240,7 @@ describe('the data.police.uk archive', () => {
     );
     expect(zip.length).toBeGreaterThan(4 * 0x10000);
     expect(await zipEntriesOf(bytesSource(zip))).toEqual(zipEntries(zip));
-    const parsed = await readPoliceUkArchive(bytesSource(zip), {
-      fileName: 'archive.zip',
-      lookup: TEST_WARDS,
-      locate: SQUARE_WARDS.codeAt,
-    }).result;
-    if (parsed.kind !== 'offences') throw new Error(`expected offences, got ${parsed.kind}`);
+    const parsed = await readArchive(bytesSource(zip));
     expect(countOf(parsed.cube, 'robbery', '2025-01', 'E05009396')).toBe(2500);
     expect(countOf(parsed.cube, 'robbery', '2025-01', 'E05009395')).toBe(2500);
   });
@@ -302,12 +293,8 @@ describe('the data.police.uk archive', () => {
       reads.push([start, end]);
       return read(start, end);
     };
-    const parsed = await readPoliceUkArchive(source, {
-      fileName: 'archive.zip',
-      lookup: TEST_WARDS,
-      locate: SQUARE_WARDS.codeAt,
-    }).result;
-    expect(parsed.kind === 'offences' && parsed.report.rowsLoaded).toBe(2);
+    const parsed = await readArchive(source);
+    expect(parsed.report.rowsLoaded).toBe(2);
     // After the end record and the directory: each street file's 30-byte local header, then
     // that header, the name (fflate writes no extra field) and the compressed bytes; the
     // outcomes file is never read.

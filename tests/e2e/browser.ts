@@ -50,6 +50,19 @@ export async function waitForDashboard(page: Page): Promise<void> {
   );
 }
 
+/** Ward name -> count, as the ward table shows them. */
+export async function tableCounts(page: Page): Promise<Record<string, string>> {
+  const rows = await page
+    .getByRole('table', { name: /^Wards in / })
+    .locator('tbody tr')
+    .evaluateAll((elements) =>
+      elements.map((row) =>
+        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
+      ),
+    );
+  return Object.fromEntries(rows.map(([name = '', count = '']) => [name, count]));
+}
+
 export type Rgb = [number, number, number];
 
 /** The map's background and the opacity of ward fills (src/map/wardMap.ts). */

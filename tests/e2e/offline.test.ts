@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, waitForDashboard } from './browser.ts';
+import { appUrl, launchBrowser, tableCounts, waitForDashboard } from './browser.ts';
 import { RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
 import { boroughWards } from './rawFiles.ts';
 
@@ -37,19 +37,6 @@ async function waitForServiceWorker(page: Page): Promise<void> {
       timeout: 20_000,
     },
   );
-}
-
-/** Ward name -> count, as the ward table shows them. */
-async function tableCounts(page: Page): Promise<Record<string, string>> {
-  const rows = await page
-    .getByRole('table', { name: /^Wards in / })
-    .locator('tbody tr')
-    .evaluateAll((elements) =>
-      elements.map((row) =>
-        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
-      ),
-    );
-  return Object.fromEntries(rows.map(([name = '', count = '']) => [name, count]));
 }
 
 const badge = (page: Page) => page.locator('.data-badge').textContent();

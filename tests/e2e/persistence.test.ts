@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/demoData.ts';
 import { DATABASE_NAME } from '../../src/state/persistence.ts';
-import { appUrl, launchBrowser, waitForDashboard } from './browser.ts';
+import { appUrl, launchBrowser, tableCounts, waitForDashboard } from './browser.ts';
 import { RBKC_CODES } from './expectations.ts';
 
 let browser: Browser;
@@ -59,18 +59,10 @@ async function openApp(): Promise<Page> {
   return page;
 }
 
-/** Ward name -> count, as the ward table shows them. */
-async function tableCounts(page: Page, wards: string[]): Promise<Record<string, string>> {
-  const rows = await page
-    .getByRole('table', { name: /^Wards in / })
-    .locator('tbody tr')
-    .evaluateAll((elements) =>
-      elements.map((row) =>
-        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
-      ),
-    );
-  const counts = new Map(rows.map(([name = '', count = '']) => [name, count]));
-  return Object.fromEntries(wards.map((ward) => [ward, counts.get(ward) ?? 'missing']));
+/** The counts the ward table shows for these wards, by name. */
+async function wardCounts(page: Page, wards: string[]): Promise<Record<string, string>> {
+  const counts = await tableCounts(page);
+  return Object.fromEntries(wards.map((ward) => [ward, counts[ward] ?? 'missing']));
 }
 
 async function controls(page: Page): Promise<{ theme: string; from: string; to: string }> {
@@ -161,7 +153,7 @@ describe('data kept in the browser', () => {
     // All serious violence, the whole file (four months): Golborne 8 + 4 + 3 = 15, Dalgarno
     // 2 + 5 = 7, Colville 6.
     await expect
-      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .poll(() => wardCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
       .toEqual({ Golborne: '15', Dalgarno: '7', Colville: '6' });
     await page.getByLabel('Theme').selectOption({ label: 'Knife crime' });
     await page.getByLabel('From', { exact: true }).selectOption('2026-01');
@@ -169,7 +161,7 @@ describe('data kept in the browser', () => {
     // Knife crime, January and February 2026: Golborne 4 + 3 = 7, Colville 6, Dalgarno none.
     const knifeCrime = { Golborne: '7', Dalgarno: '0', Colville: '6' };
     await expect
-      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .poll(() => wardCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
       .toEqual(knifeCrime);
     const view = await page.evaluate(() => window.location.search);
     expect(view).toContain('theme=knife_crime');
@@ -180,7 +172,7 @@ describe('data kept in the browser', () => {
     await page.reload();
     await waitForDashboard(page);
     await expect
-      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .poll(() => wardCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
       .toEqual(knifeCrime);
     expect(await controls(page)).toEqual({ theme: 'knife_crime', from: '2026-01', to: '2026-02' });
     expect(await badge(page)).toBe('Data: first-extract.csv');
@@ -189,7 +181,7 @@ describe('data kept in the browser', () => {
     await page.goto(appUrl());
     await waitForDashboard(page);
     await expect
-      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .poll(() => wardCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
       .toEqual(knifeCrime);
     expect(await controls(page)).toEqual({ theme: 'knife_crime', from: '2026-01', to: '2026-02' });
     expect(await page.evaluate(() => window.location.search)).toBe(view);
@@ -199,7 +191,7 @@ describe('data kept in the browser', () => {
     await waitForDashboard(page);
     // Robbery, December 2025 to February 2026: Dalgarno 2 + 5 = 7.
     await expect
-      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno']), WHILE_LOADING)
+      .poll(() => wardCounts(page, ['Golborne', 'Dalgarno']), WHILE_LOADING)
       .toEqual({ Golborne: '0', Dalgarno: '7' });
     expect(await controls(page)).toEqual({ theme: 'robbery', from: '2025-12', to: '2026-02' });
 
@@ -233,7 +225,7 @@ describe('data kept in the browser', () => {
     // 6 from the first file left out, Notting Dale's March outside the period.
     const replaced = { Golborne: '10', Colville: '0', 'Notting Dale': '0' };
     await expect
-      .poll(() => tableCounts(page, Object.keys(replaced)), WHILE_LOADING)
+      .poll(() => wardCounts(page, Object.keys(replaced)), WHILE_LOADING)
       .toEqual(replaced);
     await expect
       .poll(async () => (await keptInBrowser(page))?.replaced.sort(), WHILE_LOADING)
@@ -242,7 +234,7 @@ describe('data kept in the browser', () => {
     await page.reload();
     await waitForDashboard(page);
     await expect
-      .poll(() => tableCounts(page, Object.keys(replaced)), WHILE_LOADING)
+      .poll(() => wardCounts(page, Object.keys(replaced)), WHILE_LOADING)
       .toEqual(replaced);
     expect(await badge(page)).toBe('Data: first-extract.csv, second-extract.csv');
     await expect(
@@ -255,7 +247,7 @@ describe('data kept in the browser', () => {
     // Robbery is still the first file's: Dalgarno 5 in February 2026.
     await page.getByLabel('Theme').selectOption({ label: 'Robbery' });
     await expect
-      .poll(() => tableCounts(page, ['Dalgarno']), WHILE_LOADING)
+      .poll(() => wardCounts(page, ['Dalgarno']), WHILE_LOADING)
       .toEqual({ Dalgarno: '5' });
     await page.context().close();
   });
@@ -272,7 +264,7 @@ describe('data kept in the browser', () => {
     await waitForDashboard(page);
     await page.getByLabel('Load data').setInputFiles(firstExtract());
     await expect
-      .poll(() => tableCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
+      .poll(() => wardCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
       .toEqual({ Golborne: '15', Dalgarno: '7', Colville: '6' });
     await expect
       .poll(() => page.getByRole('alert').textContent(), WHILE_LOADING)
@@ -322,7 +314,7 @@ describe('data kept in the browser', () => {
     await page.getByLabel('Load data').setInputFiles(file);
     await expect.poll(() => badge(page), WHILE_LOADING).toBe('Data: large-extract.csv');
     await page.getByLabel('Theme').selectOption({ label: 'Robbery' });
-    await expect.poll(() => tableCounts(page, names), WHILE_LOADING).toEqual(byName);
+    await expect.poll(() => wardCounts(page, names), WHILE_LOADING).toEqual(byName);
     await expect
       .poll(() => page.locator('.loaded-data .keeping').textContent(), WHILE_LOADING)
       .toBe('Kept in this browser');
@@ -332,7 +324,7 @@ describe('data kept in the browser', () => {
 
     await page.reload();
     await waitForDashboard(page);
-    await expect.poll(() => tableCounts(page, names), WHILE_LOADING).toEqual(byName);
+    await expect.poll(() => wardCounts(page, names), WHILE_LOADING).toEqual(byName);
     expect(await controls(page)).toEqual({ theme: 'robbery', from: '2025-01', to: '2025-12' });
     expect(await badge(page)).toBe('Data: large-extract.csv');
     await expect(page.locator('.loaded-data .keeping').textContent()).resolves.toBe(

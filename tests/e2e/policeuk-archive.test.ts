@@ -10,10 +10,10 @@ import path from 'node:path';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { strToU8, zipSync } from 'fflate';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/demoData.ts';
-import { launchBrowser, openDashboard, waitForDashboard } from './browser.ts';
+import { launchBrowser, openDashboard, tableCounts, waitForDashboard } from './browser.ts';
 import { geodataPath, WARDS } from './rawFiles.ts';
 
 const KENSINGTON_AND_CHELSEA = 'E09000020';
@@ -134,19 +134,6 @@ function writeArchive(): Archive {
   const file = path.join(folder, 'police-uk-archive.zip');
   writeFileSync(file, zipSync(files, { level: 6 }));
   return { file, expected, outsideByForce, streetRows, noCoordinates };
-}
-
-/** Ward name -> count, as the ward table shows them. */
-async function tableCounts(page: Page): Promise<Record<string, string>> {
-  const rows = await page
-    .getByRole('table', { name: /^Wards in / })
-    .locator('tbody tr')
-    .evaluateAll((elements) =>
-      elements.map((row) =>
-        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
-      ),
-    );
-  return Object.fromEntries(rows.map(([name = '', count = '']) => [name, count]));
 }
 
 describe('the data.police.uk archive', () => {
