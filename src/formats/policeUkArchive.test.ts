@@ -97,8 +97,11 @@ describe('the data.police.uk archive', () => {
       '2025-02 kent',
     ]);
     expect(contents.skipped).toEqual({ outcomes: 1, 'stop-and-search': 1, other: 2 });
-    expect(forceName('avon-and-somerset')).toBe('Avon and somerset');
+    expect(forceName('avon-and-somerset')).toBe('Avon and Somerset');
+    expect(forceName('city-of-london')).toBe('City of London');
     expect(forceName('kent')).toBe('Kent');
+    expect(forceName('btp')).toBe('British Transport Police');
+    expect(forceName('metropolitan')).toBe('Metropolitan Police Service');
   });
 
   it('places every street-level row in its ward, reports rows outside by force, month by month', async () => {
@@ -155,7 +158,7 @@ describe('the data.police.uk archive', () => {
       'Each crime is placed in the ward whose boundary holds its map point. data.police.uk moves every point to a nearby anonymised location, so a crime near a ward border can fall in the neighbouring ward.',
       'Not offences, so not read: 1 outcomes file, 1 stop and search file.',
       // Kent 1 + 2, the Met 1.
-      'Outside the loaded wards, by force: Kent 3, Metropolitan 1.',
+      'Outside the loaded wards, by force: Kent 3, Metropolitan Police Service 1.',
       'Crime locations are not kept for an archive: the map shows ward figures only.',
     ]);
     // One step per file, kent before metropolitan within a month, then done.

@@ -70,10 +70,24 @@ export function isPoliceUkArchive(entries: readonly ZipEntry[]): boolean {
   return archiveContents(entries).street.length > 0;
 }
 
+/** Forces whose name is not their archive name in title case. */
+const FORCE_NAMES: Readonly<Record<string, string>> = {
+  btp: 'British Transport Police',
+  'dyfed-powys': 'Dyfed-Powys',
+  metropolitan: 'Metropolitan Police Service',
+};
+
 /** "kent" -> "Kent", "avon-and-somerset" -> "Avon and Somerset", as a report names a force. */
 export function forceName(slug: string): string {
-  const name = slug.replaceAll('-', ' ');
-  return name.charAt(0).toUpperCase() + name.slice(1);
+  return (
+    FORCE_NAMES[slug] ??
+    slug
+      .split('-')
+      .map((word) =>
+        word === 'and' || word === 'of' ? word : word.charAt(0).toUpperCase() + word.slice(1),
+      )
+      .join(' ')
+  );
 }
 
 /** A rejection log that names the archive's file each rejected row comes from, and counts the
