@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { mulberry32 } from '../scripts/demoData.ts';
 import { WARDS_FILE, type WardTopology } from '../src/geo/wardFile.ts';
-import { createWardLocator } from '../src/geo/wardLocator.ts';
+import { createWardLocator, type LocatableWard } from '../src/geo/wardLocator.ts';
 import { decodeWardTopology } from '../src/geo/wardSet.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -34,23 +34,49 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
+type Geometry = LocatableWard['geometry'];
+
+/** A ward shape moved `by` degrees of longitude. */
+function shifted(geometry: Geometry, by: number): Geometry {
+  const ring = (points: number[][]) => points.map(([x, y]) => [(x as number) + by, y as number]);
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: geometry.coordinates.map(ring) }
+    : {
+        type: 'MultiPolygon',
+        coordinates: geometry.coordinates.map((polygon) => polygon.map(ring)),
+      };
+}
+
+/**
+ * `copies` > 1 stands in for a country's wards: London's, side by side that many times (10 make
+ * 7,040 wards, about England and Wales's number), each a degree of longitude west of the last.
+ */
 export function pipFigures(
-  options: { pointCount?: number; naiveSample?: number } = {},
+  options: { pointCount?: number; naiveSample?: number; copies?: number } = {},
 ): PipFigures {
   const pointCount = options.pointCount ?? POINT_COUNT;
   const naiveSample = Math.min(pointCount, options.naiveSample ?? NAIVE_SAMPLE);
+  const copies = options.copies ?? 1;
   const topology = JSON.parse(
     readFileSync(path.join(root, 'public/data', WARDS_FILE), 'utf8'),
   ) as WardTopology;
   const wardSet = decodeWardTopology(topology);
-  const wards = wardSet.wards.map((ward) => ({
+  const london = wardSet.wards.map((ward) => ({
     code: ward.code,
     geometry: (wardSet.features[ward.index] as (typeof wardSet.features)[number]).geometry,
   }));
+  const wards = Array.from({ length: copies }, (_, copy) =>
+    london.map(({ code, geometry }) => ({
+      code: copy === 0 ? code : `${code}-${copy}`,
+      geometry: copy === 0 ? geometry : shifted(geometry, -copy),
+    })),
+  ).flat();
   const locator = createWardLocator(wards);
 
-  // Uniform over London's extent, keeping the points that fall in a ward.
-  const [west, south, east, north] = (wardSet.areas.at(-1) ?? { bounds: [0, 0, 0, 0] }).bounds;
+  // Uniform over the wards' extent, keeping the points that fall in a ward.
+  const [londonWest, south, east, north] = (wardSet.areas.at(-1) ?? { bounds: [0, 0, 0, 0] })
+    .bounds;
+  const west = londonWest - (copies - 1);
   const random = mulberry32(20_260_101);
   const longitudes = new Float64Array(pointCount);
   const latitudes = new Float64Array(pointCount);

@@ -14,7 +14,10 @@
  *
  * Figures: policeuk_archive_rows_per_s (street-level rows read per second, from the zip on disk to
  * the cube), policeuk_archive_s, policeuk_archive_peak_heap_mb (the largest heapUsed +
- * arrayBuffers seen while reading, sampled every 50 ms), policeuk_archive_peak_rss_mb.
+ * arrayBuffers seen while reading, sampled every 50 ms), policeuk_archive_peak_rss_mb; and the
+ * ward locator among 7,040 wards, about England and Wales's number (bench/pip.ts, London's wards
+ * ten times side by side): pip_7040_wards_points_per_s, and the share of points it places in the
+ * same ward as Turf over every ward, pip_7040_wards_identical_share.
  */
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +28,7 @@ import { createWardLocator } from '../src/geo/wardLocator.ts';
 import { WardLookup } from '../src/geo/wardLookup.ts';
 import { londonWards } from './filter.ts';
 import { diskSource } from './ingest.ts';
+import { pipFigures } from './pip.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const MONTHS = Number(process.env.POLICEUK_ARCHIVE_MONTHS ?? 36);
@@ -207,6 +211,8 @@ export async function policeUkArchiveFigures(): Promise<{
   const { report } = parsed;
   if (report.rowsRead !== archive.streetRows)
     throw new Error(`read ${report.rowsRead} rows of the ${archive.streetRows} written`);
+  // England and Wales have about 7,000 wards: placing points among that many.
+  const national = pipFigures({ copies: 10, naiveSample: 1000 });
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   return {
     figures: [
@@ -214,6 +220,8 @@ export async function policeUkArchiveFigures(): Promise<{
       ['policeuk_archive_s', Number(seconds.toFixed(1))],
       ['policeuk_archive_peak_heap_mb', mb(peakHeap)],
       ['policeuk_archive_peak_rss_mb', mb(peakRss)],
+      ['pip_7040_wards_points_per_s', national.pip_points_per_s],
+      ['pip_7040_wards_identical_share', national.pip_identical_share],
     ],
     comments: [
       `# police.uk archive: ${path.relative(root, archive.path)}, ${(source.size / 1e6).toFixed(0)} MB zipped, ${archive.months} months of ${FORCES.length} forces, ${report.rowsRead.toLocaleString('en-GB')} street-level rows, ${report.rowsLoaded.toLocaleString('en-GB')} placed in London's ${wardSet.wards.length} wards; heap MB = 2^20 bytes of heapUsed + arrayBuffers; ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU in ${seconds.toFixed(1)} s (a shared machine runs other work too)`,
