@@ -203,7 +203,7 @@ describe('the data.police.uk archive', () => {
     expect(parsed.report.notes[0]).toBe('1 street-level file read: 1 month from 1 force.');
   });
 
-  it('rejects a row whose used cells are empty, skips a blank one, and reads quoted cells', async () => {
+  it('rejects a row whose used cells are empty or whose quote never closes, counts blank lines, and reads quoted cells', async () => {
     const text = [
       HEADER,
       'id1,2025-01,Force,Force,-0.205,51.52,"On or near Golborne Road, W10",,,"Robbery",,', // row 2
@@ -211,20 +211,26 @@ describe('the data.police.uk archive', () => {
       ',,,,,,,,,,,', // row 4: blank
       '  ', // row 5: blank
       'id5,2025-01,Force,Force,-0.195,51.49,On or near Here,,,Burglary,,', // row 6
+      'id6,2025-01,Force,Force,-0.195,51.49,"On or near ""The Mall""",,,"Rob""bery",,', // row 7
+      'id7,2025-01,Force,Force,-0.195,51.49,"On or near Here,,,Robbery,,', // row 8: quote not closed
+      'id8,2025-01,Force,Force,-0.195,51.49,On or near Here,,,Burglary,,', // row 9
     ].join('\n');
     const parsed = await readArchive({
       '2025-01/2025-01-metropolitan-street.csv': strToU8(text),
     });
-    expect(parsed.report.rowsRead).toBe(3);
-    expect(parsed.report.rowsLoaded).toBe(2);
-    expect(parsed.report.rejected).toEqual([
-      {
-        row: 3,
-        reason: '2025-01/2025-01-metropolitan-street.csv: Month is not YYYY-MM: ""',
-      },
-    ]);
+    expect(parsed.report.rowsRead).toBe(6);
+    expect(parsed.report.blankRows).toBe(2);
+    expect(parsed.report.rowsLoaded).toBe(4);
+    expect(parsed.report.rejected.map(({ row }) => row)).toEqual([3, 8]);
+    expect(parsed.report.rejected[0]?.reason).toBe(
+      '2025-01/2025-01-metropolitan-street.csv: Month is not YYYY-MM: ""',
+    );
+    expect(reasonCounts(parsed.report)).toEqual({ 'Bad month': 1, 'Quote not closed': 1 });
     expect(countOf(parsed.cube, 'robbery', '2025-01', 'E05009396')).toBe(1);
-    expect(countOf(parsed.cube, 'burglary', '2025-01', 'E05009395')).toBe(1);
+    // Row 7's crime type, its doubled quote undone: Rob"bery, a theme of its own.
+    expect(countOf(parsed.cube, 'rob_bery', '2025-01', 'E05009395')).toBe(1);
+    expect(countOf(parsed.cube, 'burglary', '2025-01', 'E05009395')).toBe(2);
+    expect(parsed.themes.find((theme) => theme.id === 'rob_bery')?.label).toBe('Rob"bery');
   });
 
   it('finds the directory of an archive far larger than its end record search', async () => {
