@@ -154,13 +154,10 @@ export async function wardScreenPoint(
 
 /** Ward name -> the count the ward table shows, as a number. */
 export async function wardTableCounts(page: Page): Promise<Map<string, number>> {
-  const rows = await page
-    .getByRole('table', { name: /^Wards in / })
-    .locator('tbody tr')
-    .evaluateAll((elements) =>
-      elements.map((row) =>
-        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
-      ),
-    );
-  return new Map(rows.map(([name = '', count = '']) => [name, Number(count.replace(/,/g, ''))]));
+  return new Map(
+    Object.entries(await tableCounts(page)).map(([name, count]) => [
+      name,
+      Number(count.replace(/,/g, '')),
+    ]),
+  );
 }
