@@ -139,12 +139,19 @@ describe('the data.police.uk archive', () => {
       'No coordinates': 1,
       'Outside the loaded wards': 4,
     });
-    // Rejections name the file and its own row number.
-    expect(report.rejected[0]).toEqual({
-      row: 2,
-      reason:
-        '2025-01/2025-01-kent-street.csv: The point (0.52, 51.27) is outside the loaded wards',
-    });
+    // Rows numbered as in the files end to end (Jan Kent's 3 rows, Jan Met's 5, Feb Kent's 3,
+    // Feb Met's 3), each reason naming the file and its own row.
+    const outside = 'The point (0.52, 51.27) is outside the loaded wards';
+    expect(report.rejected).toEqual([
+      { row: 2, reason: `2025-01/2025-01-kent-street.csv row 2: ${outside}` },
+      {
+        row: 3 + 5,
+        reason: '2025-01/2025-01-metropolitan-street.csv row 5: No longitude or latitude',
+      },
+      { row: 3 + 5 + 2, reason: `2025-02/2025-02-kent-street.csv row 2: ${outside}` },
+      { row: 3 + 5 + 3, reason: `2025-02/2025-02-kent-street.csv row 3: ${outside}` },
+      { row: 3 + 5 + 3 + 3, reason: `2025-02/2025-02-metropolitan-street.csv row 3: ${outside}` },
+    ]);
     expect(countOf(cube, 'robbery', '2025-01', 'E05009396')).toBe(2);
     expect(countOf(cube, 'robbery', '2025-01', 'E05009395')).toBe(1);
     expect(countOf(cube, 'burglary', '2025-01', 'E05009395')).toBe(1);
@@ -223,7 +230,7 @@ describe('the data.police.uk archive', () => {
     expect(parsed.report.rowsLoaded).toBe(4);
     expect(parsed.report.rejected.map(({ row }) => row)).toEqual([3, 8]);
     expect(parsed.report.rejected[0]?.reason).toBe(
-      '2025-01/2025-01-metropolitan-street.csv: Month is not YYYY-MM: ""',
+      '2025-01/2025-01-metropolitan-street.csv row 3: Month is not YYYY-MM: ""',
     );
     expect(reasonCounts(parsed.report)).toEqual({ 'Bad month': 1, 'Quote not closed': 1 });
     expect(countOf(parsed.cube, 'robbery', '2025-01', 'E05009396')).toBe(1);

@@ -90,17 +90,23 @@ export function forceName(slug: string): string {
   );
 }
 
-/** A rejection log that names the archive's file each rejected row comes from, and counts the
- * rows outside the loaded wards by force. */
+/**
+ * A rejection log for the archive's files read one after another: a row is numbered as in the
+ * files laid end to end (headers included), so that the list keeps the order they were read in,
+ * and its reason names the file and the row there. Rows outside the loaded wards are counted by
+ * force.
+ */
 class ArchiveLog extends RejectionLog {
   file = '';
   force = '';
+  /** Rows of the files read before this one. */
+  rowsBefore = 0;
   readonly outsideByForce = new Map<string, number>();
 
   override reject(row: number, category: string, detail: string = category): void {
     if (category === OUTSIDE_WARDS)
       this.outsideByForce.set(this.force, (this.outsideByForce.get(this.force) ?? 0) + 1);
-    super.reject(row, category, `${this.file}: ${detail}`);
+    super.reject(this.rowsBefore + row, category, `${this.file} row ${row}: ${detail}`);
   }
 }
 
@@ -118,6 +124,11 @@ interface FileRows {
   blankRows: number;
 }
 
+/** What one file held: its rows, and the number of its last row (the header is row 1). */
+interface FileRead extends FileRows {
+  lastRow: number;
+}
+
 /**
  * The rows of one street-level file, its header giving the reader the columns; null when the
  * file has no police.uk street-level header.
@@ -126,7 +137,7 @@ function readStreetFile(
   bytes: Uint8Array,
   reader: PoliceUkStreetReader,
   log: RejectionLog,
-): FileRows | null {
+): FileRead | null {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const rows = new CsvByteRows(
     detectDialect(
@@ -142,7 +153,7 @@ function readStreetFile(
   // all of them are empty: then the whole row, to tell a blank row from a row to reject.
   const used = usedColumns(header.cells);
   const usedCells: string[] = header.cells.map(() => '');
-  const counts: FileRows = { rowsRead: 0, blankRows: 0 };
+  const counts: FileRead = { rowsRead: 0, blankRows: 0, lastRow: 1 };
   let row = 1;
   for (let at = header.next; at < bytes.length; ) {
     const split = rows.split(bytes, at, true);
@@ -175,6 +186,7 @@ function readStreetFile(
     counts.rowsRead += 1;
     reader.readRow(cells, row);
   }
+  counts.lastRow = row;
   return counts;
 }
 
@@ -245,6 +257,7 @@ export function readPoliceUkArchive(source: ByteSource, options: ArchiveReadOpti
       }
       counts.rowsRead += fileRows.rowsRead;
       counts.blankRows += fileRows.blankRows;
+      log.rowsBefore += fileRows.lastRow;
       forcesRead.add(file.force);
       monthsRead.add(file.month);
       filesRead += 1;
