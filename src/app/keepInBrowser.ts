@@ -11,6 +11,7 @@ import type { ServiceFile } from '../data/services.ts';
 import { askToPersist, isStorageFull } from '../data/storedFiles.ts';
 import { forgetDatasetArrays, keepDatasetArrays } from '../formats/workerClient.ts';
 import type { WardSet } from '../geo/wardSet.ts';
+import { tellOtherTabs } from '../state/otherTabs.ts';
 import {
   forgetDatasetRecord,
   keepDatasetRecord,
@@ -47,15 +48,25 @@ async function forgetDataset(id: string): Promise<void> {
   await forgetDatasetArrays(id);
 }
 
+/** Tells the other tabs, once a change to what the browser keeps is made. */
+function tellWhenDone(change: Promise<void>): void {
+  change.then(
+    () => tellOtherTabs('kept data changed'),
+    () => undefined,
+  );
+}
+
 /** Writes the user's data to the browser from now on, starting from what it already holds. */
 export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): void {
   let kept = alreadyKept;
   /** Grows with each "Clear data": failures of writes from before it are not worth a note. */
   let generation = 0;
 
-  /** The data stays loaded for the session when it cannot be kept; the user is told so. */
+  /** The data stays loaded for the session when it cannot be kept; the user is told so. Once
+   * kept, the other tabs hear that the data kept has changed. */
   const noteIfNotKept = (writing: Promise<void>, fileName: string, onFailure?: () => void) => {
     const writtenIn = generation;
+    tellWhenDone(writing);
     writing.catch((error: unknown) => {
       if (writtenIn !== generation) return;
       onFailure?.();
@@ -86,7 +97,7 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
       if (userDatasets.some((dataset) => dataset.id === id)) continue;
       kept.datasets.delete(id);
       store.getState().setDatasetKeeping(id, null);
-      forgetDataset(id).catch(() => undefined);
+      tellWhenDone(forgetDataset(id));
     }
     for (const dataset of userDatasets) {
       const replaced = dataset.replacedThemes.join();
@@ -122,8 +133,7 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
         : null;
     if (users === kept.populations) return;
     kept.populations = users;
-    if (users === null || populationSource === null)
-      keepValue('populations', null).catch(() => undefined);
+    if (users === null || populationSource === null) tellWhenDone(keepValue('populations', null));
     else
       noteIfNotKept(
         keepValue('populations', { populations: users, source: populationSource }),
@@ -135,14 +145,14 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     const users = wards !== null && wards !== appData?.wards ? wards : null;
     if (users === kept.boundaries) return;
     kept.boundaries = users;
-    if (users === null) keepValue('boundaries', null).catch(() => undefined);
+    if (users === null) tellWhenDone(keepValue('boundaries', null));
     else noteIfNotKept(keepValue('boundaries', users), 'The boundary file');
   };
 
   const keepServices = ({ services }: StoreState) => {
     if (services === kept.services) return;
     kept.services = services;
-    if (services === null) keepValue('services', null).catch(() => undefined);
+    if (services === null) tellWhenDone(keepValue('services', null));
     else noteIfNotKept(keepValue('services', services), services.fileName);
   };
 

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './app.css';
-import { followClearDataInOtherTabs } from '../features/loading/clearData.ts';
+import { followOtherTabs } from '../features/loading/clearData.ts';
 import { restoreBaseMap } from '../state/baseMapKeeping.ts';
 import { startUrlSync } from '../state/urlSync.ts';
 import { registerServiceWorker } from './serviceWorkerRegistration.ts';
@@ -12,7 +12,7 @@ const keptViewApplied = startUrlSync();
 registerServiceWorker();
 void loadAppData(keptViewApplied);
 void restoreBaseMap();
-followClearDataInOtherTabs();
+followOtherTabs();
 // Start fetching the map's code now rather than when the figures first render.
 void import('../ui/MapView.tsx');
 

@@ -338,7 +338,7 @@ describe('data kept in the browser', () => {
     await page.context().close();
   });
 
-  it('clears the data in every tab when one tab clears it', async () => {
+  it('clears the data in every tab when one tab clears it, and says when another changed it', async () => {
     const first = await openApp();
     await first.getByLabel('Load data').setInputFiles(firstExtract());
     await expect
@@ -352,6 +352,15 @@ describe('data kept in the browser', () => {
     await expect(second.locator('.loaded-data .keeping').textContent()).resolves.toBe(
       'Kept in this browser',
     );
+
+    // A file added in the first tab: the second says the data kept has changed.
+    await first.getByLabel('Load data').setInputFiles(secondExtract());
+    await first.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(() => second.getByRole('alert').locator('p').textContent(), WHILE_LOADING)
+      .toBe(
+        'Another tab of this browser changed the data kept here: reload this page to see the same data.',
+      );
 
     await first.getByRole('button', { name: 'Clear data' }).click();
     await expect.poll(() => badge(first), WHILE_LOADING).toBe('Synthetic demo data');

@@ -6,21 +6,15 @@
  */
 import { forgetAllDatasetArrays } from '../../formats/workerClient.ts';
 import { forgetBaseMapSettings } from '../../state/baseMapKeeping.ts';
+import { hearOtherTabs, tellOtherTabs } from '../../state/otherTabs.ts';
 import { forgetEverything } from '../../state/persistence.ts';
 import { useAppStore } from '../../state/store.ts';
 import { loadDemo } from './loadFile.ts';
 
-const CLEARED = 'cleared';
 const CLEARED_IN_ANOTHER_TAB =
   'The data was cleared in another tab of this browser, so it is cleared here too: the demo data is shown.';
-
-/** The app's tabs in this browser; null where the browser has no BroadcastChannel. One object,
- * as a channel hears the others of its name but not itself. */
-let tabs: BroadcastChannel | null | undefined;
-function otherTabs(): BroadcastChannel | null {
-  tabs ??= typeof BroadcastChannel === 'function' ? new BroadcastChannel('ward-dashboard') : null;
-  return tabs;
-}
+const CHANGED_IN_ANOTHER_TAB =
+  'Another tab of this browser changed the data kept here: reload this page to see the same data.';
 
 async function clearThisTab(): Promise<void> {
   const store = useAppStore.getState();
@@ -44,15 +38,15 @@ async function clearThisTab(): Promise<void> {
 
 export async function clearData(): Promise<void> {
   await clearThisTab();
-  otherTabs()?.postMessage(CLEARED);
+  tellOtherTabs('cleared');
 }
 
-/** Clears this tab when another clears the data, and says why. */
-export function followClearDataInOtherTabs(): void {
-  const channel = otherTabs();
-  if (!channel) return;
-  channel.onmessage = (event: MessageEvent) => {
-    if (event.data !== CLEARED) return;
-    void clearThisTab().then(() => useAppStore.getState().setError(CLEARED_IN_ANOTHER_TAB));
-  };
+/** Clears this tab when another clears the data, and says why; says so when another changes
+ * the data kept. */
+export function followOtherTabs(): void {
+  hearOtherTabs((message) => {
+    if (message === 'cleared')
+      void clearThisTab().then(() => useAppStore.getState().setError(CLEARED_IN_ANOTHER_TAB));
+    else useAppStore.getState().setError(CHANGED_IN_ANOTHER_TAB);
+  });
 }
