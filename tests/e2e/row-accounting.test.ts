@@ -188,12 +188,7 @@ describe('every row accounted for', () => {
       ['25', notPlain('0b101')],
       ['26', notPlain('1e39')],
     ]);
-    await expect
-      .poll(async () => {
-        const counts = await wardTableCounts(page);
-        return [counts.get('Golborne'), counts.get('Dalgarno')];
-      })
-      .toEqual([17_000_001, 5]);
+    await expect.poll(() => golborneAndDalgarno(page)).toEqual([17_000_001, 5]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -230,19 +225,9 @@ describe('every row accounted for', () => {
       'Robbery',
     ]);
     // All serious violence: Golborne's 3 "constructor" offences and Dalgarno's 4 robberies.
-    await expect
-      .poll(async () => {
-        const counts = await wardTableCounts(page);
-        return [counts.get('Golborne'), counts.get('Dalgarno')];
-      })
-      .toEqual([3, 4]);
+    await expect.poll(() => golborneAndDalgarno(page)).toEqual([3, 4]);
     await page.getByLabel('Theme').selectOption({ label: 'Constructor' });
-    await expect
-      .poll(async () => {
-        const counts = await wardTableCounts(page);
-        return [counts.get('Golborne'), counts.get('Dalgarno')];
-      })
-      .toEqual([3, 0]);
+    await expect.poll(() => golborneAndDalgarno(page)).toEqual([3, 0]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -358,4 +343,10 @@ function rejectedRows(report: Locator): Promise<(string | null)[][]> {
     .evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
     );
+}
+
+/** Golborne's and Dalgarno's counts in the ward table. */
+async function golborneAndDalgarno(page: Page): Promise<(number | undefined)[]> {
+  const counts = await wardTableCounts(page);
+  return [counts.get('Golborne'), counts.get('Dalgarno')];
 }

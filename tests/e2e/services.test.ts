@@ -127,8 +127,8 @@ async function gapRows(page: Page): Promise<Map<string, Record<string, string>>>
 
 const percent = (text: string | undefined) => Number((text ?? '').replace('%', ''));
 
-async function loadServices(page: Page): Promise<void> {
-  await page.getByLabel('Load data').setInputFiles(servicesFile);
+async function loadServices(page: Page, file = servicesFile, count = 4): Promise<void> {
+  await page.getByLabel('Load data').setInputFiles(file);
   await expect
     .poll(() =>
       page
@@ -136,7 +136,7 @@ async function loadServices(page: Page): Promise<void> {
         .locator('tbody tr')
         .count(),
     )
-    .toBe(4);
+    .toBe(count);
 }
 
 /** The period the page shows, and the demo's youth violence counts by ward name over it. */
@@ -611,15 +611,7 @@ describe('services against need', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'ward-services-types-'));
     const file = path.join(folder, 'many-types.csv');
     writeFileSync(file, `${lines.join('\n')}\n`);
-    await page.getByLabel('Load data').setInputFiles(file);
-    await expect
-      .poll(() =>
-        page
-          .getByRole('table', { name: /^Services loaded from/ })
-          .locator('tbody tr')
-          .count(),
-      )
-      .toBe(300);
+    await loadServices(page, file, 300);
     for (const [index, colour] of [
       [0, '#0072b2'],
       [298, '#56b4e9'],
