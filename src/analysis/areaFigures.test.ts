@@ -4,7 +4,12 @@ import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { Area, Ward, WardSet } from '../geo/wardSet.ts';
-import { type AreaFigures, computeAreaFigures, type FigureView } from './areaFigures.ts';
+import {
+  type AreaFigures,
+  computeAreaFigures,
+  type FigureView,
+  withDisclosureControl,
+} from './areaFigures.ts';
 
 const KENSINGTON = 'E09000020';
 const WESTMINSTER = 'E09000033';
@@ -167,35 +172,43 @@ describe('computeAreaFigures: counts, ranks and classes', () => {
     expect(column(figures, 'count')).toEqual([3, 0, 6, 1]);
   });
 
-  it('counts nothing for a theme the file does not have', () => {
+  it('has no data, not zeros, for a theme the file does not have', () => {
     const figures = figuresFor({ theme: 'robbery' });
-    expect(column(figures, 'count')).toEqual([0, 0, 0, 0]);
+    expect(column(figures, 'count')).toEqual([null, null, null, null]);
+    expect(column(figures, 'rank')).toEqual([null, null, null, null]);
+    expect(column(figures, 'classIndex')).toEqual([null, null, null, null]);
+    expect(figures.classification).toBeNull();
+    expect(figures.noDataWards).toBe(4);
+    expect(figures.monthsCovered).toBe(0);
     expect(figures.total).toBe(0);
   });
 });
 
 describe('computeAreaFigures: rates', () => {
-  it('divides by all residents, per 1,000', () => {
+  it('divides by all residents, per 1,000 per year', () => {
     const figures = figuresFor({ theme: 'domestic_abuse', measure: 'rate' });
     expect(figures.denominator).toBe('residents');
+    expect(figures.rateUnit).toBe('per 1,000 residents per year');
+    expect(figures.periodMonths).toBe(3);
     // Counts Jan-Mar: Abingdon 6, Dalgarno 0, Golborne 1, Norland 5.
     expect(column(figures, 'count')).toEqual([6, 0, 1, 5]);
     expect(column(figures, 'population')).toEqual([12_000, 8_000, 4_000, null]);
-    // 6 / 12,000 * 1,000 = 0.5; 0 / 8,000 = 0; 1 / 4,000 * 1,000 = 0.25; Norland: no population.
-    expect(column(figures, 'rate')).toEqual([0.5, 0, 0.25, null]);
-    expect(column(figures, 'value')).toEqual([0.5, 0, 0.25, null]);
+    // Three months: a quarter of a year per resident. 6 / (12,000 / 4) * 1,000 = 2;
+    // 0 / 2,000 = 0; 1 / (4,000 / 4) * 1,000 = 1; Norland: no population.
+    expect(column(figures, 'rate')).toEqual([2, 0, 1, null]);
+    expect(column(figures, 'value')).toEqual([2, 0, 1, null]);
   });
 
   it('ranks and classifies by rate, leaving wards without a population unranked', () => {
     const figures = figuresFor({ theme: 'domestic_abuse', measure: 'rate' });
-    // Rates 0.5, 0, 0.25, null: Abingdon 1st, Golborne 2nd, Dalgarno 3rd, Norland none.
+    // Rates 2, 0, 1, null: Abingdon 1st, Golborne 2nd, Dalgarno 3rd, Norland none.
     expect(column(figures, 'rank')).toEqual([1, 3, 2, null]);
-    // Three values -> three classes. Sorted 0, 0.25, 0.5: p=1/3 at position 2/3 -> 0.1667,
-    // rounded to 2 significant figures 0.17; p=2/3 at 4/3 -> 0.25 + 0.25/3 = 0.333 -> 0.33.
-    expect(figures.classification?.thresholds).toEqual([0.17, 0.33]);
+    // Three values -> three classes. Sorted 0, 1, 2: p=1/3 at position 2/3 -> 0.667;
+    // p=2/3 at 4/3 -> 1 + 1/3 = 1.333. Whole numbers all, so thresholds round up: 1 and 2.
+    expect(figures.classification?.thresholds).toEqual([1, 2]);
     expect(figures.classification?.min).toBe(0);
-    expect(figures.classification?.max).toBe(0.5);
-    // 0.5 -> class 2; 0 -> class 0; 0.25 -> class 1; Norland none.
+    expect(figures.classification?.max).toBe(2);
+    // 2 -> class 2; 0 -> class 0; 1 -> class 1; Norland none.
     expect(column(figures, 'classIndex')).toEqual([2, 0, 1, null]);
     // The count is still there for the unranked ward.
     expect(figures.wards[3]?.count).toBe(5);
@@ -206,8 +219,8 @@ describe('computeAreaFigures: rates', () => {
     expect(figures.denominator).toBe('residents aged 10–24');
     // Counts Jan-Mar: Abingdon 3, Dalgarno 0, Golborne 6, Norland 1.
     expect(column(figures, 'population')).toEqual([2_000, 1_000, 800, null]);
-    // 3 / 2,000 * 1,000 = 1.5; 0; 6 / 800 * 1,000 = 7.5; Norland: no population.
-    expect(column(figures, 'rate')).toEqual([1.5, 0, 7.5, null]);
+    // Per year: 3 / (2,000 / 4) * 1,000 = 6; 0; 6 / (800 / 4) * 1,000 = 30; Norland none.
+    expect(column(figures, 'rate')).toEqual([6, 0, 30, null]);
     expect(column(figures, 'rank')).toEqual([2, 3, 1, null]);
   });
 
@@ -220,14 +233,14 @@ describe('computeAreaFigures: rates', () => {
       { populations: allAges },
     );
     expect(figures.denominator).toBe('residents');
-    // 3 / 12,000 * 1,000 = 0.25; 0 / 8,000 = 0; 6 / 4,000 * 1,000 = 1.5; Norland none.
-    expect(column(figures, 'rate')).toEqual([0.25, 0, 1.5, null]);
+    // Per year: 3 / 3,000 * 1,000 = 1; 0; 6 / 1,000 * 1,000 = 6; Norland none.
+    expect(column(figures, 'rate')).toEqual([1, 0, 6, null]);
   });
 
   it('keeps the all-residents denominator for other themes', () => {
     const figures = figuresFor({ theme: 'domestic_abuse', measure: 'rate' });
-    // Not 6 / 2,000: domestic abuse is not a youth theme.
-    expect(figures.wards[0]?.rate).toBe(0.5);
+    // Not 6 / (2,000 / 4): domestic abuse is not a youth theme.
+    expect(figures.wards[0]?.rate).toBe(2);
   });
 
   it('has no rates, ranks or classes by rate when no population is loaded', () => {
@@ -351,7 +364,7 @@ describe('computeAreaFigures: heatmap', () => {
     expect(figures.total).toBe(31);
   });
 
-  it('is empty, with zero counts, when no offences are loaded', () => {
+  it('has no data for any ward when no offences are loaded', () => {
     const figures = computeAreaFigures({
       wards: wardSet,
       area: kensington,
@@ -359,8 +372,105 @@ describe('computeAreaFigures: heatmap', () => {
       populations,
       view: baseView,
     });
-    expect(column(figures, 'count')).toEqual([0, 0, 0, 0]);
+    expect(column(figures, 'count')).toEqual([null, null, null, null]);
+    expect(figures.rankedCount).toBe(0);
     expect(figures.heatmap.total).toBe(0);
     expect(figures.heatmap.cells.length).toBe(168);
+  });
+});
+
+describe('computeAreaFigures: what the data covers', () => {
+  // A file of Westminster only (Vincent Square, 9 domestic abuse offences in January), over
+  // all of London: Kensington's wards are outside its coverage.
+  function westminsterOnly() {
+    const builder = new CubeBuilder();
+    builder.add('domestic_abuse', jan, VINCENT_SQUARE, MON_15, 9);
+    builder.add('domestic_abuse', mar, VINCENT_SQUARE, MON_15, 0);
+    return builder.build();
+  }
+
+  it('gives no data, not 0, to wards of boroughs a file does not cover, in both measures', () => {
+    for (const measure of ['count', 'rate'] as const) {
+      const figures = computeAreaFigures({
+        wards: wardSet,
+        area: london,
+        datasets: [datasetOf(westminsterOnly())],
+        populations,
+        view: { ...baseView, area: 'london', theme: 'domestic_abuse', measure },
+      });
+      // Name order: Abingdon, Dalgarno, Golborne, Norland, Vincent Square.
+      expect(column(figures, 'count')).toEqual([null, null, null, null, 9]);
+      // Only Vincent Square is ranked, by count and by rate alike: "of 1", never "of 5".
+      expect(column(figures, 'rank')).toEqual([null, null, null, null, 1]);
+      expect(figures.rankedCount).toBe(1);
+      expect(figures.noDataWards).toBe(4);
+    }
+  });
+
+  it('counts a ward of a covered borough with no rows as 0', () => {
+    // Dalgarno never appears in the file, but its borough does.
+    const figures = figuresFor({ theme: 'domestic_abuse' });
+    expect(column(figures, 'count')).toEqual([6, 0, 1, 5]);
+    expect(figures.noDataWards).toBe(0);
+  });
+
+  it('annualises a rate over the months the data covers, and says how many it covers', () => {
+    // Asked for Nov 2023 to Mar 2024 (5 months); the file holds Jan to Mar (3 of them).
+    const figures = figuresFor({ theme: 'domestic_abuse', measure: 'rate', from: '2023-11' });
+    expect(figures.periodMonths).toBe(5);
+    expect(figures.monthsCovered).toBe(3);
+    expect(column(figures, 'months')).toEqual([3, 3, 3, 3]);
+    // Abingdon: 6 offences over 3 months of 12,000 residents = 3,000 person-years: 2 per 1,000.
+    expect(figures.wards[0]?.rate).toBe(2);
+  });
+
+  it('says "per 1,000 residents" for a year, "per year" otherwise', () => {
+    const builder = new CubeBuilder();
+    builder.add('robbery', monthIndex('2023-04') as number, ABINGDON, MON_15, 12);
+    builder.add('robbery', monthIndex('2024-03') as number, ABINGDON, MON_15, 0);
+    const figures = computeAreaFigures({
+      wards: wardSet,
+      area: kensington,
+      datasets: [datasetOf(builder.build())],
+      populations,
+      view: { ...baseView, theme: 'robbery', from: '2023-04', to: '2024-03', measure: 'rate' },
+    });
+    expect(figures.rateUnit).toBe('per 1,000 residents');
+    // 12 offences over a year of 12,000 residents: 1 per 1,000.
+    expect(figures.wards[0]?.rate).toBe(1);
+  });
+});
+
+describe('withDisclosureControl', () => {
+  // Counts Jan-Mar, all serious violence: Abingdon 9, Dalgarno 0, Golborne 7, Norland 6 ... and
+  // domestic abuse: Abingdon 6, Dalgarno 0, Golborne 1, Norland 5.
+  it('leaves suppressed wards unranked and ranks the rest among themselves', () => {
+    const figures = withDisclosureControl(figuresFor({ theme: 'domestic_abuse' }), 4);
+    // Golborne's 1 is hidden: no rank, no class. Abingdon 6 and Norland 5 rank 1 and 2;
+    // Dalgarno's 0 is shown, so it ranks 3rd.
+    expect(column(figures, 'suppressed')).toEqual([false, false, true, false]);
+    expect(column(figures, 'rank')).toEqual([1, 3, null, 2]);
+    expect(column(figures, 'classIndex')[2]).toBeNull();
+    expect(figures.rankedCount).toBe(3);
+    expect(figures.suppressedWards).toBe(1);
+    // The classes are made without the hidden count: 0, 5 and 6 only.
+    expect(figures.classification?.min).toBe(0);
+    expect(figures.classification?.classCounts.reduce((sum, count) => sum + count, 0)).toBe(3);
+  });
+
+  it('ranks suppressed wards in neither measure', () => {
+    const figures = withDisclosureControl(
+      figuresFor({ theme: 'domestic_abuse', measure: 'rate' }),
+      4,
+    );
+    // Rates 2, 0, (1 hidden), none: Abingdon 1st, Dalgarno 2nd; Golborne not ranked.
+    expect(column(figures, 'rank')).toEqual([1, 2, null, null]);
+  });
+
+  it('changes nothing outside publication mode, or when nothing is suppressed', () => {
+    const figures = figuresFor({ theme: 'all' });
+    expect(withDisclosureControl(figures, null)).toBe(figures);
+    // All serious violence: 9, 0, 7, 6: nothing from 1 to 4.
+    expect(withDisclosureControl(figures, 4)).toBe(figures);
   });
 });

@@ -15,6 +15,12 @@ export interface Interval {
 /** Counts from this size use Byar's approximation. */
 export const BYAR_FROM = 10;
 
+/**
+ * Below 10 offences a count's 95% interval runs from under half to about double the count
+ * (9: 4.1 to 17.1), so differences between wards or periods are within noise.
+ */
+export const FEW_OFFENCES = 10;
+
 /** Exact Poisson interval: the Gamma quantiles that chi-square tables give as chi2(2k)/2. */
 export function exactPoissonInterval(count: number, confidence = 0.95): Interval {
   const alpha = 1 - confidence;

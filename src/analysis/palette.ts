@@ -26,7 +26,10 @@ const YL_OR_RD: Readonly<Record<number, readonly string[]>> = {
   ],
 };
 
+/** Wards the loaded data does not cover. */
 export const NO_DATA_COLOUR = '#d4d4d4';
+/** Wards whose counts publication mode hides: white, apart from every class and from no data. */
+export const SUPPRESSED_COLOUR = '#ffffff';
 export const MIN_CLASSES = 1;
 export const MAX_CLASSES = 7;
 

@@ -18,6 +18,18 @@ export function competitionRanks(values: readonly (number | null)[]): (number | 
   return ranks;
 }
 
+/** Ranks that more than one entry shares. */
+export function tiedRanks(ranks: readonly (number | null)[]): Set<number> {
+  const seen = new Set<number>();
+  const tied = new Set<number>();
+  for (const rank of ranks) {
+    if (rank === null) continue;
+    if (seen.has(rank)) tied.add(rank);
+    seen.add(rank);
+  }
+  return tied;
+}
+
 /** "1st", "2nd", "3rd", "11th", "22nd" */
 export function ordinal(rank: number): string {
   const lastTwo = rank % 100;

@@ -5,6 +5,11 @@
  */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 4;
 
+/** The suppression threshold publication mode applies, or null when it is off. */
+export function suppressionFor(publication: boolean): number | null {
+  return publication ? DEFAULT_SUPPRESSION_THRESHOLD : null;
+}
+
 export function isSuppressed(count: number, threshold: number | null): boolean {
   if (threshold === null) return false;
   const whole = Math.round(count);

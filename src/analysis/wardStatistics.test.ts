@@ -5,7 +5,7 @@ import { CubeBuilder, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { Area, Ward, WardSet } from '../geo/wardSet.ts';
 import { computeAreaFigures, type FigureInputs } from './areaFigures.ts';
-import { biggestChanges, computeAreaStatistics, shiftedPeriod } from './wardStatistics.ts';
+import { biggestChanges, computeAreaStatistics } from './wardStatistics.ts';
 
 // Five wards in a row (A-B-C-D-E) in borough X, and F alone in borough Y.
 const codes = ['E05000001', 'E05000002', 'E05000003', 'E05000004', 'E05000005', 'E05000006'];
@@ -91,35 +91,68 @@ function statisticsFor(view: Partial<FigureInputs['view']> = {}) {
 describe('ward statistics', () => {
   it('compares each period with the six months before and the same months a year earlier', () => {
     const { statistics } = statisticsFor();
-    expect(statistics.previousPeriod).toEqual({ from: '2024-01', to: '2024-06' });
-    expect(statistics.yearEarlierPeriod).toEqual({ from: '2023-07', to: '2023-12' });
+    expect(statistics.comparisons.map((comparison) => comparison.period)).toEqual([
+      { from: '2024-01', to: '2024-06' },
+      { from: '2023-07', to: '2023-12' },
+    ]);
     const e = statistics.wards.get('E05000005');
     // E: 10 now against 40 before: -30, -75%; p = 2 P(X <= 10 | Binomial(50, 1/2)) = 2.386e-5.
-    expect(e?.previous).toMatchObject({ absolute: -30, percent: -75, significant: true });
-    expect(e?.previous?.pValue).toBeCloseTo(2.3861e-5, 8);
+    expect(e?.changes[0]).toMatchObject({ absolute: -30, percent: -75, significant: true });
+    expect(e?.changes[0]?.pValue).toBeCloseTo(2.3861e-5, 8);
     // Against a year earlier: 10 and 10, no change.
-    expect(e?.yearEarlier).toMatchObject({ absolute: 0, percent: 0, significant: false });
+    expect(e?.changes[1]).toMatchObject({ absolute: 0, percent: 0, significant: false });
     // A: 1 against 0 a year earlier: no percentage from zero.
-    expect(statistics.wards.get('E05000001')?.yearEarlier?.percent).toBeNull();
+    expect(statistics.wards.get('E05000001')?.changes[1]?.percent).toBeNull();
+    // The area: 20 against 50 (A-E, Jan-Jun), and against 10 a year earlier.
+    expect(statistics.areaChanges.map((change) => change?.absolute)).toEqual([-30, 10]);
   });
 
-  it('gives no change when the data does not reach back that far', () => {
+  it('keeps only the comparisons the data holds', () => {
     const { statistics } = statisticsFor({ from: '2023-07', to: '2023-12' });
-    expect(statistics.previousPeriod).toBeNull();
-    expect(statistics.wards.get('E05000005')?.previous).toBeNull();
+    expect(statistics.comparisons).toEqual([]);
+    expect(statistics.wards.get('E05000005')?.changes).toEqual([]);
   });
 
-  it('compares each ward with the area rate through its interval', () => {
+  it('compares a year to date with the same months a year earlier only', () => {
+    const { statistics } = statisticsFor({
+      from: '2024-07',
+      to: '2024-12',
+      preset: 'financial-year',
+    });
+    expect(statistics.comparisons.map((comparison) => comparison.kind)).toEqual(['year-earlier']);
+    expect(statistics.wards.get('E05000005')?.changes[0]?.previous).toBe(10);
+  });
+
+  it('compares each ward with the area rate through its rate interval in rate mode', () => {
     const { statistics } = statisticsFor({ measure: 'rate' });
-    // Area: 1 + 2 + 3 + 4 + 10 = 20 offences among 5,000 residents: 4 per 1,000.
-    expect(statistics.areaRate).toBeCloseTo(4, 12);
-    // E: 10 per 1,000, Byar interval 4.787 to 18.39 per 1,000: above 4, so higher.
+    // Area: 1 + 2 + 3 + 4 + 10 = 20 offences among 5,000 residents over six months, 2,500
+    // person-years: 8 per 1,000 per year.
+    expect(statistics.areaRate).toBeCloseTo(8, 12);
+    expect(statistics.benchmark).toEqual({ measure: 'rate', value: statistics.areaRate });
+    // E: 10 offences in 500 person-years, 20 per 1,000 per year; Byar's interval for 10 is
+    // 4.7874 to 18.3904 offences, per 500 person-years 9.575 to 36.78: above 8, so higher.
     const e = statistics.wards.get('E05000005');
-    expect(e?.comparison).toBe('higher');
+    expect(e?.againstArea).toBe('higher');
+    expect(e?.interval?.lower).toBeCloseTo(9.5749, 3);
+    // A: 1 offence, exact interval 0.0253 to 5.5716, per 500 person-years 0.0506 to 11.143:
+    // contains 8, so similar.
+    expect(statistics.wards.get('E05000001')?.againstArea).toBe('similar');
+    expect(statistics.wards.get('E05000001')?.interval?.upper).toBeCloseTo(11.1433, 3);
+  });
+
+  it('compares counts with the area’s average ward count in count mode', () => {
+    const { statistics } = statisticsFor({ measure: 'count' });
+    // 20 offences over five wards: 4 a ward.
+    expect(statistics.benchmark).toEqual({ measure: 'count', value: 4 });
+    // E: 10, interval 4.787 to 18.39 offences: above 4, so higher. The interval is of the count.
+    const e = statistics.wards.get('E05000005');
     expect(e?.interval?.lower).toBeCloseTo(4.7874, 3);
-    // A: 1 per 1,000, exact interval 0.0253 to 5.5716: contains 4, so similar.
-    expect(statistics.wards.get('E05000001')?.comparison).toBe('similar');
-    expect(statistics.wards.get('E05000001')?.interval?.upper).toBeCloseTo(5.5716, 3);
+    expect(e?.againstArea).toBe('higher');
+    // D: 4 offences, exact interval 1.090 to 10.24: contains 4.
+    expect(statistics.wards.get('E05000004')?.againstArea).toBe('similar');
+    // Below 10 offences the statistics say differences are within noise.
+    expect(statistics.wards.get('E05000004')?.fewOffences).toBe(true);
+    expect(e?.fewOffences).toBe(false);
   });
 
   it('scores hot spots along the row of wards (Gi* by hand in hotspots.test.ts)', () => {
@@ -145,8 +178,79 @@ describe('ward statistics', () => {
     expect(rises).toEqual([]);
     expect(falls.map((entry) => [entry.name, entry.change.absolute])).toEqual([['E', -30]]);
   });
+});
 
-  it('shifts periods by whole months across years', () => {
-    expect(shiftedPeriod('2024-01', '2024-03', 3)).toEqual({ from: '2023-10', to: '2023-12' });
+describe('hot spot neighbours', () => {
+  // 21 wards in a row; the three in the middle far above the rest.
+  const size = 21;
+  const row = Array.from(
+    { length: size },
+    (_, index) => `E051000${String(index).padStart(2, '0')}`,
+  );
+  const rowWards: WardSet = {
+    wards: row.map((code, index) => ({
+      index,
+      code,
+      name: `W${index}`,
+      lad: 'X',
+      ladName: 'Borough X',
+      label: [0, 0],
+      neighbours: [index - 1, index + 1].filter((other) => other >= 0 && other < size),
+    })),
+    features: [],
+    byCode: new Map(row.map((code, index) => [code, index])),
+    areas: [
+      {
+        id: 'X',
+        name: 'Borough X',
+        wardIndices: row.map((_, index) => index),
+        bounds: [0, 0, 1, 1],
+      },
+    ],
+  };
+
+  it('names the neighbouring wards that are hot spots too', () => {
+    const builder = new CubeBuilder();
+    row.forEach((_, index) => {
+      const count = Math.abs(index - 10) <= 1 ? 60 : 1;
+      builder.add(
+        'robbery',
+        monthIndex('2024-01') as number,
+        row[index] as string,
+        UNKNOWN_TIME_SLOT,
+        count,
+      );
+    });
+    const inputs: FigureInputs = {
+      wards: rowWards,
+      area: rowWards.areas[0] as Area,
+      datasets: [datasetOf(builder.build())],
+      populations: null,
+      view: {
+        area: 'X',
+        theme: 'robbery',
+        from: '2024-01',
+        to: '2024-01',
+        measure: 'count',
+        ward: null,
+        time: null,
+      },
+    };
+    const figures = computeAreaFigures(inputs);
+    const statistics = computeAreaStatistics(inputs, figures);
+    const classes = row.map((code) => statistics.wards.get(code)?.hotspot.hotspotClass);
+    const hot = row.filter((_, index) => classes[index]?.startsWith('hot'));
+    // Gi* finds the middle three hot (W9 and W11 at 95%, W10 at 99%); a ward's hot neighbours
+    // are exactly its neighbours that are hot.
+    expect(hot).toEqual([row[9], row[10], row[11]]);
+    expect(statistics.wards.get(row[10] as string)?.hotspotNeighbours).toEqual([row[9], row[11]]);
+    for (const [index, code] of row.entries()) {
+      const expected = classes[index]?.startsWith('hot')
+        ? [index - 1, index + 1]
+            .filter((other) => other >= 0 && other < size && classes[other]?.startsWith('hot'))
+            .map((other) => row[other])
+        : [];
+      expect(statistics.wards.get(code)?.hotspotNeighbours).toEqual(expected);
+    }
   });
 });

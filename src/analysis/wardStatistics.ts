@@ -1,50 +1,64 @@
 /**
  * The statistics a tasking meeting needs beside each ward's figure: its confidence interval, how
- * it compares with the area, how it changed, whether it is a hot spot, and its rank in London.
- * Built on computeAreaFigures, run again for the comparison periods and for all of London.
+ * it compares with the area, how it changed against each comparison period, whether it is a hot
+ * spot, and its rank in London. Built on computeAreaFigures, run again for the comparison periods
+ * and for all of London.
  */
 
-import { monthIndex, monthKey } from '../data/calendar.ts';
-import { themeIndices } from '../data/dataset.ts';
 import { ALL_LONDON_AREA } from '../geo/areas.ts';
 import { findArea } from '../geo/wardSet.ts';
-import { type AreaFigures, computeAreaFigures, type FigureInputs } from './areaFigures.ts';
+import {
+  type AreaFigures,
+  computeAreaFigures,
+  type FigureInputs,
+  type Measure,
+  type WardFigure,
+} from './areaFigures.ts';
 import { type Change, compareCounts } from './change.ts';
-import { type HotspotResult, hotspots } from './hotspots.ts';
+import { themeSpan } from './dataCoverage.ts';
+import { type HotspotClass, type HotspotResult, hotspots } from './hotspots.ts';
 import {
   type Comparison,
-  compareWithBenchmark,
   countInterval,
+  FEW_OFFENCES,
   type Interval,
   rateInterval,
 } from './intervals.ts';
+import { comparisonsFor, type PeriodComparison, personYears, spanCovers } from './periods.ts';
 
 export interface WardStatistics {
   code: string;
-  /** 95% interval of the figure shown (count or rate). */
+  /** 95% interval of the figure shown: of the count in count mode, of the rate in rate mode. */
   interval: Interval | null;
-  /** Rate compared with the area's rate. */
-  comparison: Comparison | null;
-  /** Against the period of the same length just before; null when the data does not cover it. */
-  previous: Change | null;
-  /** Against the same months a year earlier. */
-  yearEarlier: Change | null;
+  /** The figure against the area's, in the same terms: the interval against the area's
+   * average ward count (count mode) or the area's rate (rate mode). */
+  againstArea: Comparison | null;
+  /** One per comparison of AreaStatistics, same order; null where the ward has no data then. */
+  changes: (Change | null)[];
   hotspot: HotspotResult;
-  /** Rank among all London wards, when the data covers London. */
+  /** Neighbouring wards (codes) that are hot spots too when this one is hot, cold when cold. */
+  hotspotNeighbours: string[];
+  /** Rank among all London wards with data, when the data covers London. */
   londonRank: number | null;
+  /** Fewer offences than FEW_OFFENCES: differences from other wards and periods are noise. */
+  fewOffences: boolean;
 }
 
-export interface Period {
-  from: string;
-  to: string;
+/** What "against area" compares with: the area's rate, or its average ward count. */
+export interface Benchmark {
+  measure: Measure;
+  value: number;
 }
 
 export interface AreaStatistics {
   wards: Map<string, WardStatistics>;
-  /** Offences per 1,000 residents over the area's wards with a population. */
+  /** Offences per 1,000 per year over the area's wards with data and a population. */
   areaRate: number | null;
-  previousPeriod: Period | null;
-  yearEarlierPeriod: Period | null;
+  benchmark: Benchmark | null;
+  /** The comparisons the data allows, each a different period (see comparisonsFor). */
+  comparisons: PeriodComparison[];
+  /** The area's total against each comparison. */
+  areaChanges: (Change | null)[];
   /** Number of London wards ranked, when London ranks are given. */
   londonRanked: number | null;
 }
@@ -52,42 +66,11 @@ export interface AreaStatistics {
 /** Share of London's wards that must have data before London ranks mean anything. */
 const LONDON_COVERAGE = 0.9;
 
-export function shiftedPeriod(from: string, to: string, months: number): Period | null {
-  const first = monthIndex(from);
-  const last = monthIndex(to);
-  if (first === null || last === null) return null;
-  return { from: monthKey(first - months), to: monthKey(last - months) };
-}
-
-/** The months the theme's datasets cover, as indices. */
-function themeSpan(inputs: FigureInputs): { first: number; last: number } | null {
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const dataset of inputs.datasets) {
-    if (themeIndices(dataset, inputs.view.theme).length === 0 || dataset.cube.monthCount === 0)
-      continue;
-    first = Math.min(first, dataset.cube.firstMonth);
-    last = Math.max(last, dataset.cube.firstMonth + dataset.cube.monthCount - 1);
-  }
-  return first <= last ? { first, last } : null;
-}
-
-function covered(
-  period: Period | null,
-  span: { first: number; last: number } | null,
-): period is Period {
-  if (!period || !span) return false;
-  const from = monthIndex(period.from) as number;
-  const to = monthIndex(period.to) as number;
-  return from >= span.first && to <= span.last;
-}
-
-function countsFor(inputs: FigureInputs, period: Period): Map<string, number> {
-  const figures = computeAreaFigures({
+function figuresFor(inputs: FigureInputs, period: PeriodComparison['period']): AreaFigures {
+  return computeAreaFigures({
     ...inputs,
     view: { ...inputs.view, ...period, measure: 'count', ward: null },
   });
-  return new Map(figures.wards.map((ward) => [ward.code, ward.count]));
 }
 
 function londonRanks(
@@ -112,28 +95,61 @@ function londonRanks(
   };
 }
 
+/** Offences per 1,000 per year over the wards with data and a population. */
+function areaRateOf(wards: readonly WardFigure[]): number | null {
+  let offences = 0;
+  let exposure = 0;
+  for (const ward of wards) {
+    if (ward.count === null || ward.population === null || ward.population <= 0) continue;
+    offences += ward.count;
+    exposure += personYears(ward.population, ward.months);
+  }
+  return exposure > 0 ? (offences / exposure) * 1000 : null;
+}
+
+function benchmarkOf(figures: AreaFigures, measure: Measure, areaRate: number | null) {
+  if (measure === 'rate') return areaRate === null ? null : { measure, value: areaRate };
+  const withData = figures.wards.filter((ward) => ward.count !== null);
+  return withData.length === 0 ? null : { measure, value: figures.total / withData.length };
+}
+
+/** The ward's interval against the benchmark: higher or lower when it lies wholly above or
+ * below, as Fingertips compares areas with theirs. */
+function compareWith(interval: Interval | null, benchmark: Benchmark | null): Comparison | null {
+  if (interval === null || benchmark === null) return null;
+  if (interval.lower > benchmark.value) return 'higher';
+  if (interval.upper < benchmark.value) return 'lower';
+  return 'similar';
+}
+
+function intervalOf(ward: WardFigure, measure: Measure): Interval | null {
+  if (ward.count === null) return null;
+  if (measure === 'count') return countInterval(ward.count);
+  return ward.population
+    ? rateInterval(ward.count, personYears(ward.population, ward.months))
+    : null;
+}
+
+function sameSide(a: HotspotClass, b: HotspotClass): boolean {
+  return a !== 'none' && b !== 'none' && a.slice(0, 3) === b.slice(0, 3);
+}
+
 export function computeAreaStatistics(inputs: FigureInputs, figures: AreaFigures): AreaStatistics {
   const { view } = inputs;
-  const withPopulation = figures.wards.filter(
-    (ward) => ward.population !== null && ward.population > 0,
-  );
-  const population = withPopulation.reduce((sum, ward) => sum + (ward.population as number), 0);
-  const areaRate =
-    population > 0
-      ? (withPopulation.reduce((sum, ward) => sum + ward.count, 0) / population) * 1000
-      : null;
+  const areaRate = areaRateOf(figures.wards);
+  const benchmark = benchmarkOf(figures, view.measure, areaRate);
 
-  const span = themeSpan(inputs);
-  const length =
+  const span = themeSpan(inputs.datasets, view.theme);
+  const comparisons =
     view.from && view.to
-      ? (monthIndex(view.to) as number) - (monthIndex(view.from) as number) + 1
-      : 0;
-  const previousPeriod = view.from && view.to ? shiftedPeriod(view.from, view.to, length) : null;
-  const yearEarlierPeriod = view.from && view.to ? shiftedPeriod(view.from, view.to, 12) : null;
-  const previousCounts = covered(previousPeriod, span) ? countsFor(inputs, previousPeriod) : null;
-  const yearEarlierCounts = covered(yearEarlierPeriod, span)
-    ? countsFor(inputs, yearEarlierPeriod)
-    : null;
+      ? comparisonsFor({ from: view.from, to: view.to }, view.preset ?? null).filter((comparison) =>
+          spanCovers(span, comparison.period),
+        )
+      : [];
+  const comparisonFigures = comparisons.map((comparison) => {
+    const earlier = figuresFor(inputs, comparison.period);
+    return new Map(earlier.wards.map((ward) => [ward.code, ward]));
+  });
 
   // Gi* over the wards that have a figure, with neighbours taken within the area.
   const scored = figures.wards.filter((ward) => ward.value !== null);
@@ -147,37 +163,62 @@ export function computeAreaStatistics(inputs: FigureInputs, figures: AreaFigures
     scored.map((ward) => ward.value as number),
     neighbours,
   );
+  const hotspotOf = (ward: WardFigure): HotspotResult => {
+    const at = position.get(ward.index);
+    return at === undefined
+      ? { z: null, pValue: null, qValue: null, hotspotClass: 'none' }
+      : (hotspotResults[at] as HotspotResult);
+  };
   const london = londonRanks(inputs);
 
   const wards = new Map<string, WardStatistics>();
   for (const ward of figures.wards) {
-    const interval =
-      view.measure === 'rate'
-        ? ward.population
-          ? rateInterval(ward.count, ward.population)
-          : null
-        : countInterval(ward.count);
-    const scoredAt = position.get(ward.index);
-    const previous = previousCounts?.get(ward.code);
-    const yearEarlier = yearEarlierCounts?.get(ward.code);
+    const interval = intervalOf(ward, view.measure);
+    const hotspot = hotspotOf(ward);
+    const at = position.get(ward.index);
     wards.set(ward.code, {
       code: ward.code,
       interval,
-      comparison: compareWithBenchmark(ward.count, ward.population, areaRate),
-      previous: previous === undefined ? null : compareCounts(ward.count, previous),
-      yearEarlier: yearEarlier === undefined ? null : compareCounts(ward.count, yearEarlier),
-      hotspot:
-        scoredAt === undefined
-          ? { z: null, pValue: null, qValue: null, hotspotClass: 'none' }
-          : (hotspotResults[scoredAt] as HotspotResult),
+      againstArea: compareWith(interval, benchmark),
+      changes: comparisonFigures.map((earlier) => {
+        const before = earlier.get(ward.code);
+        if (ward.count === null || !before || before.count === null) return null;
+        return compareCounts(ward.count, before.count, ward.months / before.months);
+      }),
+      hotspot,
+      hotspotNeighbours:
+        at === undefined
+          ? []
+          : (neighbours[at] ?? [])
+              .map((other) => scored[other] as WardFigure)
+              .filter((other) => sameSide(hotspot.hotspotClass, hotspotOf(other).hotspotClass))
+              .map((other) => other.code),
       londonRank: london?.ranks.get(ward.code) ?? null,
+      fewOffences: ward.count !== null && ward.count < FEW_OFFENCES,
     });
   }
+
+  const areaChanges = comparisonFigures.map((earlier) => {
+    // Only wards with data in both periods, so that coverage does not pass for change.
+    let now = 0;
+    let before = 0;
+    let paired = 0;
+    for (const ward of figures.wards) {
+      const then = earlier.get(ward.code);
+      if (ward.count === null || !then || then.count === null) continue;
+      now += ward.count;
+      before += then.count;
+      paired += 1;
+    }
+    return paired > 0 ? compareCounts(now, before) : null;
+  });
+
   return {
     wards,
     areaRate,
-    previousPeriod: previousCounts ? previousPeriod : null,
-    yearEarlierPeriod: yearEarlierCounts ? yearEarlierPeriod : null,
+    benchmark,
+    comparisons,
+    areaChanges,
     londonRanked: london?.ranked ?? null,
   };
 }
@@ -188,7 +229,7 @@ export interface ChangeEntry {
   change: Change;
 }
 
-/** The largest rises and falls against the previous period, biggest absolute change first. */
+/** The largest rises and falls against the first comparison, biggest absolute change first. */
 export function biggestChanges(
   figures: AreaFigures,
   statistics: AreaStatistics,
@@ -198,7 +239,7 @@ export function biggestChanges(
     .map((ward) => ({
       code: ward.code,
       name: ward.name,
-      change: statistics.wards.get(ward.code)?.previous ?? null,
+      change: statistics.wards.get(ward.code)?.changes[0] ?? null,
     }))
     .filter((entry): entry is ChangeEntry => entry.change !== null);
   const byName = (a: ChangeEntry, b: ChangeEntry) => a.name.localeCompare(b.name, 'en-GB');

@@ -1,5 +1,4 @@
 /** The shell: header, page navigation, the page shown, Load data and where the data comes from. */
-import { useState } from 'react';
 import { datasetName } from '../data/dataset.ts';
 import { AccessibilityPage } from '../features/accessibility/AccessibilityPage.tsx';
 import { BriefingPage } from '../features/briefing/BriefingPage.tsx';
@@ -13,7 +12,7 @@ import { MethodsPage } from '../features/methods/MethodsPage.tsx';
 import { PrioritiesPage } from '../features/priorities/PrioritiesPage.tsx';
 import { ServicesPage } from '../features/services/ServicesPage.tsx';
 import type { Area } from '../geo/wardSet.ts';
-import { useAreaFigures, useDatasetSummaries } from '../state/selectors.ts';
+import { selectExportFigures, useAreaFigures, useDatasetSummaries } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import type { Page } from '../state/viewSlice.ts';
 import { Controls } from '../ui/Controls.tsx';
@@ -69,8 +68,9 @@ export function App() {
   const page = useAppStore((state) => state.page);
   const dragging = useFileDrop();
   const areas = useAppStore((state) => state.wards?.areas ?? NO_AREAS);
-  // Exports apply publication mode unless the user unticks it, whatever the screen shows.
-  const [exportPublication, setExportPublication] = useState(true);
+  const exportFigures = useAppStore(selectExportFigures);
+  const exportPublication = useAppStore((state) => state.exportPublication);
+  const setExportPublication = useAppStore((state) => state.setExportPublication);
 
   return (
     <div className={dragging ? 'app dragging' : 'app'}>
@@ -117,8 +117,8 @@ export function App() {
           publication={exportPublication}
           onPublicationChange={setExportPublication}
         />
-      ) : page === 'briefing' ? (
-        <BriefingPage figures={figures} publication={exportPublication} />
+      ) : page === 'briefing' && exportFigures ? (
+        <BriefingPage figures={exportFigures} publication={exportPublication} />
       ) : (
         <DashboardPage figures={figures} />
       )}

@@ -1,77 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaFigures, WardFigure } from '../analysis/areaFigures.ts';
+import {
+  areaFigures,
+  areaStatistics,
+  wardFigure,
+  wardStatistics,
+} from '../../tests/support/figures.ts';
+import { withDisclosureControl } from '../analysis/areaFigures.ts';
 import { compareCounts } from '../analysis/change.ts';
-import type { AreaStatistics } from '../analysis/wardStatistics.ts';
+import { countInterval } from '../analysis/intervals.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { timeSlot } from '../data/cube.ts';
-import { type DatasetSummary, describeTheme } from '../data/dataset.ts';
+import type { DatasetSummary } from '../data/dataset.ts';
 import { themeInfo } from '../data/themes.ts';
 import { MPS_WARD_CRIME_FORMAT } from '../formats/mpsWardCrime.ts';
 import { briefingContent, generatedText, publicationText } from './briefing.ts';
 
 // Twelve wards named A..L with counts 1..12 in name order, so L (12) ranks 1st and A (1) 12th.
-const wards: WardFigure[] = Array.from({ length: 12 }, (_, position) => ({
-  index: position,
-  code: `E0500000${String(position).padStart(2, '0')}`,
-  name: `Ward ${String.fromCharCode(65 + position)}`,
-  ladName: 'Kensington and Chelsea',
-  count: position + 1,
-  population: 1000,
-  rate: position + 1,
-  value: position + 1,
-  rank: 12 - position,
-  classIndex: null,
-}));
+const wards = Array.from({ length: 12 }, (_, position) =>
+  wardFigure({
+    index: position,
+    code: `E0500000${String(position).padStart(2, '0')}`,
+    name: `Ward ${String.fromCharCode(65 + position)}`,
+    count: position + 1,
+    population: 1000,
+    rate: position + 1,
+    value: position + 1,
+    rank: 12 - position,
+  }),
+);
 
 const cells = new Float64Array(168);
 cells[timeSlot(4, 22)] = 3; // Friday 22:00
 cells[timeSlot(5, 23)] = 30; // Saturday 23:00, the largest cell
 
-const figures: AreaFigures = {
-  area: { id: 'E09000020', name: 'Kensington and Chelsea', wardIndices: [], bounds: [0, 0, 1, 1] },
-  theme: describeTheme([], 'all'),
+const figures = areaFigures({
   wards,
-  selectedWard: null,
-  rankedCount: 12,
-  classification: null,
-  total: 78,
-  denominator: 'residents',
   heatmap: { cells, unknownTime: 0, total: 33, max: 30, ward: null, timesKnown: true },
-};
+});
 
-// Ward L: 12 now against 20 before; ward K: 11 against 2.
-const statistics: AreaStatistics = {
-  wards: new Map([
-    [
-      'E050000011',
+// Ward L: 12 now against 20 before, a hot spot with Ward K; ward K: 11 against 2.
+const statistics = areaStatistics(
+  [
+    wardStatistics({
+      code: 'E050000011',
+      interval: countInterval(12),
+      changes: [compareCounts(12, 20)],
+      hotspot: { z: 2.9, pValue: 0.004, qValue: 0.03, hotspotClass: 'hot95' },
+      hotspotNeighbours: ['E050000010'],
+    }),
+    wardStatistics({ code: 'E050000010', changes: [compareCounts(11, 2)] }),
+  ],
+  {
+    comparisons: [
       {
-        code: 'E050000011',
-        interval: null,
-        comparison: null,
-        previous: compareCounts(12, 20),
-        yearEarlier: null,
-        hotspot: { z: null, pValue: null, qValue: null, hotspotClass: 'none' },
-        londonRank: null,
+        kind: 'previous',
+        period: { from: '2023-10', to: '2024-09' },
+        relation: 'the 12 months before',
       },
     ],
-    [
-      'E050000010',
-      {
-        code: 'E050000010',
-        interval: null,
-        comparison: null,
-        previous: compareCounts(11, 2),
-        yearEarlier: null,
-        hotspot: { z: null, pValue: null, qValue: null, hotspotClass: 'none' },
-        londonRank: null,
-      },
-    ],
-  ]),
-  areaRate: 6.5,
-  previousPeriod: { from: '2023-10', to: '2024-09' },
-  yearEarlierPeriod: null,
-  londonRanked: null,
-};
+  },
+);
 
 function summary(overrides: Partial<DatasetSummary>): DatasetSummary {
   return {
@@ -106,10 +94,13 @@ const inputs = {
   },
   suppressAt: 4,
   generatedAt: new Date('2026-07-01T12:00:00Z'),
+  marking: 'OFFICIAL-SENSITIVE' as const,
+  nameOf: (code: string) => wards.find((ward) => ward.code === code)?.name ?? code,
 };
 
 describe('briefingContent', () => {
-  const content = briefingContent(inputs);
+  // Publication mode as the briefing applies it: hidden counts have no rank.
+  const content = briefingContent({ ...inputs, figures: withDisclosureControl(figures, 4) });
 
   it('says what the view is', () => {
     expect(content.area).toBe('Kensington and Chelsea');
@@ -121,20 +112,31 @@ describe('briefingContent', () => {
     expect(content.period).toBe('Oct 2024 to Sep 2025, 18:00–20:59, Fridays');
     expect(content.measure).toBe('Number of offences; wards ranked by count');
     expect(content.rateHeader).toBe('Rate per 1,000 residents');
-    expect(content.changeHeader).toBe('Change against Oct 2023 to Sep 2024');
+    expect(content.changeHeader).toBe('Change against Oct 2023 to Sep 2024 (the 12 months before)');
+    expect(content.intervalHeader).toBe('95% interval of the count');
+    expect(content.marking).toBe('OFFICIAL-SENSITIVE');
   });
 
   it('lists the ten leading wards by rank with publication mode applied', () => {
+    // Wards A to D (1 to 4 offences) are hidden and unranked: they come last, by name.
     expect(content.topWards.map((row) => row.ward)).toEqual(
-      ['L', 'K', 'J', 'I', 'H', 'G', 'F', 'E', 'D', 'C'].map((letter) => `Ward ${letter}`),
+      ['L', 'K', 'J', 'I', 'H', 'G', 'F', 'E', 'A', 'B'].map((letter) => `Ward ${letter}`),
     );
-    expect(content.topWards[0]).toMatchObject({ rank: '1', count: '12', rate: '12.0' });
+    // 12 offences: Byar's interval 6.201 to 20.963, to a tenth: 6.2 to 21.
+    expect(content.topWards[0]).toMatchObject({
+      rank: '1',
+      count: '12',
+      rate: '12.0',
+      interval: '6.2 to 21',
+      hotspot: 'Hot 95%',
+    });
     // 12 against 20: −8, −40.0%.
     expect(content.topWards[0]?.change?.text).toBe('−8 (−40.0%)');
     // 11 against 2: the earlier count is 1 to 4, so the change is hidden.
     expect(content.topWards[1]?.change).toBeNull();
-    // Ward D has 4 offences: "<5" and no rate.
-    expect(content.topWards[8]).toMatchObject({ rank: '9', count: '<5', rate: '–' });
+    // Ward A has 1 offence: "<5", no rate, no rank, no hot spot class.
+    expect(content.topWards[8]).toMatchObject({ rank: '–', count: '<5', rate: '–', hotspot: '–' });
+    expect(content.rankNote).toBe('Not ranked: 4 wards whose counts publication mode hides.');
     expect(content.publication).toBe(
       'Publication mode was applied: counts of 1 to 4 are shown as “<5”, and the rates and changes built on them are hidden.',
     );
@@ -142,7 +144,8 @@ describe('briefingContent', () => {
 
   it('shows every figure without publication mode, and says so', () => {
     const open = briefingContent({ ...inputs, suppressAt: null });
-    expect(open.topWards[8]).toMatchObject({ count: '4', rate: '4.0' });
+    expect(open.topWards[8]).toMatchObject({ rank: '9', count: '4', rate: '4.0' });
+    expect(open.rankNote).toBeNull();
     expect(open.topWards[1]?.change?.text).toBe('+9 (+450.0%)');
     expect(open.publication).toMatch(/^Publication mode was not applied/);
   });
@@ -210,6 +213,18 @@ describe('briefingContent', () => {
     // 12,345,678 bytes is 12 MB to the nearest MB.
     expect(partial.sources[0]).toBe(
       'Offences: extract.csv (Aggregated offences (native CSV v1), Oct 2022 to Sep 2025; partial: about 300,000 rows (12 MB) of the file not read).',
+    );
+  });
+
+  it('says why the first five wards are there, from their statistics', () => {
+    expect(content.reasons).toHaveLength(5);
+    // 12 against 20: p = 2 P(X <= 12 | Binomial(32, 1/2)) = 0.2153, not significant.
+    expect(content.reasons[0]).toBe(
+      'Ward L: 12 offences in Oct 2024 to Sep 2025, 18:00–20:59, Fridays, down from 20 in Oct 2023 to Sep 2024 (not significant, p = 0.215); 1st of 8 in Kensington and Chelsea by count; a hot spot (95% confidence; Gi* within Kensington and Chelsea, false discovery rate corrected) with Ward K.',
+    );
+    // Ward K's earlier count (2) is hidden: so is its change.
+    expect(content.reasons[1]).toBe(
+      'Ward K: 11 offences in Oct 2024 to Sep 2025, 18:00–20:59, Fridays; 2nd of 8 in Kensington and Chelsea by count.',
     );
   });
 

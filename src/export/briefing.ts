@@ -1,21 +1,29 @@
 /**
- * What the one-page briefing says, as text: the view, the ten leading wards with their change,
- * the time-of-day grid, the sources and their licences, when it was made and whether publication
- * mode was applied. The page (src/pages/BriefingPage.tsx) only lays it out.
+ * What the one-page briefing says, as text: the view, the ten leading wards with their interval,
+ * change and hot spot class, why the first five are there, the time-of-day grid, the sources and
+ * their licences, when it was made, its protective marking and whether publication mode was
+ * applied. The page (src/features/briefing/BriefingPage.tsx) only lays it out.
  */
 import type { TimeFilter } from '../analysis/aggregate.ts';
-import type { AreaFigures, Measure } from '../analysis/areaFigures.ts';
+import type { AreaFigures, Measure, WardFigure } from '../analysis/areaFigures.ts';
 import { describePeriod, describeTime } from '../analysis/describeView.ts';
 import {
   type ChangeDisplay,
   changeDisplay,
   countText,
+  HIDDEN,
+  HOTSPOT_SHORT_TEXT,
+  hidden,
+  intervalText,
+  rankCell,
   rateText,
   type SuppressAt,
 } from '../analysis/display.ts';
 import { heatColour, textColourOn } from '../analysis/palette.ts';
+import { comparisonText, rateUnit } from '../analysis/periods.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
+import { whyStatements, whyText } from '../analysis/whyStatements.ts';
 import { monthKey, WEEKDAYS } from '../data/calendar.ts';
 import { timeSlot } from '../data/cube.ts';
 import { type DatasetSummary, partialNote, themeIndices, themeSources } from '../data/dataset.ts';
@@ -27,6 +35,13 @@ import { POLICE_UK_FORMAT } from '../formats/policeUkStreet.ts';
 import { wardsByRank } from './wardTableCsv.ts';
 
 export const TOP_WARDS = 10;
+/** The wards whose reasons the briefing spells out. */
+export const WARDS_TO_LOOK_AT = 5;
+
+/** Government Security Classifications (2018, as revised in 2023): the two a partnership uses
+ * for ward-level crime figures. The user chooses; the briefing prints it at top and bottom. */
+export const PROTECTIVE_MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
+export type ProtectiveMarking = (typeof PROTECTIVE_MARKINGS)[number];
 
 export interface BriefingInputs {
   figures: AreaFigures;
@@ -36,6 +51,9 @@ export interface BriefingInputs {
   view: { from: string | null; to: string | null; time: TimeFilter | null; measure: Measure };
   suppressAt: SuppressAt;
   generatedAt: Date;
+  marking: ProtectiveMarking;
+  /** A ward's name from its code (hot spot neighbours in the reasons). */
+  nameOf(code: string): string;
 }
 
 export interface BriefingRow {
@@ -44,7 +62,10 @@ export interface BriefingRow {
   ward: string;
   count: string;
   rate: string;
+  /** 95% interval of the figure ranked. */
+  interval: string;
   change: ChangeDisplay | null;
+  hotspot: string;
 }
 
 export interface HeatmapCell {
@@ -61,8 +82,14 @@ export interface BriefingContent {
   period: string;
   measure: string;
   rateHeader: string;
+  intervalHeader: string;
   changeHeader: string;
   topWards: BriefingRow[];
+  /** "Golborne: 61 offences in …; …." for the first WARDS_TO_LOOK_AT wards. */
+  reasons: string[];
+  /** What ranks leave out: wards with no data, and suppressed wards in publication mode. */
+  rankNote: string | null;
+  marking: ProtectiveMarking;
   /** Whose hours the grid shows: the area, or the selected ward. */
   heatmapScope: string;
   /** Seven rows (Monday first) of 24 hours; null when the data has no times of day. */
@@ -149,31 +176,66 @@ export function briefingContent(inputs: BriefingInputs): BriefingContent {
   const year = inputs.populationSource?.year;
   const denominator = `${figures.denominator}${year ? ` (${year})` : ''}`;
   const time = describeTime(view.time);
-  const previous = statistics?.previousPeriod ?? null;
+  const comparison = statistics?.comparisons[0] ?? null;
   const heatmap = figures.heatmap;
+  const period = [describePeriod(view.from, view.to), time].filter(Boolean).join(', ');
+  const ranked = wardsByRank(figures.wards);
+  const nameOf = (ward: WardFigure) => (manyBoroughs ? `${ward.name}, ${ward.ladName}` : ward.name);
   return {
     area: figures.area.name,
     theme: figures.theme.label,
     themeDefinition: themeDefinition(figures, inputs.datasets),
-    period: [describePeriod(view.from, view.to), time].filter(Boolean).join(', '),
+    period,
     measure:
       view.measure === 'rate'
-        ? `Rate per 1,000 ${denominator}; wards ranked by rate`
+        ? `Rate ${rateUnit(denominator, figures.rateMonths)}; wards ranked by rate`
         : 'Number of offences; wards ranked by count',
-    rateHeader: `Rate per 1,000 ${figures.denominator}`,
-    changeHeader: previous
-      ? `Change against ${describePeriod(previous.from, previous.to)}`
+    rateHeader: `Rate ${figures.rateUnit}`,
+    intervalHeader: `95% interval of the ${view.measure}`,
+    changeHeader: comparison
+      ? `Change ${comparisonText(comparison)}`
       : 'Change (no earlier period in the data)',
-    topWards: wardsByRank(figures.wards)
-      .slice(0, TOP_WARDS)
-      .map((ward) => ({
+    topWards: ranked.slice(0, TOP_WARDS).map((ward) => {
+      const wardStatistics = statistics?.wards.get(ward.code);
+      const shown = ward.count !== null && !hidden(ward.count, suppressAt);
+      return {
         code: ward.code,
-        rank: ward.rank === null ? '–' : String(ward.rank),
-        ward: manyBoroughs ? `${ward.name}, ${ward.ladName}` : ward.name,
+        rank: rankCell(ward.rank, ward.rank !== null && figures.tiedRanks.has(ward.rank)),
+        ward: nameOf(ward),
         count: countText(ward.count, suppressAt),
         rate: rateText(ward.count, ward.rate, suppressAt),
-        change: changeDisplay(statistics?.wards.get(ward.code)?.previous ?? null, suppressAt),
-      })),
+        interval: intervalText(
+          wardStatistics?.interval ?? null,
+          ward.count,
+          view.measure,
+          suppressAt,
+        ),
+        change: changeDisplay(wardStatistics?.changes[0] ?? null, suppressAt),
+        hotspot: shown
+          ? HOTSPOT_SHORT_TEXT[wardStatistics?.hotspot.hotspotClass ?? 'none']
+          : HIDDEN,
+      };
+    }),
+    reasons: ranked
+      .filter((ward) => ward.rank !== null)
+      .slice(0, WARDS_TO_LOOK_AT)
+      .map((ward) =>
+        whyText(
+          nameOf(ward),
+          whyStatements({
+            ward,
+            statistics: statistics?.wards.get(ward.code) ?? null,
+            figures,
+            area: statistics,
+            period,
+            measure: view.measure,
+            suppressAt,
+            nameOf: inputs.nameOf,
+          }),
+        ),
+      ),
+    rankNote: rankNote(figures),
+    marking: inputs.marking,
     heatmapScope:
       heatmap.ward === null
         ? `Whole area: ${figures.area.name}`
@@ -197,4 +259,15 @@ export function briefingContent(inputs: BriefingInputs): BriefingContent {
     generated: generatedText(inputs.generatedAt),
     publication: publicationText(suppressAt),
   };
+}
+
+/** "Not ranked: 25 wards with no data; 3 wards with fewer than 5 offences (publication mode)." */
+export function rankNote(figures: AreaFigures): string | null {
+  const parts: string[] = [];
+  const wards = (count: number) => `${count} ${count === 1 ? 'ward' : 'wards'}`;
+  if (figures.noDataWards > 0)
+    parts.push(`${wards(figures.noDataWards)} the loaded data does not cover`);
+  if (figures.suppressedWards > 0)
+    parts.push(`${wards(figures.suppressedWards)} whose counts publication mode hides`);
+  return parts.length > 0 ? `Not ranked: ${parts.join('; ')}.` : null;
 }

@@ -5,11 +5,24 @@ describe('csvCell', () => {
   it('puts a single quote before every character that starts a formula', () => {
     expect(csvCell('=SUM(A1:A9)')).toBe("'=SUM(A1:A9)");
     expect(csvCell('+44 20 7946 0000')).toBe("'+44 20 7946 0000");
-    expect(csvCell('-3')).toBe("'-3");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    // A minus sign that starts a formula rather than a number.
+    expect(csvCell('-3+4')).toBe("'-3+4");
+    expect(csvCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvCell('-A1')).toBe("'-A1");
+    expect(csvCell('-')).toBe("'-");
+    expect(csvCell('-.5')).toBe("'-.5");
+    expect(csvCell('-1e5')).toBe("'-1e5");
+    expect(csvCell('-3.')).toBe("'-3.");
     expect(csvCell('\t=1+1')).toBe("'\t=1+1");
     // The carriage return also makes the cell quoted.
     expect(csvCell('\r=1+1')).toBe(`"'\r=1+1"`);
+  });
+
+  it('leaves plain negative numbers as numbers, for spreadsheets to read as numbers', () => {
+    expect(csvCell('-3')).toBe('-3');
+    expect(csvCell('-12.5')).toBe('-12.5');
+    expect(csvCell('-0.25')).toBe('-0.25');
   });
 
   it('leaves ordinary text and the Unicode minus alone', () => {
@@ -41,10 +54,13 @@ describe('csvText', () => {
     const text = csvText([
       ['Ward', 'Count'],
       ['St. Helen’s', '-3'],
+      ['Stanley', '=1+1'],
       ['Queen’s Gate, North', '<5'],
     ]);
     expect(BYTE_ORDER_MARK).toBe('\uFEFF');
-    expect(text).toBe('\uFEFFWard,Count\r\nSt. Helen’s,\'-3\r\n"Queen’s Gate, North",<5\r\n');
+    expect(text).toBe(
+      '\uFEFFWard,Count\r\nSt. Helen’s,-3\r\nStanley,\'=1+1\r\n"Queen’s Gate, North",<5\r\n',
+    );
     // UTF-8 bytes: EF BB BF first.
     expect([...new TextEncoder().encode(text).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });

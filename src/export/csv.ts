@@ -11,10 +11,19 @@ export const BYTE_ORDER_MARK = '\uFEFF';
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: a leading formula character gets a single quote in front (the OWASP remedy); a cell
- * with a comma, quote or line break is quoted, with its quotes doubled. */
+/**
+ * A negative number and nothing else: a hyphen-minus, digits, and at most one decimal point
+ * followed by digits. Spreadsheets read it as a number, not a formula, so it is written as it is
+ * (a quote would turn the number into text). Anything more ("-3+4", "-1,2", "-2+3+cmd|...")
+ * is a formula or might be one, and is escaped.
+ */
+const NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
+
+/** One cell: a leading formula character gets a single quote in front (the OWASP remedy), except
+ * in a plain negative number; a cell with a comma, quote or line break is quoted, with its quotes
+ * doubled. */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
+import { areaStatistics, wardStatistics } from '../../tests/support/figures.ts';
 import { square } from '../../tests/support/wards.ts';
 import { computeAreaFigures } from '../analysis/areaFigures.ts';
 import { HOTSPOT_COLOURS } from '../analysis/palette.ts';
-import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
 import { buildWardTopology } from '../geo/wardBoundaries.ts';
@@ -87,6 +87,7 @@ describe('mapSvg', () => {
       [0, '#ffeda0'],
       [1, '#f03b20'],
     ]),
+    labels: [{ position: [-0.195, 51.505], text: "Earl's Court" }],
     bounds: [-0.2, 51.5, -0.18, 51.51],
     legend,
     heading: 'Kensington & Chelsea: <all>',
@@ -108,6 +109,17 @@ describe('mapSvg', () => {
     // Text is escaped.
     expect(svg).toContain('Kensington &amp; Chelsea: &lt;all&gt;');
     expect(svg.endsWith('</svg>')).toBe(true);
+  });
+
+  it('names the wards at their label points, over a white halo', () => {
+    const box = mapBox(1);
+    const [x, y] = fitMercator([-0.2, 51.5, -0.18, 51.51], box)([-0.195, 51.505]);
+    expect(svg).toContain(
+      `<text x="${Math.round(x)}" y="${Math.round(y)}" font-size="15" text-anchor="middle">Earl&apos;s Court</text>`,
+    );
+    expect(svg).toMatch(
+      /<g font-weight="600" stroke="#ffffff" stroke-width="3"[^>]*paint-order="stroke">/,
+    );
   });
 
   it('fills each ward with its colour and keeps every point inside the map box', () => {
@@ -203,6 +215,8 @@ describe('mapImageFor', () => {
     );
     // Equal intervals of 2..9 in three classes: 2, 5 and 9 fall in the first, second and third.
     expect(fills).toEqual(['#ffeda0', '#feb24c', '#f03b20']);
+    // Three wards: every one is named (in the figures' name order).
+    expect(image.labels.map((label) => label.text)).toEqual(['Abingdon', 'Campden', 'Holland']);
     expect(image.legend.title).toBe('Number of offences (classes: Equal interval)');
     expect(image.description).toBe(
       'Map of Kensington and Chelsea: Knife crime. Number of offences (classes: Equal interval).',
@@ -210,31 +224,19 @@ describe('mapImageFor', () => {
   });
 
   it('uses the hot spot colours in hot spot mode', () => {
-    const statistics: AreaStatistics = {
-      wards: new Map(
-        figures.wards.map((figure) => [
-          figure.code,
-          {
-            code: figure.code,
-            interval: null,
-            comparison: null,
-            previous: null,
-            yearEarlier: null,
-            hotspot: {
-              z: null,
-              pValue: null,
-              qValue: null,
-              hotspotClass: figure.code === 'E05000003' ? 'hot99' : 'none',
-            },
-            londonRank: null,
+    const statistics = areaStatistics(
+      figures.wards.map((figure) =>
+        wardStatistics({
+          code: figure.code,
+          hotspot: {
+            z: null,
+            pValue: null,
+            qValue: null,
+            hotspotClass: figure.code === 'E05000003' ? 'hot99' : 'none',
           },
-        ]),
+        }),
       ),
-      areaRate: null,
-      previousPeriod: null,
-      yearEarlierPeriod: null,
-      londonRanked: null,
-    };
+    );
     const svg = mapSvg(
       mapImageFor(figures, wards, statistics, { mapMode: 'hotspots', measure: 'count' }, null),
     );
@@ -257,6 +259,7 @@ describe('the map image over a base map', () => {
     legend: { title: 'Number of offences', entries: [] },
     heading: null,
     description: 'Map',
+    labels: [],
   };
   const baseMap = {
     href: 'data:image/png;base64,AAAA',

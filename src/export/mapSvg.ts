@@ -10,7 +10,7 @@ import type { AreaFigures, Measure } from '../analysis/areaFigures.ts';
 import { NO_DATA_COLOUR } from '../analysis/palette.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import type { Bounds, WardFeature, WardSet } from '../geo/wardSet.ts';
-import { mapContentFor } from '../map/mapContent.ts';
+import { MAX_LABELLED_WARDS, mapContentFor } from '../map/mapContent.ts';
 import { type MapLegend, mapLegend } from '../map/mapLegend.ts';
 import type { MapMode } from '../map/mapView.ts';
 
@@ -116,6 +116,8 @@ export interface MapImage {
   features: readonly WardFeature[];
   /** Fill colour by ward index (WardFeature.properties.index). */
   colours: ReadonlyMap<number, string>;
+  /** Ward names at their label points; empty when the area has too many wards to label. */
+  labels: { position: [number, number]; text: string }[];
   bounds: Bounds;
   legend: MapLegend;
   /** A title drawn above the map, for an image that must say what it shows on its own. */
@@ -130,6 +132,7 @@ const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif';
 const HEADING_SIZE = 26;
 const TEXT_SIZE = 22;
 const FOOTER_SIZE = 18;
+const LABEL_SIZE = 15;
 const LEGEND_WIDTH = 460;
 const LEGEND_ROW = 34;
 
@@ -186,6 +189,12 @@ export function mapSvg(image: MapImage): string {
       `<path d="${pathData(feature, project)}" fill="${image.colours.get(feature.properties.index) ?? NO_DATA_COLOUR}"/>`,
   );
 
+  // Names over the fills with a white halo (the stroke is painted first), legible on any class.
+  const labels = image.labels.map(({ position, text: name }) => {
+    const [x, y] = project(position);
+    return text(Math.round(x), Math.round(y), LABEL_SIZE, name, ' text-anchor="middle"');
+  });
+
   const legendX = MAP_IMAGE_WIDTH - LEGEND_WIDTH - MARGIN;
   const legendRight = MAP_IMAGE_WIDTH - MARGIN;
   const titleLines = wrapText(image.legend.title, 32);
@@ -224,6 +233,7 @@ export function mapSvg(image: MapImage): string {
     ...headingText,
     baseMapImage,
     `<g stroke="#3c3c3c" stroke-width="1" stroke-linejoin="round" fill-rule="evenodd"${wardOpacity}>${wards.join('')}</g>`,
+    `<g font-weight="600" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${labels.join('')}</g>`,
     ...legendTitle,
     ...legendEntries,
     ...footerText,
@@ -250,6 +260,10 @@ export function mapImageFor(
   return {
     features: content.features,
     colours: content.colours,
+    labels:
+      content.features.length <= MAX_LABELLED_WARDS
+        ? content.labels.map(({ position, text }) => ({ position, text }))
+        : [],
     bounds: figures.area.bounds,
     legend,
     heading,

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaFigures, WardFigure } from '../analysis/areaFigures.ts';
+import {
+  areaFigures,
+  areaStatistics,
+  wardFigure,
+  wardStatistics,
+} from '../../tests/support/figures.ts';
+import { withDisclosureControl } from '../analysis/areaFigures.ts';
 import type { Change } from '../analysis/change.ts';
-import type { HotspotClass } from '../analysis/hotspots.ts';
-import type { Comparison, Interval } from '../analysis/intervals.ts';
-import type { AreaStatistics, WardStatistics } from '../analysis/wardStatistics.ts';
-import { describeTheme } from '../data/dataset.ts';
+import type { PeriodComparison } from '../analysis/periods.ts';
 import {
   exportFileName,
   signedCell,
@@ -13,21 +16,7 @@ import {
   wardTableRows,
 } from './wardTableCsv.ts';
 
-function ward(overrides: Partial<WardFigure>): WardFigure {
-  return {
-    index: 0,
-    code: '',
-    name: '',
-    ladName: 'Kensington and Chelsea',
-    count: 0,
-    population: null,
-    rate: null,
-    value: null,
-    rank: null,
-    classIndex: null,
-    ...overrides,
-  };
-}
+const ward = wardFigure;
 
 function change(current: number, previous: number, pValue: number): Change {
   return {
@@ -40,25 +29,19 @@ function change(current: number, previous: number, pValue: number): Change {
   };
 }
 
-function statisticsOf(
-  code: string,
-  interval: Interval | null,
-  comparison: Comparison | null,
-  previous: Change | null,
-  yearEarlier: Change | null,
-  hotspotClass: HotspotClass,
-  londonRank: number | null,
-): WardStatistics {
-  return {
-    code,
-    interval,
-    comparison,
-    previous,
-    yearEarlier,
-    hotspot: { z: null, pValue: null, qValue: null, hotspotClass },
-    londonRank,
-  };
-}
+/** Jul to Sep 2025 against the 3 months before and the same months a year earlier. */
+const comparisons: PeriodComparison[] = [
+  {
+    kind: 'previous',
+    period: { from: '2025-04', to: '2025-06' },
+    relation: 'the 3 months before',
+  },
+  {
+    kind: 'year-earlier',
+    period: { from: '2024-07', to: '2024-09' },
+    relation: 'the same months a year earlier',
+  },
+];
 
 // Three wards in name order, as computeAreaFigures gives them; ranked by count.
 // Golborne: 20 offences among 8,803 residents: 20 / 8,803 × 1,000 = 2.272 -> "2.3".
@@ -88,95 +71,70 @@ const wards = [
   }),
 ];
 
-const figures: AreaFigures = {
+const figures = areaFigures({
   area: {
     id: 'E09000020',
     name: 'Kensington and Chelsea',
     wardIndices: [0, 1, 2],
     bounds: [0, 0, 1, 1],
   },
-  theme: describeTheme([], 'all'),
   wards,
-  selectedWard: null,
-  rankedCount: 3,
-  classification: null,
-  total: 23,
-  denominator: 'residents',
-  heatmap: {
-    cells: new Float64Array(168),
-    unknownTime: 0,
-    total: 0,
-    max: 0,
-    ward: null,
-    timesKnown: false,
-  },
-};
+  periodMonths: 3,
+  monthsCovered: 3,
+  rateMonths: 3,
+  rateUnit: 'per 1,000 residents per year',
+});
 
-const statistics: AreaStatistics = {
-  wards: new Map([
-    // Abingdon fell from 6 to 0: −6, −100%, p = 2 × 0.5^6 = 0.03125, significant.
-    [
-      'E05009388',
-      statisticsOf(
-        'E05009388',
-        { lower: 0, upper: 3.6889, method: 'exact' },
-        null,
-        change(0, 6, 0.03125),
-        null,
-        'cold90',
-        null,
-      ),
-    ],
-    // Dalgarno rose from 0 to 3 (no percentage); no figure a year earlier.
-    [
-      'E05009394',
-      statisticsOf(
-        'E05009394',
-        { lower: 0.6187, upper: 8.7673, method: 'exact' },
-        'similar',
-        change(3, 0, 0.25),
-        null,
-        'none',
-        400,
-      ),
-    ],
-    // Golborne: 23 -> 20 is −3, −3 / 23 = −13.04%; a year earlier 8 -> 20 is +12, +150%.
-    [
-      'E05009396',
-      statisticsOf(
-        'E05009396',
-        { lower: 12.2165, upper: 30.8884, method: 'byar' },
-        'higher',
-        change(20, 23, 0.75),
-        change(20, 8, 0.036),
-        'hot95',
-        12,
-      ),
-    ],
-  ]),
-  areaRate: 1.5,
-  previousPeriod: { from: '2023-10', to: '2024-09' },
-  yearEarlierPeriod: { from: '2023-10', to: '2024-09' },
-  londonRanked: 680,
-};
+const statistics = areaStatistics(
+  [
+    // Abingdon fell from 6 to 0: -6, -100%, p = 2 × 0.5^6 = 0.03125, significant.
+    wardStatistics({
+      code: 'E05009388',
+      interval: { lower: 0, upper: 3.6889, method: 'exact' },
+      changes: [change(0, 6, 0.03125), null],
+      hotspot: { z: -2, pValue: 0.04, qValue: 0.08, hotspotClass: 'cold90' },
+    }),
+    // Dalgarno rose from 0 to 3: within noise (3 offences in all, p = 0.25): no percentage.
+    wardStatistics({
+      code: 'E05009394',
+      interval: { lower: 0.6187, upper: 8.7673, method: 'exact' },
+      againstArea: 'similar',
+      changes: [change(3, 0, 0.25), null],
+      londonRank: 400,
+    }),
+    // Golborne: 23 -> 20 is -3, -3 / 23 = -13.04%; a year earlier 8 -> 20 is +12, +150%.
+    wardStatistics({
+      code: 'E05009396',
+      interval: { lower: 12.2165, upper: 30.8884, method: 'byar' },
+      againstArea: 'higher',
+      changes: [change(20, 23, 0.75), change(20, 8, 0.036)],
+      hotspot: { z: 2.5, pValue: 0.01, qValue: 0.03, hotspotClass: 'hot95' },
+      londonRank: 12,
+    }),
+  ],
+  // 23 offences over three wards: 7.67 a ward.
+  { benchmark: { measure: 'count', value: 23 / 3 }, comparisons, londonRanked: 680 },
+);
 
+const PREVIOUS = 'against Apr 2025 to Jun 2025 (the 3 months before)';
+const YEAR_EARLIER = 'against Jul 2024 to Sep 2024 (the same months a year earlier)';
 const HEADER = [
   'Ward code',
   'Ward',
   'Borough',
   'Count',
-  'Rate per 1,000 residents (2021)',
+  'Rate per 1,000 residents (2021) per year',
   '95% interval of the count, lower',
   '95% interval of the count, upper',
-  'Rank by count (1 = highest)',
-  'Against the area rate',
-  'Change against Oct 2023 to Sep 2024',
-  'Change % against Oct 2023 to Sep 2024',
-  'Change significant at the 5% level',
-  'Year on year against Oct 2023 to Sep 2024',
-  'Year on year % against Oct 2023 to Sep 2024',
-  'Year on year significant at the 5% level',
-  'Hot spot (Getis-Ord Gi*)',
+  'Rank by count (1 = highest; equal ranks are ties)',
+  "Against the area's average ward count (7.7)",
+  `Change ${PREVIOUS}`,
+  `Change % ${PREVIOUS}`,
+  `Change significant at the 5% level ${PREVIOUS}`,
+  `Change ${YEAR_EARLIER}`,
+  `Change % ${YEAR_EARLIER}`,
+  `Change significant at the 5% level ${YEAR_EARLIER}`,
+  'Hot spot (Getis-Ord Gi*, false discovery rate corrected)',
   'London rank (of 680 wards)',
 ];
 
@@ -197,8 +155,9 @@ describe('wardTableRows', () => {
         '30.9',
         '1',
         'Higher',
-        '−3',
-        '−13.0',
+        // Falls with the ASCII hyphen-minus: a spreadsheet reads -3 as a number.
+        '-3',
+        '-13.0',
         'No',
         '12',
         '150.0',
@@ -218,7 +177,7 @@ describe('wardTableRows', () => {
         'Similar',
         '3',
         '',
-        'No',
+        'Too few to tell',
         '',
         '',
         '',
@@ -235,8 +194,8 @@ describe('wardTableRows', () => {
         '3.7',
         '3',
         '',
-        '−6',
-        '−100.0',
+        '-6',
+        '-100.0',
         'Yes',
         '',
         '',
@@ -247,43 +206,53 @@ describe('wardTableRows', () => {
     ]);
   });
 
-  it('in publication mode writes "<5" for counts of 1 to 4 and leaves what is built on them blank', () => {
-    const rows = wardTableRows({ ...table, suppressAt: 4 });
-    // Dalgarno's 3 is suppressed: rate, interval, comparison and change go; rank and hot spot stay.
-    expect(rows[2]).toEqual([
+  it('in publication mode writes "<5" for counts of 1 to 4 and leaves all built on them blank', () => {
+    const rows = wardTableRows({
+      ...table,
+      figures: withDisclosureControl(figures, 4),
+      suppressAt: 4,
+    });
+    // Dalgarno's 3 is suppressed: rate, interval, rank, comparison, changes, hot spot and London
+    // rank go, and it goes last, after Abingdon's 0 (ranked 2nd among the wards shown).
+    expect(rows.map((row) => [row[1], row[7]])).toEqual([
+      ['Ward', HEADER[7]],
+      ['Golborne', '1'],
+      ['Abingdon', '2'],
+      ['Dalgarno', ''],
+    ]);
+    expect(rows[3]).toEqual([
       'E05009394',
       'Dalgarno',
       'Kensington and Chelsea',
       '<5',
-      '',
-      '',
-      '',
-      '2',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      'Not significant',
-      '400',
+      ...HEADER.slice(4).map(() => ''),
     ]);
-    // Counts of 0, 6, 20 and 23 are not suppressed: the other rows are as without publication mode.
+    // Counts of 0, 6, 20 and 23 are not suppressed: Golborne's row is as without publication mode.
     expect(rows[1]).toEqual(wardTableRows({ ...table, suppressAt: null })[1]);
-    expect(rows[3]).toEqual(wardTableRows({ ...table, suppressAt: null })[3]);
+  });
+
+  it('writes "No data" for wards the data does not cover, never 0', () => {
+    const withCity = areaFigures({
+      wards: [
+        ...wards,
+        ward({ code: 'E05000026', name: 'Aldgate', count: null, value: null, months: 0 }),
+      ],
+    });
+    const rows = wardTableRows({ ...table, figures: withCity, suppressAt: null });
+    expect(rows[4]).toEqual([
+      'E05000026',
+      'Aldgate',
+      'Kensington and Chelsea',
+      'No data',
+      ...HEADER.slice(4).map(() => ''),
+    ]);
   });
 
   it('hides a change when the earlier count is suppressed', () => {
-    const earlierSmall: AreaStatistics = {
-      ...statistics,
-      wards: new Map([
-        [
-          'E05009396',
-          statisticsOf('E05009396', null, 'higher', change(20, 2, 0.0001), null, 'none', null),
-        ],
-      ]),
-    };
+    const earlierSmall = areaStatistics(
+      [wardStatistics({ code: 'E05009396', changes: [change(20, 2, 0.0001), null] })],
+      { comparisons },
+    );
     const row = wardTableRows({ ...table, statistics: earlierSmall, suppressAt: 4 })[1];
     expect(row?.slice(9, 12)).toEqual(['', '', '']);
   });
@@ -297,10 +266,10 @@ describe('wardTableRows', () => {
       suppressAt: null,
     });
     expect(rows[0]?.slice(4, 8)).toEqual([
-      'Rate per 1,000 residents',
+      'Rate per 1,000 residents per year',
       '95% interval of the rate, lower',
       '95% interval of the rate, upper',
-      'Rank by rate (1 = highest)',
+      'Rank by rate (1 = highest; equal ranks are ties)',
     ]);
     expect(rows[0]).toHaveLength(16);
     // Intervals of rates: 12.2165 and 30.8884 read as rates -> "12.2", "30.9"; 0.6187 -> "0.62".
@@ -324,30 +293,24 @@ describe('wardTableCsv', () => {
     };
     const text = wardTableCsv({ ...table, figures: hostile, statistics: null, suppressAt: 4 });
     const lines = text.split('\r\n');
-    // Headers with commas are quoted; without statistics there are no comparison periods.
+    // Headers with commas are quoted; without statistics there are no comparisons.
     expect(lines[0]).toBe(
       [
         '\uFEFFWard code',
         'Ward',
         'Borough',
         'Count',
-        '"Rate per 1,000 residents (2021)"',
+        '"Rate per 1,000 residents (2021) per year"',
         '"95% interval of the count, lower"',
         '"95% interval of the count, upper"',
-        'Rank by count (1 = highest)',
-        'Against the area rate',
-        'Change',
-        'Change %',
-        'Change significant at the 5% level',
-        'Year on year',
-        'Year on year %',
-        'Year on year significant at the 5% level',
-        'Hot spot (Getis-Ord Gi*)',
+        'Rank by count (1 = highest; equal ranks are ties)',
+        'Against the area',
+        '"Hot spot (Getis-Ord Gi*, false discovery rate corrected)"',
       ].join(','),
     );
     // The count of 7 is not suppressed; the name gets its quote and its quotes doubled.
     expect(lines[1]).toBe(
-      `E05000001,"'=HYPERLINK(""http://x"",""y"")",Kensington and Chelsea,7,,,,1,,,,,,,,Not significant`,
+      `E05000001,"'=HYPERLINK(""http://x"",""y"")",Kensington and Chelsea,7,,,,1,,Not significant`,
     );
     expect(lines[2]).toBe('');
     expect(lines).toHaveLength(3);
@@ -355,13 +318,24 @@ describe('wardTableCsv', () => {
 });
 
 describe('signedCell', () => {
-  it('writes falls with the Unicode minus and rises without a sign, so no cell starts a formula', () => {
-    expect(signedCell(-3, 0)).toBe('−3');
+  it('writes falls with the hyphen-minus, a number to a spreadsheet, and rises without a sign', () => {
+    expect(signedCell(-3, 0)).toBe('-3');
     expect(signedCell(12, 0)).toBe('12');
-    expect(signedCell(-13.0434, 1)).toBe('−13.0');
+    expect(signedCell(-13.0434, 1)).toBe('-13.0');
     expect(signedCell(0, 0)).toBe('0');
     // −0.04 rounds to 0.0: no sign on a zero.
     expect(signedCell(-0.04, 1)).toBe('0.0');
+  });
+});
+
+describe('falls in the file', () => {
+  it('reach the spreadsheet as numbers: unescaped, unquoted, with the hyphen-minus', () => {
+    const text = wardTableCsv({ ...table, suppressAt: null });
+    const golborne = text.split('\r\n').find((line) => line.startsWith('E05009396'));
+    // Golborne: 20 against 23 is -3, -13.0%.
+    expect(golborne).toContain(',-3,-13.0,No,');
+    expect(golborne).not.toContain("'-");
+    expect(golborne).not.toContain('−');
   });
 });
 

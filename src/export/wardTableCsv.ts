@@ -1,18 +1,24 @@
 /**
  * The ward table as CSV: every ward of the area with the columns of the table on screen, numbers
- * written plainly (no thousands separators) so that a spreadsheet reads them as numbers, and
- * publication mode applied as on screen: a suppressed count is "<5" and every figure built on it
- * (rate, interval, comparison, change) is left blank.
+ * written plainly (no thousands separators, falls with a hyphen-minus) so that a spreadsheet
+ * reads them as numbers, and publication mode applied as on screen: a suppressed count is "<5"
+ * and every figure built on it (rate, interval, comparison, change, rank, hot spot) is left
+ * blank. A ward the data does not cover reads "No data", never 0.
  */
 
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import type { AreaFigures, Measure, WardFigure } from '../analysis/areaFigures.ts';
 import type { Change } from '../analysis/change.ts';
-import { describePeriod } from '../analysis/describeView.ts';
-import { COMPARISON_TEXT, changeDisplay, type SuppressAt } from '../analysis/display.ts';
+import {
+  COMPARISON_TEXT,
+  changeDisplay,
+  NO_DATA_TEXT,
+  type SuppressAt,
+} from '../analysis/display.ts';
 import { HOTSPOT_CLASS_LABELS } from '../analysis/hotspots.ts';
+import { comparisonText, type PeriodComparison, rateUnit } from '../analysis/periods.ts';
 import { isSuppressed, suppressedText } from '../analysis/suppression.ts';
-import type { AreaStatistics, Period } from '../analysis/wardStatistics.ts';
+import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { WEEKDAYS } from '../data/calendar.ts';
 import { csvText } from './csv.ts';
 
@@ -44,30 +50,47 @@ function rateCell(value: number): string {
 }
 
 /**
- * A signed figure of a change. Falls are written with the Unicode minus sign "−" (U+2212), as on
- * screen: a leading ASCII "-" would make a spreadsheet read the cell as a formula, and the OWASP
- * remedy ("'-3") leaves a stray quote in the cell. Rises carry no sign, for the same reason ("+").
+ * A signed figure of a change, with the ASCII hyphen-minus for falls so that spreadsheets read it
+ * as a number (csvCell leaves a plain negative number unescaped). Rises carry no sign: a leading
+ * "+" would be escaped as a formula.
  */
 export function signedCell(value: number, decimals: number): string {
   const text = Math.abs(value).toFixed(decimals);
-  return value < 0 && Number(text) !== 0 ? `−${text}` : text;
+  return value < 0 && Number(text) !== 0 ? `-${text}` : text;
 }
 
 function changeCells(change: Change | null, suppressAt: SuppressAt): string[] {
   // changeDisplay is null when either count is suppressed: the change is hidden with them.
-  if (change === null || changeDisplay(change, suppressAt) === null) return ['', '', ''];
+  const display = change === null ? null : changeDisplay(change, suppressAt);
+  if (change === null || display === null) return ['', '', ''];
   return [
     signedCell(change.absolute, Number.isInteger(change.absolute) ? 0 : 1),
-    change.percent === null ? '' : signedCell(change.percent, 1),
-    change.significant ? 'Yes' : 'No',
+    change.percent === null || display.noise ? '' : signedCell(change.percent, 1),
+    display.noise ? 'Too few to tell' : change.significant ? 'Yes' : 'No',
   ];
 }
 
-function changeHeaders(name: string, period: Period | null): string[] {
-  const against = period ? ` against ${describePeriod(period.from, period.to)}` : '';
-  return [`${name}${against}`, `${name} %${against}`, `${name} significant at the 5% level`];
+function changeHeaders(comparison: PeriodComparison): string[] {
+  const against = comparisonText(comparison);
+  return [
+    `Change ${against}`,
+    `Change % ${against}`,
+    `Change significant at the 5% level ${against}`,
+  ];
 }
 
+function benchmarkHeader(statistics: AreaStatistics | null): string {
+  const benchmark = statistics?.benchmark;
+  if (!benchmark) return 'Against the area';
+  return benchmark.measure === 'rate'
+    ? `Against the area's rate (${rateCell(benchmark.value)})`
+    : `Against the area's average ward count (${countCell(Math.round(benchmark.value * 10) / 10)})`;
+}
+
+/**
+ * `figures` as the export shows them: with publication mode applied (withDisclosureControl), so
+ * that suppressed wards carry no rank.
+ */
 export function wardTableRows({
   figures,
   statistics,
@@ -82,14 +105,13 @@ export function wardTableRows({
     'Ward',
     'Borough',
     'Count',
-    `Rate per 1,000 ${denominator}`,
+    `Rate ${rateUnit(denominator, figures.rateMonths)}`,
     `95% interval of the ${measure}, lower`,
     `95% interval of the ${measure}, upper`,
-    `Rank by ${measure} (1 = highest)`,
-    'Against the area rate',
-    ...changeHeaders('Change', statistics?.previousPeriod ?? null),
-    ...changeHeaders('Year on year', statistics?.yearEarlierPeriod ?? null),
-    'Hot spot (Getis-Ord Gi*)',
+    `Rank by ${measure} (1 = highest; equal ranks are ties)`,
+    benchmarkHeader(statistics),
+    ...(statistics?.comparisons ?? []).flatMap(changeHeaders),
+    'Hot spot (Getis-Ord Gi*, false discovery rate corrected)',
     ...(londonRanked === null ? [] : [`London rank (of ${londonRanked} wards)`]),
   ];
   const intervalCell = (value: number) =>
@@ -97,10 +119,12 @@ export function wardTableRows({
 
   const rows = wardsByRank(figures.wards).map((ward) => {
     const wardStatistics = statistics?.wards.get(ward.code);
+    if (ward.count === null)
+      return [ward.code, ward.name, ward.ladName, NO_DATA_TEXT, ...header.slice(4).map(() => '')];
     const suppressed = isSuppressed(ward.count, suppressAt);
     const interval = suppressed ? null : (wardStatistics?.interval ?? null);
-    const comparison = suppressed ? null : (wardStatistics?.comparison ?? null);
-    const londonRank = wardStatistics?.londonRank ?? null;
+    const againstArea = suppressed ? null : (wardStatistics?.againstArea ?? null);
+    const londonRank = suppressed ? null : (wardStatistics?.londonRank ?? null);
     return [
       ward.code,
       ward.name,
@@ -110,10 +134,11 @@ export function wardTableRows({
       interval ? intervalCell(interval.lower) : '',
       interval ? intervalCell(interval.upper) : '',
       ward.rank === null ? '' : String(ward.rank),
-      comparison ? COMPARISON_TEXT[comparison] : '',
-      ...changeCells(wardStatistics?.previous ?? null, suppressAt),
-      ...changeCells(wardStatistics?.yearEarlier ?? null, suppressAt),
-      HOTSPOT_CLASS_LABELS[wardStatistics?.hotspot.hotspotClass ?? 'none'],
+      againstArea ? COMPARISON_TEXT[againstArea] : '',
+      ...(statistics?.comparisons ?? []).flatMap((_, index) =>
+        changeCells(wardStatistics?.changes[index] ?? null, suppressAt),
+      ),
+      suppressed ? '' : HOTSPOT_CLASS_LABELS[wardStatistics?.hotspot.hotspotClass ?? 'none'],
       ...(londonRanked === null ? [] : [londonRank === null ? '' : String(londonRank)]),
     ];
   });

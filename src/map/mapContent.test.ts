@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
+import {
+  areaStatistics,
+  areaFigures as buildAreaFigures,
+  wardFigure,
+  wardStatistics,
+} from '../../tests/support/figures.ts';
 import { KENSINGTON, squareWard, WESTMINSTER, wardSetOf } from '../../tests/support/wards.ts';
 import {
   type AreaFigures,
@@ -7,39 +13,16 @@ import {
   type FigureView,
   type WardFigure,
 } from '../analysis/areaFigures.ts';
-import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
-import { describeTheme } from '../data/dataset.ts';
 import { type Area, findArea, type WardSet } from '../geo/wardSet.ts';
 import { mapContentFor, wardColour, wardTooltip } from './mapContent.ts';
 
 const NO_DATA_GREY = '#d4d4d4';
 
-function figure(overrides: Partial<WardFigure>): WardFigure {
-  return {
-    index: 0,
-    code: 'E05009375',
-    name: 'Golborne',
-    ladName: 'Kensington and Chelsea',
-    count: 0,
-    population: null,
-    rate: null,
-    value: 0,
-    rank: null,
-    classIndex: null,
-    ...overrides,
-  };
-}
+const figure = wardFigure;
 
-const kensington: Area = {
-  id: 'E09000020',
-  name: 'Kensington and Chelsea',
-  wardIndices: [],
-  bounds: [0, 0, 1, 1],
-};
-
-/** Figures for an area of 18 wards: the given ones, then unnamed fillers. */
+/** Figures for an area of 18 wards: the given ones, then unnamed fillers, all ranked. */
 function areaFigures(
   wards: WardFigure[],
   overrides: Partial<AreaFigures> = {},
@@ -48,25 +31,7 @@ function areaFigures(
   const fillers = Array.from({ length: wardCount - wards.length }, (_, position) =>
     figure({ index: wards.length + position, code: `filler-${position}`, name: 'Filler' }),
   );
-  return {
-    area: kensington,
-    theme: describeTheme([], 'all'),
-    wards: [...wards, ...fillers],
-    selectedWard: null,
-    rankedCount: wardCount,
-    classification: null,
-    total: 0,
-    denominator: 'residents',
-    heatmap: {
-      cells: new Float64Array(168),
-      unknownTime: 0,
-      total: 0,
-      max: 0,
-      ward: null,
-      timesKnown: true,
-    },
-    ...overrides,
-  };
+  return buildAreaFigures({ wards: [...wards, ...fillers], rankedCount: wardCount, ...overrides });
 }
 
 describe('wardTooltip', () => {
@@ -93,7 +58,11 @@ describe('wardTooltip', () => {
 
   it('says which residents the rate divides by, with ordinals and thousands separators', () => {
     const ward = figure({ name: 'Notting Dale', count: 1_234, rate: 0.456, rank: 22 });
-    const figures = areaFigures([ward], { denominator: 'residents aged 10–24' }, 30);
+    const figures = areaFigures(
+      [ward],
+      { denominator: 'residents aged 10–24', rateUnit: 'per 1,000 residents aged 10–24' },
+      30,
+    );
     // Rates below 1 take two decimals: 0.456 -> "0.46".
     expect(wardTooltip(ward, figures)).toBe(
       'Notting Dale\nCount: 1,234\nRate: 0.46 per 1,000 residents aged 10–24\nRank: 22nd of 30 in Kensington and Chelsea',
@@ -106,6 +75,17 @@ describe('wardTooltip', () => {
     expect(wardTooltip(ward, areaFigures([ward]))).toBe(
       'Golborne\nCount: 12.5\nRate: no population\nRank: none',
     );
+  });
+});
+
+describe('wards with no data', () => {
+  it('say so in the tooltip and are grey in both map modes', () => {
+    const ward = figure({ count: null, value: null, months: 0 });
+    const figures = areaFigures([ward]);
+    expect(wardTooltip(ward, figures)).toBe(
+      'Golborne\nNo data: the loaded files do not cover this ward for this theme and period',
+    );
+    expect(wardColour(ward, figures)).toBe(NO_DATA_GREY);
   });
 });
 
@@ -248,26 +228,17 @@ describe('hot spot mode and publication mode', () => {
     rank: 1,
     classIndex: 0,
   });
-  const statistics: AreaStatistics = {
-    wards: new Map([
-      [
-        'E05000009',
-        {
-          code: 'E05000009',
-          interval: { lower: 0.6187, upper: 8.7673, method: 'exact' },
-          comparison: 'similar',
-          previous: null,
-          yearEarlier: null,
-          hotspot: { z: 2.7, pValue: 0.0069, qValue: 0.02, hotspotClass: 'hot95' },
-          londonRank: null,
-        },
-      ],
-    ]),
-    areaRate: 2,
-    previousPeriod: null,
-    yearEarlierPeriod: null,
-    londonRanked: null,
-  };
+  const statistics = areaStatistics(
+    [
+      wardStatistics({
+        code: 'E05000009',
+        interval: { lower: 0.6187, upper: 8.7673, method: 'exact' },
+        againstArea: 'similar',
+        hotspot: { z: 2.7, pValue: 0.0069, qValue: 0.02, hotspotClass: 'hot95' },
+      }),
+    ],
+    { areaRate: 2 },
+  );
 
   it('colours wards by hot spot class and names the class in the tooltip', () => {
     const figures = areaFigures([ward], {}, 1);
@@ -283,15 +254,17 @@ describe('hot spot mode and publication mode', () => {
     );
   });
 
-  it('hides a count of 1 to 4, its rate and interval, in publication mode', () => {
-    const tooltip = wardTooltip(ward, areaFigures([ward], {}, 1), {
+  it('hides a count of 1 to 4 and all built on it, rank and hot spot too, in publication mode', () => {
+    // As withDisclosureControl leaves it: suppressed, with no rank.
+    const hidden = { ...ward, suppressed: true, rank: null };
+    const tooltip = wardTooltip(hidden, areaFigures([hidden], { rankedCount: 0 }, 1), {
       mapMode: 'choropleth',
       measure: 'count',
       statistics,
       suppressAt: 4,
     });
     expect(tooltip).toBe(
-      'Golborne\nCount: <5\nRate: – per 1,000 residents\nRank: 1st of 1 in Kensington and Chelsea\nHot spot, 95% confidence',
+      'Golborne\nCount: <5\nRate: – per 1,000 residents\nRank: not ranked (count hidden)',
     );
   });
 });

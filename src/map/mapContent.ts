@@ -1,9 +1,20 @@
 /** Turns the figures of a view into what the map draws. Pure, so it is tested without WebGL. */
 import type { AreaFigures, WardFigure } from '../analysis/areaFigures.ts';
-import { countText, HIDDEN, intervalText, rateText, type SuppressAt } from '../analysis/display.ts';
+import {
+  countText,
+  HIDDEN,
+  intervalText,
+  rankText,
+  rateText,
+  type SuppressAt,
+} from '../analysis/display.ts';
 import { HOTSPOT_CLASS_LABELS } from '../analysis/hotspots.ts';
-import { HOTSPOT_COLOURS, NO_DATA_COLOUR, sequentialPalette } from '../analysis/palette.ts';
-import { ordinal } from '../analysis/ranks.ts';
+import {
+  HOTSPOT_COLOURS,
+  NO_DATA_COLOUR,
+  SUPPRESSED_COLOUR,
+  sequentialPalette,
+} from '../analysis/palette.ts';
 import { isSuppressed } from '../analysis/suppression.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthIndex } from '../data/calendar.ts';
@@ -12,6 +23,9 @@ import { pointsInView } from '../data/offencePoints.ts';
 import type { ThemeId } from '../data/themes.ts';
 import type { Area, WardFeature, WardSet } from '../geo/wardSet.ts';
 import type { MapMode } from './mapView.ts';
+
+/** Area wards beyond this many are not labelled: the names would overlap into a grey mass. */
+export const MAX_LABELLED_WARDS = 60;
 
 const featuresByArea = new WeakMap<Area, WardFeature[]>();
 
@@ -57,35 +71,42 @@ export function wardTooltip(
   options: MapContentOptions = DEFAULT_OPTIONS,
 ): string {
   const { suppressAt } = options;
+  if (figure.count === null)
+    return `${figure.name}\nNo data: the loaded files do not cover this ward for this theme and period`;
   const suppressed = isSuppressed(figure.count, suppressAt);
   const rate =
     figure.rate === null
       ? 'Rate: no population'
-      : `Rate: ${rateText(figure.count, figure.rate, suppressAt)} per 1,000 ${figures.denominator}`;
+      : `Rate: ${rateText(figure.count, figure.rate, suppressAt)} ${figures.rateUnit}`;
   const rank =
     figure.rank === null
-      ? 'Rank: none'
-      : `Rank: ${ordinal(figure.rank)} of ${figures.rankedCount} in ${figures.area.name}`;
+      ? suppressed
+        ? 'Rank: not ranked (count hidden)'
+        : 'Rank: none'
+      : `Rank: ${rankText(figure.rank, figures.tiedRanks.has(figure.rank))} of ${figures.rankedCount} in ${figures.area.name}`;
   const lines = [figure.name, `Count: ${countText(figure.count, suppressAt)}`, rate, rank];
   const statistics = options.statistics?.wards.get(figure.code);
   if (statistics && !suppressed) {
     const interval = intervalText(statistics.interval, figure.count, options.measure, suppressAt);
     if (interval !== HIDDEN) lines.push(`95% interval: ${interval}`);
   }
-  if (statistics && statistics.hotspot.hotspotClass !== 'none') {
+  if (statistics && !suppressed && statistics.hotspot.hotspotClass !== 'none') {
     lines.push(HOTSPOT_CLASS_LABELS[statistics.hotspot.hotspotClass]);
   }
   return lines.join('\n');
 }
 
-/** Fill colour of each class, or the no-data grey. */
+/** Fill colour of each class; the no-data grey, or the colour of hidden counts. */
 export function wardColour(figure: WardFigure, figures: AreaFigures): string {
+  if (figure.suppressed) return SUPPRESSED_COLOUR;
   if (figure.classIndex === null || figures.classification === null) return NO_DATA_COLOUR;
   const palette = sequentialPalette(figures.classification.thresholds.length + 1);
   return palette[figure.classIndex] ?? NO_DATA_COLOUR;
 }
 
 function hotspotColour(figure: WardFigure, options: MapContentOptions): string {
+  if (figure.count === null) return NO_DATA_COLOUR;
+  if (figure.suppressed) return SUPPRESSED_COLOUR;
   return HOTSPOT_COLOURS[
     options.statistics?.wards.get(figure.code)?.hotspot.hotspotClass ?? 'none'
   ];

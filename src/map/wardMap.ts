@@ -13,7 +13,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { hexToRgb } from '../analysis/palette.ts';
 import type { Bounds, WardFeature } from '../geo/wardSet.ts';
 import { distinctCharacters, labelGlyphSize } from './labelAtlas.ts';
-import { DENSITY_RAMP, type MapContent } from './mapContent.ts';
+import { DENSITY_RAMP, MAX_LABELLED_WARDS, type MapContent } from './mapContent.ts';
 import type { Camera, MapLayers } from './mapView.ts';
 import {
   catchmentLayers,
@@ -69,8 +69,6 @@ const PLAIN_STYLE: maplibregl.StyleSpecification = {
   sources: {},
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }],
 };
-/** Area wards beyond this many are not labelled: the names would overlap into a grey mass. */
-const MAX_LABELLED_WARDS = 60;
 
 function rgba(hex: string): Rgba {
   return [...hexToRgb(hex), PLAIN_FILL_ALPHA];

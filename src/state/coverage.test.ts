@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaFigures, WardFigure } from '../analysis/areaFigures.ts';
+import { wardFigure } from '../../tests/support/figures.ts';
+import type { AreaFigures } from '../analysis/areaFigures.ts';
 import type { AreaPriorities } from '../analysis/priorities.ts';
 import { coverageTypes, needWards } from './coverage.ts';
 
 function figure(index: number, code: string, name: string, count: number, rank: number) {
-  return {
+  return wardFigure({
     index,
     code,
     name,
-    ladName: 'Kensington and Chelsea',
     count,
     population: 1000,
     rate: count,
     value: count,
     rank,
-    classIndex: null,
-  } satisfies WardFigure;
+  });
 }
 
 // Two wards in name order: Abingdon 4 offences (rank 2), Brompton 9 (rank 1).
@@ -36,8 +35,8 @@ describe('need by ward', () => {
         { code: 'E05009388', name: 'Abingdon', values: [] },
       ],
       rows: [
-        { ward: 0, themeRanks: [], score: 2.5, priority: 2, topInEveryTheme: false },
-        { ward: 1, themeRanks: [], score: 1.5, priority: 1, topInEveryTheme: false },
+        { ward: 0, themeRanks: [], score: 2.5, priority: 2, tied: false, topThemes: 0 },
+        { ward: 1, themeRanks: [], score: 1.5, priority: 1, tied: false, topThemes: 0 },
       ],
     } as unknown as AreaPriorities;
     expect(

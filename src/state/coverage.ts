@@ -134,7 +134,8 @@ export function needWards(figures: AreaFigures, priorities: AreaPriorities | nul
       code: ward.code,
       name: ward.name,
       ladName: ward.ladName,
-      count: ward.count,
+      // A ward with no data has no offences to weigh, and no need figure to rank.
+      count: ward.count ?? 0,
       rate: ward.rate,
       need: priorities ? (row?.score ?? null) : ward.value,
       needRank: priorities ? (row?.priority ?? null) : ward.rank,

@@ -5,12 +5,15 @@
  * the reports of the files read and the last problem.
  */
 import type { StoreApi } from 'zustand';
+import { themeMonthSpan } from '../analysis/dataCoverage.ts';
+import { type MonthSpan, presetPeriodFor } from '../analysis/periods.ts';
 import { monthIndex, monthKey } from '../data/calendar.ts';
 import {
   type Dataset,
   type DatasetSummary,
   overlappingThemes,
   summarise,
+  themeSources,
 } from '../data/dataset.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { LoadReport } from '../data/report.ts';
@@ -18,7 +21,7 @@ import type { ServiceFile } from '../data/services.ts';
 import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
 import type { WardTopology } from '../geo/wardFile.ts';
 import { decodeWardTopology, type WardSet } from '../geo/wardSet.ts';
-import type { ViewSlice } from './viewSlice.ts';
+import { DEFAULT_PRESET, type ViewSlice } from './viewSlice.ts';
 
 export interface PopulationSource {
   name: string;
@@ -88,9 +91,7 @@ export type PendingChoice = 'replace' | 'add' | 'cancel';
 export const DEFAULT_PERIOD_MONTHS = 12;
 
 /** First and last month (indices) over datasets, or null when none holds any month. */
-export function monthSpan(
-  datasets: readonly DatasetSummary[],
-): { first: number; last: number } | null {
+export function monthSpan(datasets: readonly DatasetSummary[]): MonthSpan | null {
   const withMonths = datasets.filter((dataset) => dataset.lastMonth >= dataset.firstMonth);
   if (withMonths.length === 0) return null;
   return {
@@ -111,7 +112,7 @@ export function monthsOf(datasets: readonly DatasetSummary[]): string[] {
 /** The period to show: the requested one when it overlaps the data (clamped to it), else the
  * latest 12 months. */
 export function periodForSpan(
-  span: { first: number; last: number },
+  span: MonthSpan,
   from: string | null,
   to: string | null,
 ): { from: string; to: string } {
@@ -129,6 +130,17 @@ export function periodForSpan(
     return { from: monthKey(clamp(requestedFrom)), to: monthKey(clamp(requestedTo)) };
   }
   return { from: monthKey(Math.max(first, last - DEFAULT_PERIOD_MONTHS + 1)), to: monthKey(last) };
+}
+
+/**
+ * The theme to show after a file is loaded: the one shown when the file carries it, else "All
+ * serious violence" when the file has any serious-violence theme, else the file's first theme.
+ */
+export function themeAfterLoading(loaded: DatasetSummary, theme: ThemeId): ThemeId {
+  const live = loaded.themes.filter((info) => !loaded.replacedThemes.includes(info.id));
+  if (themeSources([loaded], theme).length > 0) return theme;
+  if (live.some((info) => info.group === 'serious_violence')) return ALL_THEMES;
+  return live[0]?.id ?? theme;
 }
 
 /** Theme ids offered for a set of datasets (not counting replaced ones). */
@@ -151,26 +163,33 @@ export function createDataSlice(
 ): DataSlice {
   /**
    * Puts in a new list of datasets with a theme and period that exist. A file the user loads
-   * shows its latest 12 months (`latestPeriod`); otherwise the period chosen (or given by a link)
-   * is kept where the data allows.
+   * (`loaded`) moves the view to its themes and its latest months; otherwise the period chosen
+   * (or given by a link) is kept where the data allows. A preset's months follow the data: "last
+   * 3 months" is always the latest three.
    */
-  const setDatasets = (datasets: Dataset[], latestPeriod = false) => {
-    const { theme, from, to } = get();
-    const span = monthSpan(datasets.map(summarise));
-    const themeExists = theme === ALL_THEMES || liveThemeIds(datasets).includes(theme);
+  const setDatasets = (datasets: Dataset[], loaded: DatasetSummary | null = null) => {
+    const { from, to } = get();
+    const requested = loaded ? themeAfterLoading(loaded, get().theme) : get().theme;
+    const theme =
+      requested === ALL_THEMES || liveThemeIds(datasets).includes(requested)
+        ? requested
+        : ALL_THEMES;
+    const preset = loaded && get().preset === null ? DEFAULT_PRESET : get().preset;
+    const span = themeMonthSpan(datasets, theme);
+    const presetPeriod = span && preset ? presetPeriodFor(preset, span) : null;
     set({
       datasets,
-      theme: themeExists ? theme : ALL_THEMES,
-      ...(span
-        ? latestPeriod
-          ? periodForSpan(span, null, null)
-          : periodForSpan(span, from, to)
-        : {}),
+      theme,
+      ...(presetPeriod
+        ? { ...presetPeriod, preset }
+        : span
+          ? { ...periodForSpan(span, loaded ? null : from, loaded ? null : to), preset: null }
+          : {}),
     });
   };
 
   const commit = (datasets: Dataset[], dataset: Dataset) =>
-    setDatasets([...datasets, dataset], !dataset.synthetic);
+    setDatasets([...datasets, dataset], dataset.synthetic ? null : summarise(dataset));
 
   return {
     wards: null,

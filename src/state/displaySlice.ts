@@ -14,6 +14,8 @@ export type DeviceLocation =
 export interface DisplaySlice {
   /** Which layers the map draws. */
   layers: MapLayers;
+  /** Exports apply publication mode unless the user unticks it, whatever the screen shows. */
+  exportPublication: boolean;
   location: DeviceLocation;
   /** Services placed to try a scenario: in this tab only, never kept or in the URL. */
   proposedServices: ProposedService[];
@@ -22,6 +24,7 @@ export interface DisplaySlice {
   /** The base map under the wards: kept in this browser (baseMapKeeping.ts), never in the URL. */
   baseMap: BaseMapSettings;
   setLayer(layer: keyof MapLayers, shown: boolean): void;
+  setExportPublication(exportPublication: boolean): void;
   setLocation(location: DeviceLocation): void;
   addProposedService(service: Omit<ProposedService, 'id'>): void;
   removeProposedService(id: number): void;
@@ -36,11 +39,13 @@ export function createDisplaySlice(
 ): DisplaySlice {
   return {
     layers: { choropleth: true, density: false, labels: true },
+    exportPublication: true,
     location: { status: 'idle' },
     proposedServices: [],
     placingService: null,
     baseMap: DEFAULT_BASE_MAP,
     setLayer: (layer, shown) => set({ layers: { ...get().layers, [layer]: shown } }),
+    setExportPublication: (exportPublication) => set({ exportPublication }),
     setLocation: (location) => set({ location }),
     addProposedService: (service) => {
       const proposed = get().proposedServices;

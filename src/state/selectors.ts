@@ -7,8 +7,10 @@ import {
   type AreaFigures,
   computeAreaFigures,
   type FigureInputs,
+  withDisclosureControl,
 } from '../analysis/areaFigures.ts';
 import { type AreaPriorities, areaPriorities } from '../analysis/priorities.ts';
+import { suppressionFor } from '../analysis/suppression.ts';
 import { computeTrends, type Trends } from '../analysis/trends.ts';
 import { type AreaStatistics, computeAreaStatistics } from '../analysis/wardStatistics.ts';
 import { type DatasetSummary, describeTheme, summarise } from '../data/dataset.ts';
@@ -40,12 +42,13 @@ const selectFigureInputs = derived(
       state.theme,
       state.from,
       state.to,
+      state.preset,
       state.measure,
       state.ward,
       state.time,
       state.classes,
     ] as const,
-  (wards, datasets, populations, area, theme, from, to, measure, ward, time, classes) => {
+  (wards, datasets, populations, area, theme, from, to, preset, measure, ward, time, classes) => {
     const shown = wards ? findArea(wards, area) : undefined;
     if (!wards || !shown) return null;
     const inputs: FigureInputs = {
@@ -53,21 +56,37 @@ const selectFigureInputs = derived(
       area: shown,
       datasets,
       populations,
-      view: { area, theme, from, to, measure, ward, time, classes },
+      view: { area, theme, from, to, preset, measure, ward, time, classes },
     };
     return inputs;
   },
 );
 
-/** Figures for a store state; null until the ward boundaries are loaded. */
-export const selectAreaFigures = derived(
+/** Figures before publication mode: what statistics and exports start from; null until the
+ * ward boundaries are loaded. */
+export const selectRawFigures = derived(
   (state: StoreState) => [selectFigureInputs(state)] as const,
   (inputs) => (inputs ? computeAreaFigures(inputs) : null),
 );
 
+/** Figures as the screen shows them (publication mode applied); null until the ward boundaries
+ * are loaded. */
+export const selectAreaFigures = derived(
+  (state: StoreState) => [selectRawFigures(state), state.publication, state.classes] as const,
+  (figures, publication, classes) =>
+    figures ? withDisclosureControl(figures, suppressionFor(publication), classes) : null,
+);
+
+/** The figures an export shows, with the exports' own publication setting applied. */
+export const selectExportFigures = derived(
+  (state: StoreState) => [selectRawFigures(state), state.exportPublication, state.classes] as const,
+  (figures, publication, classes) =>
+    figures ? withDisclosureControl(figures, suppressionFor(publication), classes) : null,
+);
+
 /** Intervals, changes, hot spots and London ranks for the wards of the current view. */
 export const selectAreaStatistics = derived(
-  (state: StoreState) => [selectFigureInputs(state), selectAreaFigures(state)] as const,
+  (state: StoreState) => [selectFigureInputs(state), selectRawFigures(state)] as const,
   (inputs, figures): AreaStatistics | null =>
     inputs && figures ? computeAreaStatistics(inputs, figures) : null,
 );
@@ -88,9 +107,15 @@ const selectPriorityThemes = derived(
 /** Each ward's rank in each serious-violence theme and the combined score. */
 export const selectPriorities = derived(
   (state: StoreState) =>
-    [selectFigureInputs(state), selectPriorityThemes(state), state.weights, state.topN] as const,
-  (inputs, themes, weights, topN): AreaPriorities | null =>
-    inputs ? areaPriorities(inputs, themes, weights, topN) : null,
+    [
+      selectFigureInputs(state),
+      selectPriorityThemes(state),
+      state.weights,
+      state.topN,
+      state.publication,
+    ] as const,
+  (inputs, themes, weights, topN, publication): AreaPriorities | null =>
+    inputs ? areaPriorities(inputs, themes, weights, topN, suppressionFor(publication)) : null,
 );
 
 export function usePriorities(): AreaPriorities | null {

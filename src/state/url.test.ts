@@ -10,6 +10,7 @@ describe('view in the URL', () => {
       theme: 'youth_violence',
       from: '2025-10',
       to: '2026-09',
+      preset: null,
       measure: 'rate' as const,
       ward: 'E05009396',
       time: { weekday: 4, hourFrom: 22, hourTo: 1 },
@@ -31,6 +32,7 @@ describe('view in the URL', () => {
       theme: 'youth_violence',
       from: '2025-10',
       to: '2026-09',
+      preset: null,
       measure: 'rate',
       ward: 'E05009396',
       time: { weekday: 4, hourFrom: 22, hourTo: 1 },
@@ -38,17 +40,40 @@ describe('view in the URL', () => {
     expect(cameraFromSearch(search)).toEqual({ zoom: 13.25, latitude: 51.5, longitude: -0.19 });
   });
 
+  it('carries a period preset, which wins over the months beside it', () => {
+    const search = searchFor(
+      { ...initialView, preset: 'last-3-months', from: '2025-12', to: '2026-02' },
+      null,
+      '',
+    );
+    expect(new URLSearchParams(search).get('period')).toBe('last-3-months');
+    expect(viewFromSearch(search)).toMatchObject({
+      preset: 'last-3-months',
+      from: '2025-12',
+      to: '2026-02',
+    });
+    // Months alone are a custom period; an unknown preset is ignored.
+    expect(viewFromSearch('?from=2025-01&to=2025-03').preset).toBeNull();
+    expect(viewFromSearch('?period=last-5-years')).toEqual({});
+  });
+
   it('carries the priorities weights and top N, leaving out the defaults', () => {
     const search = searchFor(
-      { ...initialView, weights: { youth_violence: 2, vawg: 1, robbery: 0 }, topN: 3 },
+      {
+        ...initialView,
+        weights: { youth_violence: 2, vawg: 1, robbery: 0, possession_of_weapons: 0.5, knife: 1 },
+        topN: 3,
+      },
       null,
       '',
     );
     const params = new URLSearchParams(search);
-    expect(params.get('weights')).toBe('youth_violence:2,robbery:0');
+    // Possession of weapons at its default of 0.5 and a theme at its default of 1 are left out;
+    // VAWG at 1 is not its default (0.5).
+    expect(params.get('weights')).toBe('youth_violence:2,vawg:1,robbery:0');
     expect(params.get('top')).toBe('3');
     expect(viewFromSearch(search)).toMatchObject({
-      weights: { youth_violence: 2, robbery: 0 },
+      weights: { youth_violence: 2, vawg: 1, robbery: 0 },
       topN: 3,
     });
     expect(viewFromSearch('?weights=robbery:-1&top=0')).toEqual({});

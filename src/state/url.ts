@@ -1,11 +1,13 @@
 /**
  * The view in the address bar, so that a copied link reopens the same view:
- * `?area=E09000020&theme=youth_violence&from=2025-10&to=2026-09&measure=rate&ward=E05009396&day=Fri&hours=22-1&map=13.2/51.5/-0.19`.
+ * `?area=E09000020&theme=youth_violence&period=last-3-months&from=2025-10&to=2026-09&measure=rate&ward=E05009396&day=Fri&hours=22-1&map=13.2/51.5/-0.19`.
  * Written with replaceState: changing a control does not add a browser history entry.
  */
 import type { TimeFilter } from '../analysis/aggregate.ts';
 import type { ClassChoice } from '../analysis/areaFigures.ts';
 import type { ClassMethod } from '../analysis/classify.ts';
+import { isPeriodPreset } from '../analysis/periods.ts';
+import { defaultWeight } from '../analysis/priorities.ts';
 import {
   DEFAULT_SERVICES_VIEW,
   type ServicesView,
@@ -73,7 +75,11 @@ export function viewFromSearch(search: string): Partial<ViewState> {
   if (from && to && monthIndex(from) !== null && monthIndex(to) !== null) {
     view.from = from;
     view.to = to;
+    view.preset = null;
   }
+  // A preset wins over the months written beside it: its months follow the data.
+  const preset = params.get('period');
+  if (preset && isPeriodPreset(preset)) view.preset = preset;
   const measure = params.get('measure');
   if (measure === 'count' || measure === 'rate') view.measure = measure;
   const ward = params.get('ward');
@@ -167,6 +173,7 @@ export function searchFor(view: ViewState, camera: Camera | null, current: strin
   };
   set('area', view.area);
   set('theme', view.theme);
+  set('period', view.preset);
   set('from', view.from);
   set('to', view.to);
   set('measure', view.measure);
@@ -179,7 +186,9 @@ export function searchFor(view: ViewState, camera: Camera | null, current: strin
   set('mode', view.mapMode === 'choropleth' ? null : view.mapMode);
   set('publication', view.publication ? '1' : null);
   set('page', view.page === 'dashboard' ? null : view.page);
-  const weights = Object.entries(view.weights).filter(([, weight]) => weight !== 1);
+  const weights = Object.entries(view.weights).filter(
+    ([theme, weight]) => weight !== defaultWeight(theme).weight,
+  );
   set(
     'weights',
     weights.length > 0 ? weights.map(([theme, weight]) => `${theme}:${weight}`).join(',') : null,

@@ -11,7 +11,10 @@ import {
   type FigureView,
   type Measure,
 } from '../analysis/areaFigures.ts';
+import { themeMonthSpan } from '../analysis/dataCoverage.ts';
+import { type PeriodPreset, presetPeriodFor } from '../analysis/periods.ts';
 import { DEFAULT_SERVICES_VIEW, type ServicesView } from '../analysis/servicesView.ts';
+import type { Dataset } from '../data/dataset.ts';
 import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
 import { DEFAULT_AREA } from '../geo/areas.ts';
 import type { Camera, MapMode } from '../map/mapView.ts';
@@ -19,6 +22,8 @@ import type { Camera, MapMode } from '../map/mapView.ts';
 /** What a link describes: the figures' view (area, theme, period, measure, ward, time, classes)
  * and the rest of the page. */
 export interface ViewState extends FigureView {
+  /** The preset that set the period, kept as the data changes; null for months chosen by hand. */
+  preset: PeriodPreset | null;
   classes: ClassChoice;
   /** What the map's colours show. */
   mapMode: MapMode;
@@ -45,7 +50,10 @@ export interface ViewSlice extends ViewState {
   camera: Camera | null;
   setArea(area: string): void;
   setTheme(theme: ThemeId): void;
+  /** Months chosen by hand: a custom period, compared with the period before it. */
   setPeriod(from: string, to: string): void;
+  /** A preset's months for the data loaded (ignored when the data does not reach back far enough). */
+  setPreset(preset: PeriodPreset): void;
   setMeasure(measure: Measure): void;
   selectWard(ward: string | null): void;
   setTimeFilter(time: TimeFilter | null): void;
@@ -59,11 +67,14 @@ export interface ViewSlice extends ViewState {
   setCamera(camera: Camera): void;
 }
 
+export const DEFAULT_PRESET: PeriodPreset = 'last-12-months';
+
 export const initialView: ViewState = {
   area: DEFAULT_AREA,
   theme: ALL_THEMES,
   from: null,
   to: null,
+  preset: DEFAULT_PRESET,
   measure: 'count',
   ward: null,
   time: null,
@@ -83,16 +94,29 @@ export function viewOf(state: ViewState): ViewState {
   return view as unknown as ViewState;
 }
 
+/** The view's actions read the loaded datasets: a preset's months follow the data. */
+type ViewStore = ViewSlice & { datasets: readonly Dataset[] };
+
 export function createViewSlice(
-  set: StoreApi<ViewSlice>['setState'],
-  get: StoreApi<ViewSlice>['getState'],
+  set: StoreApi<ViewStore>['setState'],
+  get: StoreApi<ViewStore>['getState'],
 ): ViewSlice {
+  /** A preset's months for a theme's data; null when the data does not reach back far enough. */
+  const presetPeriod = (preset: PeriodPreset | null, theme: ThemeId) => {
+    const span = preset ? themeMonthSpan(get().datasets, theme) : null;
+    return span && preset ? presetPeriodFor(preset, span) : null;
+  };
   return {
     ...initialView,
     camera: null,
     setArea: (area) => set({ area, ward: null }),
-    setTheme: (theme) => set({ theme }),
-    setPeriod: (from, to) => (from <= to ? set({ from, to }) : set({ from: to, to: from })),
+    setTheme: (theme) => set({ theme, ...presetPeriod(get().preset, theme) }),
+    setPeriod: (from, to) =>
+      from <= to ? set({ from, to, preset: null }) : set({ from: to, to: from, preset: null }),
+    setPreset: (preset) => {
+      const period = presetPeriod(preset, get().theme);
+      if (period) set({ ...period, preset });
+    },
     setMeasure: (measure) => set({ measure }),
     selectWard: (ward) => set({ ward }),
     setTimeFilter: (time) => set({ time }),

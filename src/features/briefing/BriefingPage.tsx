@@ -7,8 +7,14 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
-import { type BriefingContent, briefingContent, TOP_WARDS } from '../../export/briefing.ts';
+import { suppressionFor } from '../../analysis/suppression.ts';
+import {
+  type BriefingContent,
+  briefingContent,
+  PROTECTIVE_MARKINGS,
+  type ProtectiveMarking,
+  TOP_WARDS,
+} from '../../export/briefing.ts';
 import { type BaseMapImage, mapImageFor, mapSvg } from '../../export/mapSvg.ts';
 import { useAreaStatistics, useDatasetSummaries } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -33,7 +39,7 @@ function TopWards({ content }: { content: BriefingContent }) {
     <table className="briefing-wards">
       <caption>
         Top {TOP_WARDS} wards. {content.changeHeader}: ▲ rise, ▼ fall, * significant at the 5%
-        level.
+        level. = marks a tie. {content.rankNote}
       </caption>
       <thead>
         <tr>
@@ -48,8 +54,12 @@ function TopWards({ content }: { content: BriefingContent }) {
             {content.rateHeader}
           </th>
           <th scope="col" className="numeric">
+            {content.intervalHeader}
+          </th>
+          <th scope="col" className="numeric">
             Change
           </th>
+          <th scope="col">Hot spot</th>
         </tr>
       </thead>
       <tbody>
@@ -59,6 +69,7 @@ function TopWards({ content }: { content: BriefingContent }) {
             <th scope="row">{row.ward}</th>
             <td className="numeric">{row.count}</td>
             <td className="numeric">{row.rate}</td>
+            <td className="numeric">{row.interval}</td>
             <td className="numeric">
               {row.change === null ? (
                 '–'
@@ -72,6 +83,7 @@ function TopWards({ content }: { content: BriefingContent }) {
                 </>
               )}
             </td>
+            <td>{row.hotspot}</td>
           </tr>
         ))}
       </tbody>
@@ -121,15 +133,30 @@ function HoursOfTheWeek({ content }: { content: BriefingContent }) {
   );
 }
 
+function Reasons({ content }: { content: BriefingContent }) {
+  return (
+    <section className="briefing-reasons" aria-label="Why these wards">
+      <h3>Why these wards</h3>
+      <ol>
+        {content.reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function BriefingPage({
   figures,
   publication,
 }: {
+  /** The figures with the exports' publication mode applied. */
   figures: AreaFigures;
   /** Publication mode for exports, chosen beside "Export briefing". */
   publication: boolean;
 }) {
   const id = useId();
+  const [marking, setMarking] = useState<ProtectiveMarking>('OFFICIAL');
   const view = useAppStore(
     useShallow((state) => ({
       from: state.from,
@@ -144,6 +171,7 @@ export function BriefingPage({
   const populationSource = useAppStore((state) => state.populationSource);
   const setPage = useAppStore((state) => state.setPage);
   const statistics = useAreaStatistics();
+  const suppressAt = suppressionFor(publication);
   const { mapMode, measure } = view;
   const [generatedAt] = useState(() => new Date());
   const baseMapSettings = useAppStore((state) => state.baseMap);
@@ -177,8 +205,13 @@ export function BriefingPage({
     datasets,
     populationSource,
     view,
-    suppressAt: publication ? DEFAULT_SUPPRESSION_THRESHOLD : null,
+    suppressAt,
     generatedAt,
+    marking,
+    nameOf: (code) => {
+      const index = wards?.byCode.get(code);
+      return (index === undefined ? undefined : wards?.wards[index]?.name) ?? code;
+    },
   });
 
   return (
@@ -190,11 +223,26 @@ export function BriefingPage({
         <button type="button" onClick={() => setPage('dashboard')}>
           Back to the dashboard
         </button>
+        <div className="field">
+          <label htmlFor={`${id}-marking`}>Protective marking</label>
+          <select
+            id={`${id}-marking`}
+            value={marking}
+            onChange={(event) => setMarking(event.target.value as ProtectiveMarking)}
+          >
+            {PROTECTIVE_MARKINGS.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </div>
         <p className="hint">
           A4 landscape, one page. To make a PDF, choose “Save as PDF” as the printer.
         </p>
       </div>
       <article className="briefing-sheet" aria-labelledby={`${id}-title`}>
+        <p className="briefing-marking">{content.marking}</p>
         <header className="briefing-header">
           <div className="briefing-title">
             <h2 id={`${id}-title`}>
@@ -240,7 +288,10 @@ export function BriefingPage({
             </figure>
             <HoursOfTheWeek content={content} />
           </div>
-          <TopWards content={content} />
+          <div className="briefing-column">
+            <TopWards content={content} />
+            <Reasons content={content} />
+          </div>
         </div>
         <footer className="briefing-sources">
           <h3>Data sources</h3>
@@ -250,6 +301,7 @@ export function BriefingPage({
             ))}
           </ul>
         </footer>
+        <p className="briefing-marking">{content.marking}</p>
       </article>
     </main>
   );

@@ -1,11 +1,13 @@
 /** The wards whose figures rose or fell most against the previous period. */
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
-import { describePeriod } from '../../analysis/describeView.ts';
 import { changeDisplay } from '../../analysis/display.ts';
+import { comparisonText } from '../../analysis/periods.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { biggestChanges, type ChangeEntry } from '../../analysis/wardStatistics.ts';
 import { useAreaStatistics } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function ChangeList({
   title,
@@ -51,14 +53,14 @@ export function BiggestChanges({ figures }: { figures: AreaFigures }) {
   if (!statistics) return null;
   const suppressAt = publication ? DEFAULT_SUPPRESSION_THRESHOLD : null;
   const { rises, falls } = biggestChanges(figures, statistics);
+  const comparison = statistics.comparisons[0];
   return (
     <section className="biggest-changes" aria-labelledby="biggest-changes-title">
       <h2 id="biggest-changes-title">Biggest changes</h2>
-      {statistics.previousPeriod ? (
+      {comparison ? (
         <>
           <p className="hint">
-            Against {describePeriod(statistics.previousPeriod.from, statistics.previousPeriod.to)}.
-            * significant at the 5% level.
+            {capitalised(comparisonText(comparison))}. * significant at the 5% level.
           </p>
           <div className="change-lists">
             <ChangeList title="Rises" entries={rises} suppressAt={suppressAt} />
@@ -66,7 +68,7 @@ export function BiggestChanges({ figures }: { figures: AreaFigures }) {
           </div>
         </>
       ) : (
-        <p className="hint">The data has no earlier period of the same length to compare with.</p>
+        <p className="hint">The data has no earlier period to compare with.</p>
       )}
     </section>
   );

@@ -24,10 +24,10 @@ export function SelectedWard({ figures }: { figures: AreaFigures }) {
       <dl>
         <div>
           <dt>Count</dt>
-          <dd>{formatCount(ward.count)}</dd>
+          <dd>{ward.count === null ? 'No data' : formatCount(ward.count)}</dd>
         </div>
         <div>
-          <dt>Rate per 1,000 {figures.denominator}</dt>
+          <dt>Rate {figures.rateUnit}</dt>
           <dd>{formatRate(ward.rate)}</dd>
         </div>
         <div>

@@ -85,7 +85,7 @@ describe('WardTable', () => {
   it('describes the view in its caption and lists each ward of the area once', () => {
     render(<WardTablePanel />);
     const table = screen.getByRole('table', {
-      name: 'Wards in Kensington and Chelsea: All serious violence, Jan 2024. Rate per 1,000 residents. Rank by count: 1 is highest.',
+      name: 'Wards in Kensington and Chelsea: All serious violence, Jan 2024. Rate per 1,000 residents per year. Rank by count: 1 is highest, = marks a tie.',
     });
     expect(
       within(table)
@@ -95,13 +95,13 @@ describe('WardTable', () => {
     ).toEqual([
       'Ward',
       'Count',
-      'Rate per 1,000',
+      'Rate per 1,000 per year',
       'Rank',
       '95% interval',
       'Against area',
-      'Change',
-      'Year on year',
+      // The data holds one month: no earlier period, so no change columns.
       'Hot spot',
+      'London rank',
     ]);
     // Four wards in Kensington and Chelsea (Marylebone is in Westminster), plus the header row.
     expect(within(table).getAllByRole('row')).toHaveLength(5);
@@ -123,13 +123,14 @@ describe('WardTable', () => {
           .map((cell) => cell.textContent)
           .slice(0, 3),
       );
-    // Rates: 12 / 8,000 * 1,000 = 1.5; 8 / 2,000 * 1,000 = 4.0; 5 / 10,000 * 1,000 = 0.50 (two
-    // decimals below 1); Chelsea Riverside has no population.
+    // One month, so rates are per year (× 12): 12 / 8,000 * 1,000 * 12 = 18.0;
+    // 8 / 2,000 * 1,000 * 12 = 48.0; 5 / 10,000 * 1,000 * 12 = 6.0; Chelsea Riverside has no
+    // population. The two 5s share 3rd place: "=3".
     expect(cells).toEqual([
-      ['12', '1.5', '1'],
-      ['8', '4.0', '2'],
-      ['5', '0.50', '3'],
-      ['5', '–', '3'],
+      ['12', '18.0', '1'],
+      ['8', '48.0', '2'],
+      ['5', '6.0', '=3'],
+      ['5', '–', '=3'],
     ]);
   });
 
@@ -149,12 +150,12 @@ describe('WardTable', () => {
   it('sorts by rate with wards without a rate last both ways', async () => {
     const user = userEvent.setup();
     render(<WardTablePanel />);
-    await user.click(screen.getByRole('button', { name: 'Rate per 1,000' }));
-    expect(columnHeader('Rate per 1,000').getAttribute('aria-sort')).toBe('descending');
-    // 4.0, 1.5, 0.50, then no rate.
+    await user.click(screen.getByRole('button', { name: 'Rate per 1,000 per year' }));
+    expect(columnHeader('Rate per 1,000 per year').getAttribute('aria-sort')).toBe('descending');
+    // 48.0, 18.0, 6.0, then no rate.
     expect(wardNames()).toEqual(['Courtfield', 'Brompton', 'Abingdon', 'Chelsea Riverside']);
-    await user.click(screen.getByRole('button', { name: 'Rate per 1,000' }));
-    expect(columnHeader('Rate per 1,000').getAttribute('aria-sort')).toBe('ascending');
+    await user.click(screen.getByRole('button', { name: 'Rate per 1,000 per year' }));
+    expect(columnHeader('Rate per 1,000 per year').getAttribute('aria-sort')).toBe('ascending');
     expect(wardNames()).toEqual(['Abingdon', 'Brompton', 'Courtfield', 'Chelsea Riverside']);
   });
 
@@ -192,10 +193,11 @@ describe('WardTable', () => {
     useAppStore.getState().setMeasure('rate');
     useAppStore.getState().setArea('london');
     render(<WardTablePanel />);
-    expect(screen.getByRole('table', { name: /Rank by rate: 1 is highest\.$/ }).tagName).toBe(
-      'TABLE',
-    );
-    // Rates: Courtfield 4.0, Brompton 1.5, Marylebone 7 / 5,000 * 1,000 = 1.4, Abingdon 0.50;
+    expect(
+      screen.getByRole('table', { name: /Rank by rate: 1 is highest, = marks a tie\.$/ }).tagName,
+    ).toBe('TABLE');
+    // Rates per year: Courtfield 48.0, Brompton 18.0, Marylebone 7 / 5,000 * 1,000 * 12 = 16.8,
+    // Abingdon 6.0;
     // Chelsea Riverside has none and no rank.
     expect(wardNames()).toEqual([
       'Courtfield, Kensington and Chelsea',

@@ -1,12 +1,68 @@
 /**
- * Priorities: each ward's rank in every serious-violence theme, a combined score whose method is
- * stated on the page, optional weights, and the wards in the top N of every theme picked out.
+ * Priorities: each ward's rank in every serious-violence theme with the figures behind it (count,
+ * rate, change, hot spot), a combined score whose method is stated on the page, the weights with
+ * the reason for each default, and in how many themes each ward is in the top N. Ties are shown
+ * as ties.
  */
 import { useId } from 'react';
 import { describePeriod } from '../../analysis/describeView.ts';
-import { formatRate } from '../../data/numberFormat.ts';
+import { changeDisplay, HOTSPOT_SHORT_TEXT, hidden, rankCell } from '../../analysis/display.ts';
+import { comparisonText } from '../../analysis/periods.ts';
+import {
+  type AreaPriorities,
+  defaultWeight,
+  type ThemeFigures,
+} from '../../analysis/priorities.ts';
+import { suppressionFor } from '../../analysis/suppression.ts';
+import { formatCount, formatRate } from '../../data/numberFormat.ts';
 import { useAreaFigures, usePriorities } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
+
+/** Wards by priority (ties by name), wards without a score last. */
+export function byPriority(priorities: AreaPriorities): AreaPriorities['rows'] {
+  const { rows, wards } = priorities;
+  return [...rows].sort(
+    (a, b) =>
+      (a.priority ?? Number.POSITIVE_INFINITY) - (b.priority ?? Number.POSITIVE_INFINITY) ||
+      (wards[a.ward]?.name ?? '').localeCompare(wards[b.ward]?.name ?? '', 'en-GB'),
+  );
+}
+
+function ThemeCell({
+  figures,
+  tied,
+  suppressAt,
+}: {
+  figures: ThemeFigures;
+  tied: boolean;
+  suppressAt: number | null;
+}) {
+  if (figures.count === null) return <td className="theme-cell no-data">No data</td>;
+  if (hidden(figures.count, suppressAt))
+    return <td className="theme-cell">&lt;{(suppressAt as number) + 1}, not ranked</td>;
+  const change = changeDisplay(figures.change, suppressAt);
+  return (
+    <td className="theme-cell">
+      <span className="theme-rank">{rankCell(figures.rank, tied)}</span>
+      <span className="theme-figures">
+        {formatCount(figures.count)}
+        {figures.rate !== null && ` · ${formatRate(figures.rate)}`}
+        {change && (
+          <>
+            {' · '}
+            <span aria-hidden="true">
+              {change.arrow}
+              {change.text}
+              {change.significant ? '*' : ''}
+            </span>
+            <span className="visually-hidden">{change.words}</span>
+          </>
+        )}
+        {figures.hotspot.startsWith('hot') && ` · ${HOTSPOT_SHORT_TEXT[figures.hotspot]}`}
+      </span>
+    </td>
+  );
+}
 
 export function PrioritiesPage() {
   const id = useId();
@@ -15,28 +71,28 @@ export function PrioritiesPage() {
   const measure = useAppStore((state) => state.measure);
   const from = useAppStore((state) => state.from);
   const to = useAppStore((state) => state.to);
+  const suppressAt = useAppStore((state) => suppressionFor(state.publication));
   const selectWard = useAppStore((state) => state.selectWard);
   const { setWeight, setTopN } = useAppStore.getState();
   if (!priorities || !figures) return <p role="status">Loading…</p>;
-  const { themes, wards, rows, weights, topN } = priorities;
-  const ordered = [...rows].sort(
-    (a, b) =>
-      (a.priority ?? Number.POSITIVE_INFINITY) - (b.priority ?? Number.POSITIVE_INFINITY) ||
-      (wards[a.ward]?.name ?? '').localeCompare(wards[b.ward]?.name ?? '', 'en-GB'),
-  );
+  const { themes, wards, weights, topN, themeFigures, themeStatistics } = priorities;
+  const ordered = byPriority(priorities);
+  const weighted = weights.filter((weight) => weight > 0).length;
   const leaders = ordered
-    .filter((row) => row.topInEveryTheme)
+    .filter((row) => weighted > 0 && row.topThemes === weighted)
     .map((row) => wards[row.ward]?.name ?? '');
+  const comparison = themeStatistics[0]?.comparisons[0];
+  const tiedPriorities = ordered.some((row) => row.tied);
 
   return (
     <article className="page priorities">
       <h2>Priorities in {figures.area.name}</h2>
       <p>
         {describePeriod(from, to)}, ranked by{' '}
-        {measure === 'rate' ? `rate per 1,000 ${figures.denominator}` : 'count'}. The{' '}
+        {measure === 'rate' ? `rate ${figures.rateUnit}` : 'count'}. The{' '}
         <strong>combined score</strong> is the weighted mean of each ward’s ranks (1 is the highest
-        ward in a theme); the lowest score is the first priority. Set a weight to 0 to leave a theme
-        out.
+        ward in a theme); the lowest score is the first priority, and wards with the same score
+        share a priority (= marks a tie). Set a weight to 0 to leave a theme out.
       </p>
       {themes.length === 0 ? (
         <p>No serious-violence themes are loaded.</p>
@@ -45,7 +101,7 @@ export function PrioritiesPage() {
           <fieldset className="weights">
             <legend>Weights and top N</legend>
             {themes.map((theme, index) => (
-              <div className="field" key={theme.id}>
+              <div className="field weight" key={theme.id}>
                 <label htmlFor={`${id}-weight-${theme.id}`}>Weight: {theme.label}</label>
                 <input
                   id={`${id}-weight-${theme.id}`}
@@ -54,11 +110,15 @@ export function PrioritiesPage() {
                   max={10}
                   step={0.5}
                   value={weights[index]}
+                  aria-describedby={`${id}-reason-${theme.id}`}
                   onChange={(event) => {
                     const weight = Number(event.target.value);
                     if (Number.isFinite(weight) && weight >= 0) setWeight(theme.id, weight);
                   }}
                 />
+                <span className="hint" id={`${id}-reason-${theme.id}`}>
+                  Default {defaultWeight(theme.id).weight}. {defaultWeight(theme.id).reason}
+                </span>
               </div>
             ))}
             <div className="field">
@@ -81,11 +141,17 @@ export function PrioritiesPage() {
               ? `In the top ${topN} of every theme: ${leaders.join(', ')}.`
               : `No ward is in the top ${topN} of every theme.`}
           </p>
+          <p className="hint">
+            Each theme’s cell: its rank, then count · rate {figures.rateUnit}
+            {comparison ? ` · change ${comparisonText(comparison)}` : ''} (▲ rise, ▼ fall, *
+            significant at the 5% level) · hot spot class (Gi* within {figures.area.name}).
+            {tiedPriorities ? ' Wards with equal scores share a priority.' : ''}
+          </p>
           <div className="table-scroll">
             <table className="priority-table">
               <caption>
-                Priorities in {figures.area.name}: rank in each theme and combined score,{' '}
-                {describePeriod(from, to)}
+                Priorities in {figures.area.name}: rank in each theme with its figures, and the
+                combined score, {describePeriod(from, to)}
               </caption>
               <thead>
                 <tr>
@@ -93,15 +159,18 @@ export function PrioritiesPage() {
                     Priority
                   </th>
                   <th scope="col">Ward</th>
-                  {themes.map((theme) => (
-                    <th scope="col" className="numeric" key={theme.id}>
+                  {themes.map((theme, index) => (
+                    <th scope="col" key={theme.id}>
                       {theme.label}
+                      <span className="theme-weight"> (weight {weights[index]})</span>
                     </th>
                   ))}
                   <th scope="col" className="numeric">
                     Combined score
                   </th>
-                  <th scope="col">Top {topN} in every theme</th>
+                  <th scope="col" className="numeric">
+                    Themes in the top {topN}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -109,8 +178,8 @@ export function PrioritiesPage() {
                   const ward = wards[row.ward];
                   if (!ward) return null;
                   return (
-                    <tr key={ward.code} className={row.topInEveryTheme ? 'leader' : undefined}>
-                      <td className="numeric">{row.priority ?? '–'}</td>
+                    <tr key={ward.code}>
+                      <td className="numeric">{rankCell(row.priority, row.tied)}</td>
                       <th scope="row">
                         <button
                           type="button"
@@ -120,15 +189,25 @@ export function PrioritiesPage() {
                           {ward.name}
                         </button>
                       </th>
-                      {row.themeRanks.map((rank, index) => (
-                        <td className="numeric" key={themes[index]?.id}>
-                          {rank ?? '–'}
-                        </td>
-                      ))}
+                      {ward.themes.map((theme, index) => {
+                        const rank = theme.rank;
+                        return (
+                          <ThemeCell
+                            key={themes[index]?.id}
+                            figures={theme}
+                            tied={
+                              rank !== null && Boolean(themeFigures[index]?.tiedRanks.has(rank))
+                            }
+                            suppressAt={suppressAt}
+                          />
+                        );
+                      })}
                       <td className="numeric">
                         {row.score === null ? '–' : formatRate(row.score)}
                       </td>
-                      <td>{row.topInEveryTheme ? 'Yes' : 'No'}</td>
+                      <td className="numeric">
+                        {row.score === null ? '–' : `${row.topThemes} of ${weighted}`}
+                      </td>
                     </tr>
                   );
                 })}
