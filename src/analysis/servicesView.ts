@@ -1,10 +1,10 @@
 /**
- * The Services page's part of the view, which a link carries: the walking distance, what need is,
+ * The Services page's part of the view, which a link carries: the reach (a straight-line distance), what need is,
  * which services count, and the gap rule. `?reach=1000&need=priority&stype=Youth+hub&gap=third-50`
  */
 import type { GapRule } from './gaps.ts';
 
-/** Walking distance: 800 m is about ten minutes' walk. */
+/** Reach in a straight line: 800 m is about ten minutes' walk as the crow flies. */
 export const DEFAULT_REACH_METRES = 800;
 export const MIN_REACH_METRES = 400;
 export const MAX_REACH_METRES = 2000;

@@ -1,5 +1,5 @@
 /**
- * Reach: the walking-distance catchment of each service (a circle of the chosen radius, as a
+ * Reach: each service's catchment, a straight-line distance (a circle of the chosen radius, as a
  * 64-sided polygon from Turf) and, for each ward, the share of its area within reach of a service
  * of each type and of any type. Areas are geodesic (Turf's area, on a sphere), so shares are
  * shares of ground area, not of degrees.

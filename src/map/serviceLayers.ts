@@ -106,10 +106,12 @@ export function catchmentLayers(content: ServiceMapContent | null): Layer[] {
       radiusUnits: 'meters',
       filled: true,
       stroked: true,
-      getFillColor: (mark) => rgbaOf(colourOf(mark), mark.proposed ? 30 : 45),
-      getLineColor: (mark) => (mark.proposed ? [17, 17, 17, 255] : rgbaOf(colourOf(mark), 220)),
+      // A light tint, so that the ward colours read through where catchments overlap; the
+      // outline marks the edge.
+      getFillColor: (mark) => rgbaOf(colourOf(mark), mark.proposed ? 20 : 28),
+      getLineColor: (mark) => (mark.proposed ? [17, 17, 17, 255] : rgbaOf(colourOf(mark), 230)),
       lineWidthUnits: 'pixels',
-      getLineWidth: (mark) => (mark.proposed ? 3 : 1.5),
+      getLineWidth: (mark) => (mark.proposed ? 3 : 2),
       updateTriggers: { getRadius: content.reachMetres },
     }),
   ];

@@ -1,6 +1,6 @@
 /**
  * Coverage of the area's wards by the loaded and proposed services, worked out in the reach
- * worker whenever the wards, area, services, proposals or walking distance change, and the gap
+ * worker whenever the wards, area, services, proposals or reach change, and the gap
  * table built on it. The coverage sits in the store: every component that asks shares one
  * computation, and the latest request wins.
  */

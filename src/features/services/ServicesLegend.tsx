@@ -35,7 +35,7 @@ export function ServicesLegend() {
         )}
         <li>
           <span className="catchment-swatch" aria-hidden="true" />
-          <span>Within {formatCount(reachMetres)} m of a service</span>
+          <span>Within {formatCount(reachMetres)} m of a service, in a straight line</span>
         </li>
         <li>
           <svg className="gap-swatch" width="22" height="22" aria-hidden="true" focusable="false">

@@ -1,6 +1,6 @@
 /**
  * Services against need: the area's wards ranked by need beside the share of each ward within
- * walking distance of a service, the gaps (high need, low coverage) on the map and in a table,
+ * a straight-line distance of a service, the gaps (high need, low coverage) on the map and in a table,
  * the services themselves, and proposed services to try a scenario.
  */
 import { lazy, Suspense, useId, useState } from 'react';
@@ -88,8 +88,8 @@ function Settings({ figures }: { figures: AreaFigures }) {
       <legend>Reach, need and gaps</legend>
       <NumberField
         id={`${id}-reach`}
-        label="Walking distance (metres)"
-        hint={`${formatCount(MIN_REACH_METRES)} to ${formatCount(MAX_REACH_METRES)} m; 800 m is about ten minutes’ walk.`}
+        label="Reach in a straight line (metres)"
+        hint={`${formatCount(MIN_REACH_METRES)} to ${formatCount(MAX_REACH_METRES)} m. A catchment is a circle of this radius around each service: distance as the crow flies, not a walking route, which is longer wherever roads, rail or the river are in the way. 800 m is about ten minutes’ walk in a straight line.`}
         value={view.reachMetres}
         min={MIN_REACH_METRES}
         max={MAX_REACH_METRES}
@@ -189,9 +189,10 @@ export function ServicesPage({
       <article className="page services">
         <h2>Services against need in {figures.area.name}</h2>
         <p>
-          Each ward’s need beside the share of its area within walking distance of a service (a
-          circle of the distance around each service; shares of ground area, worked out with Turf).
-          A <strong>gap</strong> is a ward with {describeGapRule(view, typeText)}.
+          Each ward’s need beside the share of its area within reach of a service. A catchment is a
+          circle around each service: a straight-line distance, not a walking route (shares of
+          ground area, worked out with Turf). A <strong>gap</strong> is a ward with{' '}
+          {describeGapRule(view, typeText)}.
         </p>
         <Settings figures={figures} />
         {table && (
