@@ -3,7 +3,7 @@ import { datasetOf } from '../../tests/support/datasets.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import type { Ward, WardSet } from '../geo/wardSet.ts';
-import { coveredBoroughs, monthsCovered, themeSpan } from './dataCoverage.ts';
+import { coveredBoroughs, monthsCovered, themeData, themeSpan } from './dataCoverage.ts';
 
 const month = (key: string) => monthIndex(key) as number;
 
@@ -62,6 +62,35 @@ describe('what the data covers', () => {
         last: month('2024-01'),
       }),
     ]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('tells the theme picker which themes have offences for an area and period', () => {
+    // Robbery in A and B, Jan-Jun 2024 (one offence in each of Jan and Jun); nothing for C.
+    const robbery = file('robbery', '2024-01', '2024-06', ['E05000001', 'E05000003']);
+    const area = (indices: number[]) => ({
+      id: 'x',
+      name: 'x',
+      wardIndices: indices,
+      bounds: [0, 0, 1, 1] as [number, number, number, number],
+    });
+    const period = (from: string, to: string) => ({ first: month(from), last: month(to) });
+    expect(themeData([robbery], 'robbery', wards, area([0, 1]), period('2024-01', '2024-03'))).toBe(
+      'offences',
+    );
+    // Covered, but no offence recorded from February to May.
+    expect(themeData([robbery], 'robbery', wards, area([0, 1]), period('2024-02', '2024-05'))).toBe(
+      'none-recorded',
+    );
+    // The City (C) is outside the file; so are months after June, and other themes.
+    expect(themeData([robbery], 'robbery', wards, area([3]), period('2024-01', '2024-06'))).toBe(
+      'no-data',
+    );
+    expect(themeData([robbery], 'robbery', wards, area([0]), period('2024-07', '2024-09'))).toBe(
+      'no-data',
+    );
+    expect(themeData([robbery], 'burglary', wards, area([0]), period('2024-01', '2024-06'))).toBe(
+      'no-data',
+    );
   });
 
   it('gives the span of a theme’s data', () => {

@@ -9,7 +9,8 @@
 import type { OffenceCube } from '../data/cube.ts';
 import { type Dataset, themeIndices } from '../data/dataset.ts';
 import type { ThemeId } from '../data/themes.ts';
-import type { Ward, WardSet } from '../geo/wardSet.ts';
+import type { Area, Ward, WardSet } from '../geo/wardSet.ts';
+import { totalsByWard } from './aggregate.ts';
 import type { MonthSpan } from './periods.ts';
 
 const boroughsByCube = new WeakMap<OffenceCube, WeakMap<WardSet, ReadonlySet<string>>>();
@@ -119,4 +120,40 @@ export function themeMonthSpan(datasets: readonly Dataset[], theme: ThemeId): Mo
       last: Math.max(...spans.map((span) => span.last)),
     }
   );
+}
+
+/** Whether the loaded data has offences of a theme for an area and period. */
+export type ThemeData = 'offences' | 'none-recorded' | 'no-data';
+
+/**
+ * For the theme picker: 'offences' when the data covers some of the area's wards in the period
+ * and records offences there, 'none-recorded' when it covers them and records none, 'no-data'
+ * when no file carrying the theme covers the area in the period.
+ */
+export function themeData(
+  datasets: readonly Dataset[],
+  theme: ThemeId,
+  wards: WardSet,
+  area: Area,
+  period: { first: number; last: number },
+): ThemeData {
+  const areaWards = area.wardIndices
+    .map((index) => wards.wards[index])
+    .filter((ward): ward is Ward => ward !== undefined);
+  const months = monthsCovered(datasets, theme, wards, areaWards, period);
+  if (!months.some((count) => count > 0)) return 'no-data';
+  const codes = new Set(areaWards.map((ward) => ward.code));
+  for (const dataset of datasets) {
+    const themes = themeIndices(dataset, theme);
+    if (themes.length === 0) continue;
+    const totals = totalsByWard(dataset.cube, {
+      themes,
+      monthFrom: period.first,
+      monthTo: period.last,
+      slots: null,
+    });
+    if (dataset.cube.wardCodes.some((code, at) => codes.has(code) && (totals[at] as number) > 0))
+      return 'offences';
+  }
+  return 'none-recorded';
 }

@@ -1,12 +1,12 @@
 /** Words for the current view, used in captions so each table says what it shows. */
 
-import { monthLabel, WEEKDAY_NAMES } from '../data/calendar.ts';
+import { WEEKDAY_NAMES } from '../data/calendar.ts';
 import { formatHourRange } from '../data/numberFormat.ts';
 import type { TimeFilter } from './aggregate.ts';
+import { periodText } from './periods.ts';
 
 export function describePeriod(from: string | null, to: string | null): string {
-  if (from === null || to === null) return 'no period';
-  return from === to ? monthLabel(from) : `${monthLabel(from)} to ${monthLabel(to)}`;
+  return from === null || to === null ? 'no period' : periodText({ from, to });
 }
 
 export function describeTime(time: TimeFilter | null): string | null {

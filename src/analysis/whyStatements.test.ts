@@ -159,6 +159,38 @@ describe('why this ward', () => {
     ]);
   });
 
+  it('leaves out what a list’s heading and figure say, when brief', () => {
+    // The list shows the count beside the name: the statements start with its change.
+    // The year-earlier change is not significant: left out. The rank is the list's number.
+    expect(whyStatements(inputs({ brief: true }))).toEqual([
+      'up from 37 (significant, p = 0.020)',
+      "above the area's average ward (27.4)",
+      'a hot spot (95% confidence) with Colville and Notting Dale',
+    ]);
+    // A significant change against a year earlier is kept (61 against 30: p = 0.0015, from
+    // binom.test(61, 91)), and a shared rank said.
+    expect(
+      whyStatements(
+        inputs({
+          brief: true,
+          ward: ward({ rank: 3 }),
+          statistics: wardStatistics({ changes: [compareCounts(61, 37), compareCounts(61, 30)] }),
+        }),
+      ).slice(0, 3),
+    ).toEqual([
+      'up from 37 (significant, p = 0.020)',
+      'up from 30 in the same months a year earlier (significant, p = 0.002)',
+      "joint 3rd of 18 by count, above the area's average ward (27.4)",
+    ]);
+  });
+
+  it('keeps the count in a brief list of rates, whose figure is the rate', () => {
+    const statements = whyStatements(
+      inputs({ brief: true, measure: 'rate', ward: ward({ rate: 30.5, value: 30.5 }) }),
+    );
+    expect(statements[0]).toBe('61 offences, up from 37 (significant, p = 0.020)');
+  });
+
   it('joins statements into one line, and lists names', () => {
     expect(whyText('Golborne', ['a', 'b'])).toBe('Golborne: a; b.');
     expect(listText(['A'])).toBe('A');

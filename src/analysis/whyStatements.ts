@@ -26,6 +26,12 @@ export interface WhyInputs {
   suppressAt: SuppressAt;
   /** A ward's name from its code, for hot spot neighbours. */
   nameOf(code: string): string;
+  /**
+   * For a numbered list whose heading names the period, the first comparison, the area, what
+   * "above" means and the hot spot method: other comparisons only where significant, by how
+   * they relate ("the same months a year earlier"); ranks only when shared; no London rank.
+   */
+  brief?: boolean;
 }
 
 const HOTSPOT_CONFIDENCE: Readonly<Record<HotspotClass, string>> = {
@@ -48,15 +54,23 @@ export function listText(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** "up from 37 in Sep 2025 to Nov 2025 (significant, p = 0.012)" */
+/**
+ * "up from 37 in Sep 2025 to Nov 2025 (significant, p = 0.012)". Brief, the first comparison is
+ * the list's heading's ("up from 37 (…)") and the others say how they relate ("… in the same
+ * months a year earlier (…)").
+ */
 function changeClause(
   change: Change,
   comparison: PeriodComparison,
   suppressAt: SuppressAt,
+  brief: 'first' | 'other' | null,
 ): string | null {
   const display = changeDisplay(change, suppressAt);
   if (display === null) return null;
-  const before = periodText(comparison.period);
+  const before =
+    brief === 'first'
+      ? ''
+      : ` in ${brief === 'other' ? comparison.relation : periodText(comparison.period)}`;
   const direction =
     change.absolute > 0 ? 'up from' : change.absolute < 0 ? 'down from' : 'the same as';
   const verdict = display.noise
@@ -64,19 +78,22 @@ function changeClause(
     : change.significant
       ? `significant, ${pValueText(change.pValue)}`
       : `not significant, ${pValueText(change.pValue)}`;
-  return `${direction} ${formatCount(change.previous)} in ${before} (${verdict})`;
+  return `${direction} ${formatCount(change.previous)}${before} (${verdict})`;
 }
 
 /** The ward's figure, its rank in the area and against the area, in the view's measure. */
 function standingStatement(inputs: WhyInputs): string | null {
-  const { ward, figures, area, statistics, measure } = inputs;
+  const { ward, figures, area, statistics, measure, brief } = inputs;
   if (ward.rank === null || ward.value === null) return null;
   const parts: string[] = [];
   if (measure === 'rate' && ward.rate !== null)
     parts.push(`${formatRate(ward.rate)} ${figures.rateUnit}`);
-  parts.push(
-    `${rankText(ward.rank, figures.tiedRanks.has(ward.rank))} of ${figures.rankedCount} in ${figures.area.name} by ${measure}`,
-  );
+  // A brief list numbers its wards; it says only when a rank is shared.
+  const tied = figures.tiedRanks.has(ward.rank);
+  if (!brief || tied)
+    parts.push(
+      `${rankText(ward.rank, tied)} of ${figures.rankedCount}${brief ? '' : ` in ${figures.area.name}`} by ${measure}`,
+    );
   const benchmark = area?.benchmark;
   const against = statistics?.againstArea;
   if (statistics?.fewOffences) {
@@ -86,7 +103,11 @@ function standingStatement(inputs: WhyInputs): string | null {
       benchmark.measure === 'rate'
         ? `the area's ${formatRate(benchmark.value)}`
         : `the area's average ward (${formatCount(Math.round(benchmark.value * 10) / 10)})`;
-    parts.push(`${against} than ${value} beyond its 95% interval`);
+    parts.push(
+      brief
+        ? `${against === 'higher' ? 'above' : 'below'} ${value}`
+        : `${against} than ${value} beyond its 95% interval`,
+    );
   }
   return parts.join(', ');
 }
@@ -95,10 +116,12 @@ function hotspotStatement(inputs: WhyInputs): string | null {
   const { statistics, figures } = inputs;
   const hotspot = statistics?.hotspot.hotspotClass ?? 'none';
   if (!statistics || !hotspot.startsWith('hot')) return null;
-  const scope = `Gi* within ${figures.area.name}, false discovery rate corrected`;
+  const scope = inputs.brief
+    ? ''
+    : `; Gi* within ${figures.area.name}, false discovery rate corrected`;
   const neighbours = statistics.hotspotNeighbours.map(inputs.nameOf);
   const with_ = neighbours.length > 0 ? ` with ${listText(neighbours)}` : '';
-  return `a hot spot (${HOTSPOT_CONFIDENCE[hotspot]}; ${scope})${with_}`;
+  return `a hot spot (${HOTSPOT_CONFIDENCE[hotspot]}${scope})${with_}`;
 }
 
 /**
@@ -107,6 +130,7 @@ function hotspotStatement(inputs: WhyInputs): string | null {
  */
 export function whyStatements(inputs: WhyInputs): string[] {
   const { ward, statistics, area, period, suppressAt } = inputs;
+  const brief = inputs.brief ?? false;
   if (ward.count === null)
     return [`No data for ${period}: the loaded files do not cover this ward.`];
   if (hidden(ward.count, suppressAt)) {
@@ -117,17 +141,27 @@ export function whyStatements(inputs: WhyInputs): string[] {
   const changes = (area?.comparisons ?? [])
     .map((comparison, index) => {
       const change = statistics?.changes[index] ?? null;
-      return change ? changeClause(change, comparison, suppressAt) : null;
+      // A brief list gives the heading's comparison, and others only where they are significant.
+      if (!change || (brief && index > 0 && !change.significant)) return null;
+      const form = brief ? (index === 0 ? 'first' : 'other') : null;
+      return changeClause(change, comparison, suppressAt, form);
     })
     .filter((clause): clause is string => clause !== null);
   const [first, ...others] = changes;
-  const counted = `${offences(ward.count)} in ${period}`;
-  const statements = [first ? `${counted}, ${first}` : counted, ...others];
+  // A brief list in count mode shows the count beside the name already.
+  const counted =
+    brief && inputs.measure === 'count'
+      ? null
+      : brief
+        ? offences(ward.count)
+        : `${offences(ward.count)} in ${period}`;
+  const opening = counted && first ? `${counted}, ${first}` : (counted ?? first);
+  const statements = [...(opening ? [opening] : []), ...others];
   const standing = standingStatement(inputs);
   if (standing) statements.push(standing);
   const hotspot = hotspotStatement(inputs);
   if (hotspot) statements.push(hotspot);
-  if (statistics?.londonRank != null && area?.londonRanked != null)
+  if (!brief && statistics?.londonRank != null && area?.londonRanked != null)
     statements.push(`${ordinal(statistics.londonRank)} of ${area.londonRanked} London wards`);
   return statements;
 }

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { datasetOf } from '../../tests/support/datasets.ts';
-import { areaStatistics, wardStatistics } from '../../tests/support/figures.ts';
+import {
+  areaFigures,
+  areaStatistics,
+  wardFigure,
+  wardStatistics,
+} from '../../tests/support/figures.ts';
 import { square } from '../../tests/support/wards.ts';
 import { computeAreaFigures } from '../analysis/areaFigures.ts';
 import { HOTSPOT_COLOURS } from '../analysis/palette.ts';
+import type { AreaPriorities } from '../analysis/priorities.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
 import { buildWardTopology } from '../geo/wardBoundaries.ts';
@@ -27,6 +33,7 @@ import {
   mapImageFor,
   mapSvg,
   NORTH_NOTE,
+  priorityMapImage,
   wrapText,
 } from './mapSvg.ts';
 
@@ -300,5 +307,63 @@ describe('the map image over a base map', () => {
     // ...at 512 * 2^zoom pixels round the world: a degree of longitude is that over 360.
     const [x1] = project([center[0] + 0.01, center[1]]);
     expect((x1 - x) / 0.01).toBeCloseTo((512 * 2 ** zoom) / 360, 6);
+  });
+});
+
+describe('priorityMapImage', () => {
+  const kc = { lad: 'E09000020', ladName: 'Kensington and Chelsea', labelHint: null };
+  const wards = decodeWardTopology(
+    buildWardTopology(
+      ['Abingdon', 'Brompton', 'Campden', 'Dalgarno'].map((name, index) => ({
+        code: `E0500000${index + 1}`,
+        name,
+        ...kc,
+        geometry: square(-0.2 + index * 0.01, 51.5, 0.01),
+      })),
+    ),
+  );
+  const area = findArea(wards, 'E09000020') as Area;
+  const figures = areaFigures({
+    area,
+    wards: wards.wards.map((ward) =>
+      wardFigure({ index: ward.index, code: ward.code, name: ward.name }),
+    ),
+  });
+  // Scores 1, 2, 3 and none (a ward with no figure in any theme).
+  const priorities = {
+    wards: wards.wards.map((ward) => ({ code: ward.code, name: ward.name, themes: [] })),
+    rows: [1, 2, 3, null].map((score, ward) => ({
+      ward,
+      themeRanks: [],
+      score,
+      priority: score,
+      tied: false,
+      topThemes: 0,
+    })),
+  } as unknown as AreaPriorities;
+
+  it('colours wards darker for higher priority, with a legend of scores and the names', () => {
+    const image = priorityMapImage(figures, wards, priorities);
+    // Three scores, three quantile classes of the negated scores -3, -2, -1 (whole numbers:
+    // thresholds -2 and -1), YlOrRd 3: score 1 darkest, 3 lightest; no score grey.
+    expect(wards.wards.map((ward) => image.colours.get(ward.index))).toEqual([
+      '#f03b20',
+      '#feb24c',
+      '#ffeda0',
+      '#d4d4d4',
+    ]);
+    expect(image.legend.entries).toEqual([
+      { label: 'score 1.0 or less', colour: '#f03b20', wards: 1 },
+      { label: 'score above 1.0, up to 2.0', colour: '#feb24c', wards: 1 },
+      { label: 'score above 2.0', colour: '#ffeda0', wards: 1 },
+      { label: 'No score', colour: '#d4d4d4', wards: 1 },
+    ]);
+    expect(image.labels.map((label) => label.text)).toEqual([
+      'Abingdon',
+      'Brompton',
+      'Campden',
+      'Dalgarno',
+    ]);
+    expect(mapSvg(image)).toContain('Priority score');
   });
 });

@@ -6,9 +6,12 @@
  * forbids inline styles.
  */
 import type { Position } from 'geojson';
-import type { AreaFigures, Measure } from '../analysis/areaFigures.ts';
-import { NO_DATA_COLOUR } from '../analysis/palette.ts';
+import { type AreaFigures, DEFAULT_CLASS_COUNT, type Measure } from '../analysis/areaFigures.ts';
+import { classIndex, classify } from '../analysis/classify.ts';
+import { NO_DATA_COLOUR, sequentialPalette } from '../analysis/palette.ts';
+import type { AreaPriorities } from '../analysis/priorities.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
+import { formatRate } from '../data/numberFormat.ts';
 import type { Bounds, WardFeature, WardSet } from '../geo/wardSet.ts';
 import { MAX_LABELLED_WARDS, mapContentFor } from '../map/mapContent.ts';
 import { type MapLegend, mapLegend } from '../map/mapLegend.ts';
@@ -269,5 +272,76 @@ export function mapImageFor(
     heading,
     description: `Map of ${figures.area.name}: ${figures.theme.label}. ${legend.title}.`,
     baseMap,
+  };
+}
+
+/** Wards by priority score (the Priorities page): darker is a higher priority. */
+export function priorityMapImage(
+  figures: AreaFigures,
+  wards: WardSet,
+  priorities: AreaPriorities,
+): MapImage {
+  const scores = new Map(
+    priorities.wards.map((ward, position) => [ward.code, priorities.rows[position]?.score ?? null]),
+  );
+  const known = [...scores.values()].filter((score): score is number => score !== null);
+  // Lower scores first: classing the negated scores puts the first priorities in the top class.
+  const classification =
+    known.length > 0
+      ? classify(
+          known.map((score) => -score),
+          Math.min(DEFAULT_CLASS_COUNT, known.length),
+        )
+      : null;
+  const palette = classification ? sequentialPalette(classification.thresholds.length + 1) : [];
+  const colours = new Map<number, string>();
+  for (const ward of figures.wards) {
+    const score = scores.get(ward.code) ?? null;
+    colours.set(
+      ward.index,
+      score === null || !classification
+        ? NO_DATA_COLOUR
+        : (palette[classIndex(classification.thresholds, -score)] ?? NO_DATA_COLOUR),
+    );
+  }
+  // Class k holds negated scores from threshold k - 1 to under threshold k: scores above the
+  // k-th bound, up to the one before.
+  const bounds = classification?.thresholds.map((threshold) => formatRate(-threshold)) ?? [];
+  const labels = classification
+    ? bounds.length === 0
+      ? [`${formatRate(-classification.max)} to ${formatRate(-classification.min)}`]
+      : [
+          `above ${bounds[0]}`,
+          ...bounds.slice(1).map((bound, index) => `above ${bound}, up to ${bounds[index]}`),
+          `${bounds[bounds.length - 1]} or less`,
+        ]
+    : [];
+  const entries = labels
+    .map((label, index) => ({
+      label: `score ${label}`,
+      colour: palette[index] as string,
+      wards: classification?.classCounts[index] ?? 0,
+    }))
+    .reverse();
+  const unscored = figures.wards.filter((ward) => (scores.get(ward.code) ?? null) === null).length;
+  if (unscored > 0) entries.push({ label: 'No score', colour: NO_DATA_COLOUR, wards: unscored });
+  const features = figures.area.wardIndices.map((index) => wards.features[index] as WardFeature);
+  return {
+    features,
+    colours,
+    labels:
+      features.length <= MAX_LABELLED_WARDS
+        ? figures.wards.map((ward) => ({
+            position: wards.wards[ward.index]?.label ?? [0, 0],
+            text: ward.name,
+          }))
+        : [],
+    bounds: figures.area.bounds,
+    legend: {
+      title: 'Priority score: the weighted mean of the ranks; lower is a higher priority',
+      entries,
+    },
+    heading: null,
+    description: `Map of ${figures.area.name}: wards by priority score, darker for higher priority.`,
   };
 }

@@ -48,7 +48,7 @@ function extendBounds(bounds: Bounds, ring: readonly Position[]): void {
   }
 }
 
-function featureBounds(ward: WardFeature): Bounds {
+export function featureBounds(ward: WardFeature): Bounds {
   const bounds: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
   const polygons =
     ward.geometry.type === 'Polygon' ? [ward.geometry.coordinates] : ward.geometry.coordinates;
@@ -118,6 +118,12 @@ export function decodeWardTopology(topology: WardTopology): WardSet {
     byCode: new Map(wards.map((ward) => [ward.code, ward.index])),
     areas,
   };
+}
+
+/** The ward with a code, if the set has it. */
+export function wardByCode(wardSet: WardSet | null, code: string): Ward | undefined {
+  const index = wardSet?.byCode.get(code);
+  return index === undefined ? undefined : wardSet?.wards[index];
 }
 
 export function findArea(wardSet: WardSet, id: string): Area | undefined {

@@ -11,7 +11,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hexToRgb } from '../analysis/palette.ts';
-import type { Bounds, WardFeature } from '../geo/wardSet.ts';
+import { type Bounds, featureBounds, type WardFeature } from '../geo/wardSet.ts';
 import { distinctCharacters, labelGlyphSize } from './labelAtlas.ts';
 import { DENSITY_RAMP, MAX_LABELLED_WARDS, type MapContent } from './mapContent.ts';
 import type { Camera, MapLayers } from './mapView.ts';
@@ -29,6 +29,17 @@ import { serviceRequests } from './tileService.ts';
 maplibregl.setWorkerUrl(workerUrl);
 
 type Rgba = [number, number, number, number];
+
+/** Pixels at each edge of the map. */
+export interface MapPadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Room kept around what is fitted into view. */
+const FIT_MARGIN = 24;
 
 export interface DevicePosition {
   longitude: number;
@@ -105,6 +116,10 @@ export class WardMap {
   /** The wards MapLibre's choropleth source holds; null until the style has it. */
   private choroplethFeatures: WardFeature[] | null = null;
   private styleReady = false;
+  /** Meeting mode: thicker outlines and larger names, legible on a projector. */
+  private meeting = false;
+  /** Space the page's panels take over the map's edges (legend, drawers), kept clear when fitting. */
+  private overlays: MapPadding = { top: 0, right: 0, bottom: 0, left: 0 };
 
   constructor(options: WardMapOptions) {
     this.options = options;
@@ -261,6 +276,24 @@ export class WardMap {
     if (this.baseMap) this.render();
   }
 
+  setMeeting(meeting: boolean): void {
+    if (meeting === this.meeting) return;
+    this.meeting = meeting;
+    this.render();
+  }
+
+  /** Brings one ward into view (the meeting's "next ward"); the area is no longer kept. */
+  zoomToWard(index: number): void {
+    const feature = this.content?.features.find((ward) => ward.properties.index === index);
+    if (!feature) return;
+    this.keptBounds = null;
+    this.map.fitBounds(featureBounds(feature), {
+      padding: this.padding(96),
+      duration: 0,
+      maxZoom: 15,
+    });
+  }
+
   /** A function to call with the place of the next tap or click, or null to select wards. */
   setPlacing(onPlace: ((longitude: number, latitude: number) => void) | null): void {
     this.onPlace = onPlace;
@@ -354,7 +387,7 @@ export class WardMap {
             : NO_FILL,
         getLineColor: OUTLINE,
         lineWidthUnits: 'pixels',
-        getLineWidth: 1,
+        getLineWidth: this.meeting ? 2.5 : 1,
         // deck.gl compares triggers shallowly, which sees two Maps as equal: compare the colours.
         updateTriggers: {
           getFillColor: `${shown.choropleth}${coloursInMapLibre}${[...content.colours.values()].join()}`,
@@ -379,7 +412,7 @@ export class WardMap {
         stroked: true,
         getLineColor: SELECTED_OUTLINE,
         lineWidthUnits: 'pixels',
-        getLineWidth: 4,
+        getLineWidth: this.meeting ? 6 : 4,
       }),
       new TextLayer<MapContent['labels'][number]>({
         id: 'ward-labels',
@@ -387,7 +420,7 @@ export class WardMap {
         visible: labelled,
         getPosition: (label) => label.position,
         getText: (label) => label.text,
-        getSize: 12,
+        getSize: this.meeting ? 17 : 12,
         getColor: [20, 20, 20, 255],
         fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
         fontWeight: 600,
@@ -471,7 +504,35 @@ export class WardMap {
 
   fitBounds(bounds: Bounds): void {
     this.keptBounds = bounds;
-    this.map.fitBounds(bounds, { padding: 24, duration: 0 });
+    this.map.fitBounds(bounds, { padding: this.padding(FIT_MARGIN), duration: 0 });
+  }
+
+  /** The overlays' room plus a margin, shrunk where it would leave the map no room at all. */
+  private padding(margin: number): MapPadding {
+    const { clientWidth: width, clientHeight: height } = this.options.container;
+    const { top, right, bottom, left } = this.overlays;
+    const across = Math.min(1, (width * 0.6) / Math.max(1, left + right + 2 * margin));
+    const down = Math.min(1, (height * 0.6) / Math.max(1, top + bottom + 2 * margin));
+    return {
+      top: (top + margin) * down,
+      bottom: (bottom + margin) * down,
+      left: (left + margin) * across,
+      right: (right + margin) * across,
+    };
+  }
+
+  /** Where the page's panels cover the map; the area is fitted again into what is left. */
+  setOverlays(overlays: MapPadding): void {
+    const old = this.overlays;
+    if (
+      old.top === overlays.top &&
+      old.right === overlays.right &&
+      old.bottom === overlays.bottom &&
+      old.left === overlays.left
+    )
+      return;
+    this.overlays = overlays;
+    if (this.keptBounds) this.fitBounds(this.keptBounds);
   }
 
   /** After the layout changes the map's size; the area stays in view until the user moves. */

@@ -9,12 +9,20 @@ import {
   type FigureInputs,
   withDisclosureControl,
 } from '../analysis/areaFigures.ts';
+import { type ThemeData, themeData, themeMonthSpan } from '../analysis/dataCoverage.ts';
 import { type AreaPriorities, areaPriorities } from '../analysis/priorities.ts';
 import { suppressionFor } from '../analysis/suppression.ts';
 import { computeTrends, type Trends } from '../analysis/trends.ts';
 import { type AreaStatistics, computeAreaStatistics } from '../analysis/wardStatistics.ts';
+import { monthIndex } from '../data/calendar.ts';
 import { type DatasetSummary, describeTheme, summarise } from '../data/dataset.ts';
-import { DEDUPLICATED_ALL_THEME, type ThemeInfo } from '../data/themes.ts';
+import {
+  ALL_THEMES,
+  DEDUPLICATED_ALL_THEME,
+  type ThemeId,
+  type ThemeInfo,
+} from '../data/themes.ts';
+import { mapSvg, priorityMapImage } from '../export/mapSvg.ts';
 import { findArea } from '../geo/wardSet.ts';
 import { densityPositions } from '../map/mapContent.ts';
 import { liveThemeIds } from './dataSlice.ts';
@@ -91,6 +99,27 @@ export const selectAreaStatistics = derived(
     inputs && figures ? computeAreaStatistics(inputs, figures) : null,
 );
 
+/** For the theme picker: whether each theme has offences in the area and period shown. */
+export const selectThemeData = derived(
+  (state: StoreState) => [state.wards, state.datasets, state.area, state.from, state.to] as const,
+  (wards, datasets, area, from, to): ReadonlyMap<ThemeId, ThemeData> => {
+    const data = new Map<ThemeId, ThemeData>();
+    const shown = wards ? findArea(wards, area) : undefined;
+    const first = from === null ? null : monthIndex(from);
+    const last = to === null ? null : monthIndex(to);
+    if (!wards || !shown || first === null || last === null) return data;
+    for (const theme of [ALL_THEMES, ...liveThemeIds(datasets)])
+      data.set(theme, themeData(datasets, theme, wards, shown, { first, last }));
+    return data;
+  },
+);
+
+/** The months a period can cover for the theme shown (what the presets can offer). */
+export const selectPeriodSpan = derived(
+  (state: StoreState) => [state.datasets, state.theme] as const,
+  themeMonthSpan,
+);
+
 /** Serious-violence themes of the loaded data, each counted once, for the priorities. */
 export function priorityThemes(datasets: readonly DatasetSummary[]): ThemeInfo[] {
   return liveThemeIds(datasets)
@@ -116,6 +145,13 @@ export const selectPriorities = derived(
     ] as const,
   (inputs, themes, weights, topN, publication): AreaPriorities | null =>
     inputs ? areaPriorities(inputs, themes, weights, topN, suppressionFor(publication)) : null,
+);
+
+/** The priority score's map, drawn as the briefing's map is (vector SVG markup). */
+export const selectPriorityMap = derived(
+  (state: StoreState) => [selectAreaFigures(state), state.wards, selectPriorities(state)] as const,
+  (figures, wards, priorities): string | null =>
+    figures && wards && priorities ? mapSvg(priorityMapImage(figures, wards, priorities)) : null,
 );
 
 export function usePriorities(): AreaPriorities | null {

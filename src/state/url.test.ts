@@ -17,16 +17,18 @@ describe('view in the URL', () => {
       classes: { method: 'custom' as const, count: 4, breaks: [1.5, 3, 10] },
       mapMode: 'hotspots' as const,
       publication: true,
+      meeting: true,
       page: 'priorities' as const,
     };
     const search = searchFor(view, { zoom: 13.25, latitude: 51.5, longitude: -0.19 }, '');
     expect(search).toBe(
-      '?area=E09000020&theme=youth_violence&from=2025-10&to=2026-09&measure=rate&ward=E05009396&day=Fri&hours=22-1&classes=custom-4&breaks=1.5,3,10&mode=hotspots&publication=1&page=priorities&map=13.25/51.50000/-0.19000',
+      '?area=E09000020&theme=youth_violence&from=2025-10&to=2026-09&measure=rate&ward=E05009396&day=Fri&hours=22-1&classes=custom-4&breaks=1.5,3,10&mode=hotspots&publication=1&meeting=1&page=priorities&map=13.25/51.50000/-0.19000',
     );
     expect(viewFromSearch(search)).toEqual({
       classes: { method: 'custom', count: 4, breaks: [1.5, 3, 10] },
       mapMode: 'hotspots',
       publication: true,
+      meeting: true,
       page: 'priorities',
       area: 'E09000020',
       theme: 'youth_violence',

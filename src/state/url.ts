@@ -94,6 +94,7 @@ export function viewFromSearch(search: string): Partial<ViewState> {
   const mode = params.get('mode');
   if (mode === 'hotspots' || mode === 'choropleth') view.mapMode = mode;
   if (params.has('publication')) view.publication = params.get('publication') === '1';
+  if (params.has('meeting')) view.meeting = params.get('meeting') === '1';
   const weights = parseWeights(params.get('weights'));
   if (weights) view.weights = weights;
   const top = Number(params.get('top'));
@@ -185,6 +186,7 @@ export function searchFor(view: ViewState, camera: Camera | null, current: strin
   set('breaks', view.classes.method === 'custom' ? view.classes.breaks.join(',') : null);
   set('mode', view.mapMode === 'choropleth' ? null : view.mapMode);
   set('publication', view.publication ? '1' : null);
+  set('meeting', view.meeting ? '1' : null);
   set('page', view.page === 'dashboard' ? null : view.page);
   const weights = Object.entries(view.weights).filter(
     ([theme, weight]) => weight !== defaultWeight(theme).weight,

@@ -29,11 +29,13 @@ export interface ViewState extends FigureView {
   mapMode: MapMode;
   /** Counts from 1 to 4 shown as "<5" and the rates built on them hidden. */
   publication: boolean;
+  /** Meeting (projector) mode: larger type, thicker outlines, the list and the legend only. */
+  meeting: boolean;
   page: Page;
   /** Priorities: weight of each theme in the combined score (1 when not set), and the top N. */
   weights: Readonly<Record<string, number>>;
   topN: number;
-  /** Services page: walking distance, need, service type and gap rule. */
+  /** Services page: reach (straight-line distance), need, service type and gap rule. */
   servicesView: ServicesView;
 }
 
@@ -60,6 +62,7 @@ export interface ViewSlice extends ViewState {
   setClasses(classes: ClassChoice): void;
   setMapMode(mapMode: MapMode): void;
   setPublication(publication: boolean): void;
+  setMeeting(meeting: boolean): void;
   setPage(page: Page): void;
   setWeight(theme: ThemeId, weight: number): void;
   setTopN(topN: number): void;
@@ -81,6 +84,7 @@ export const initialView: ViewState = {
   classes: DEFAULT_CLASSES,
   mapMode: 'choropleth',
   publication: false,
+  meeting: false,
   page: 'dashboard',
   weights: {},
   topN: 5,
@@ -123,6 +127,7 @@ export function createViewSlice(
     setClasses: (classes) => set({ classes }),
     setMapMode: (mapMode) => set({ mapMode }),
     setPublication: (publication) => set({ publication }),
+    setMeeting: (meeting) => set({ meeting }),
     setPage: (page) => set({ page }),
     setWeight: (theme, weight) => set({ weights: { ...get().weights, [theme]: weight } }),
     setTopN: (topN) => set({ topN }),
