@@ -1,5 +1,8 @@
-/** The shell: header, page navigation, the page shown, Load data and where the data comes from. */
-import { datasetName } from '../data/dataset.ts';
+/**
+ * The shell: a slim header (title, area, views, Load data, Share, Settings, meeting mode), the
+ * page shown, and below it the loaded data and where the figures come from.
+ */
+import type { ReactNode } from 'react';
 import { AccessibilityPage } from '../features/accessibility/AccessibilityPage.tsx';
 import { BriefingPage } from '../features/briefing/BriefingPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
@@ -12,60 +15,30 @@ import { MethodsPage } from '../features/methods/MethodsPage.tsx';
 import { PrioritiesPage } from '../features/priorities/PrioritiesPage.tsx';
 import { ServicesPage } from '../features/services/ServicesPage.tsx';
 import type { Area } from '../geo/wardSet.ts';
-import { selectExportFigures, useAreaFigures, useDatasetSummaries } from '../state/selectors.ts';
+import { selectExportFigures, useAreaFigures } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import type { Page } from '../state/viewSlice.ts';
 import { Controls } from '../ui/Controls.tsx';
+import { AppHeader } from './AppHeader.tsx';
 import { Sources } from './Sources.tsx';
 import { useFileDrop } from './useFileDrop.ts';
-
-function DataBadge() {
-  const datasets = useDatasetSummaries();
-  if (datasets.length === 0) return null;
-  const synthetic = datasets.some((dataset) => dataset.synthetic);
-  return (
-    <p className={synthetic ? 'data-badge synthetic' : 'data-badge'}>
-      {synthetic ? 'Synthetic demo data' : `Data: ${datasets.map(datasetName).join(', ')}`}
-    </p>
-  );
-}
 
 /** Before the boundaries load: one array, so that the selector's answer stays the same. */
 const NO_AREAS: readonly Area[] = [];
 
-const PAGES: { page: Page; label: string }[] = [
-  { page: 'dashboard', label: 'Dashboard' },
-  { page: 'priorities', label: 'Priorities' },
-  { page: 'services', label: 'Services' },
-  { page: 'methods', label: 'How figures are computed' },
-  { page: 'accessibility', label: 'Accessibility' },
-];
-
-function PageNav() {
-  const page = useAppStore((state) => state.page);
-  const setPage = useAppStore((state) => state.setPage);
-  return (
-    <nav className="page-nav" aria-label="Views">
-      <ul>
-        {PAGES.map((entry) => (
-          <li key={entry.page}>
-            <button
-              type="button"
-              aria-current={page === entry.page ? 'page' : undefined}
-              onClick={() => setPage(entry.page)}
-            >
-              {entry.label}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+/**
+ * The dashboard's first screen (header and workspace) as one box the height of the window;
+ * other pages flow as documents (a wrapper there would also put a page break before the
+ * briefing's printed sheet).
+ */
+function Screen({ children }: { children: ReactNode }) {
+  const dashboard = useAppStore((state) => state.page === 'dashboard');
+  return dashboard ? <div className="screen">{children}</div> : children;
 }
 
 export function App() {
   const figures = useAreaFigures();
   const page = useAppStore((state) => state.page);
+  const meeting = useAppStore((state) => state.meeting);
   const dragging = useFileDrop();
   const areas = useAppStore((state) => state.wards?.areas ?? NO_AREAS);
   const exportFigures = useAppStore(selectExportFigures);
@@ -73,55 +46,55 @@ export function App() {
   const setExportPublication = useAppStore((state) => state.setExportPublication);
 
   return (
-    <div className={dragging ? 'app dragging' : 'app'}>
-      <header className="app-header">
-        <div className="title">
-          <h1>Ward hotspot dashboard</h1>
-          <DataBadge />
-        </div>
-        <LoadData />
-      </header>
-      <PageNav />
-      {(page === 'dashboard' || page === 'priorities' || page === 'services') && (
-        <Controls areas={areas} />
-      )}
-      {page === 'dashboard' && figures && (
-        <ShareAndExport
-          figures={figures}
-          publication={exportPublication}
-          onPublicationChange={setExportPublication}
+    <div
+      className={['app', `page-${page}`, dragging ? 'dragging' : '', meeting ? 'meeting' : '']
+        .filter(Boolean)
+        .join(' ')}
+    >
+      <Screen>
+        <AppHeader
+          loadData={<LoadData />}
+          share={
+            figures && (
+              <ShareAndExport
+                publication={exportPublication}
+                onPublicationChange={setExportPublication}
+              />
+            )
+          }
         />
-      )}
-      <LoadReports />
-      <OverlapDialog />
-      <PartialReadDialog />
-      {page === 'methods' ? (
-        <main>
-          <MethodsPage />
-        </main>
-      ) : page === 'accessibility' ? (
-        <main>
-          <AccessibilityPage />
-        </main>
-      ) : !figures ? (
-        <main className="dashboard">
-          <p role="status">Loading ward boundaries…</p>
-        </main>
-      ) : page === 'priorities' ? (
-        <main>
-          <PrioritiesPage />
-        </main>
-      ) : page === 'services' ? (
-        <ServicesPage
-          figures={figures}
-          publication={exportPublication}
-          onPublicationChange={setExportPublication}
-        />
-      ) : page === 'briefing' && exportFigures ? (
-        <BriefingPage figures={exportFigures} publication={exportPublication} />
-      ) : (
-        <DashboardPage figures={figures} />
-      )}
+        <LoadReports />
+        <OverlapDialog />
+        <PartialReadDialog />
+        {(page === 'priorities' || page === 'services') && <Controls areas={areas} />}
+        {page === 'methods' ? (
+          <main className="page-main">
+            <MethodsPage />
+          </main>
+        ) : page === 'accessibility' ? (
+          <main className="page-main">
+            <AccessibilityPage />
+          </main>
+        ) : !figures ? (
+          <main className="workspace">
+            <p role="status">Loading ward boundaries…</p>
+          </main>
+        ) : page === 'priorities' ? (
+          <main className="page-main">
+            <PrioritiesPage />
+          </main>
+        ) : page === 'services' ? (
+          <ServicesPage
+            figures={figures}
+            publication={exportPublication}
+            onPublicationChange={setExportPublication}
+          />
+        ) : page === 'briefing' && exportFigures ? (
+          <BriefingPage figures={exportFigures} publication={exportPublication} />
+        ) : (
+          <DashboardPage figures={figures} areas={areas} />
+        )}
+      </Screen>
       <LoadedData />
       <Sources />
       {dragging && (

@@ -6,7 +6,7 @@ import { monthIndex } from '../data/calendar.ts';
 import { CubeBuilder, timeSlot } from '../data/cube.ts';
 import { useAppStore } from '../state/store.ts';
 import { initialView } from '../state/viewSlice.ts';
-import { Controls } from './Controls.tsx';
+import { AreaPicker, Controls } from './Controls.tsx';
 
 const areas = [
   { id: 'E09000020', name: 'Kensington and Chelsea' },
@@ -51,7 +51,7 @@ function optionNames(name: string) {
     .map((option) => option.textContent);
 }
 
-function radio(name: string) {
+function radio(name: string | RegExp) {
   return screen.getByRole('radio', { name }) as HTMLInputElement;
 }
 
@@ -97,7 +97,7 @@ describe('Controls', () => {
   it('changes the area, clearing the selected ward', async () => {
     const user = userEvent.setup();
     useAppStore.setState({ ward: 'E05009375' });
-    render(<Controls areas={areas} />);
+    render(<AreaPicker areas={areas} />);
     await user.selectOptions(select('Area'), 'Westminster');
     expect(useAppStore.getState().area).toBe('E09000033');
     expect(useAppStore.getState().ward).toBeNull();
@@ -120,8 +120,10 @@ describe('Controls', () => {
     const months = ['Nov 2023', 'Dec 2023', 'Jan 2024', 'Feb 2024'];
     expect(optionNames('From')).toEqual(months);
     expect(optionNames('To')).toEqual(months);
-    // A four-month file is shown whole.
+    // A four-month file is too short for the default 12 months: it is shown whole, as months
+    // chosen by hand.
     expect([select('From').value, select('To').value]).toEqual(['2023-11', '2024-02']);
+    expect(radio('Months chosen by hand').checked).toBe(true);
     await user.selectOptions(select('From'), 'Jan 2024');
     expect([useAppStore.getState().from, useAppStore.getState().to]).toEqual([
       '2024-01',
@@ -134,6 +136,34 @@ describe('Controls', () => {
       '2024-01',
     ]);
     expect([select('From').value, select('To').value]).toEqual(['2023-12', '2024-01']);
+  });
+
+  it('offers the presets the data allows, says why not the others, and names the comparisons', async () => {
+    const user = userEvent.setup();
+    loadOffences();
+    render(<Controls areas={areas} />);
+    // Four months, November to February: the last 3 months are there, with nothing before them.
+    expect(radio('Last 3 months against the 3 before').disabled).toBe(false);
+    expect(radio(/^Last 12 months/).disabled).toBe(true);
+    // The last 12 months and the financial year (from April 2023) reach back too far.
+    expect(radio(/^Financial year/).disabled).toBe(true);
+    expect(screen.getAllByText('(The data holds 4 months.)', { exact: false })).toHaveLength(2);
+    expect(radio(/^Last 28 days/).disabled).toBe(true);
+    await user.click(radio('Last 3 months against the 3 before'));
+    expect(useAppStore.getState()).toMatchObject({
+      preset: 'last-3-months',
+      from: '2023-12',
+      to: '2024-02',
+    });
+    // Year to date: January and February 2024.
+    await user.click(radio('Year to date against the same months last year'));
+    expect([useAppStore.getState().from, useAppStore.getState().to]).toEqual([
+      '2024-01',
+      '2024-02',
+    ]);
+    // Choosing months by hand is a custom period.
+    await user.selectOptions(select('From'), 'Nov 2023');
+    expect(useAppStore.getState().preset).toBeNull();
   });
 
   it('offers the rate only once populations are loaded', async () => {

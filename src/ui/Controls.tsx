@@ -1,8 +1,14 @@
-/** Area, theme, period and measure: the choices that define a view. */
-
+/**
+ * The choices that define a view: area, theme (saying which themes have data for the area and
+ * period), period (presets that match tasking, or months by hand) and measure. Each is a piece
+ * of its own, so the dashboard's filter panel, the header and the other pages place them where
+ * they fit; `Controls` puts theme, period and measure in a row.
+ */
 import { useId } from 'react';
 import type { Measure } from '../analysis/areaFigures.ts';
+import type { ThemeData } from '../analysis/dataCoverage.ts';
 import { describePeriod } from '../analysis/describeView.ts';
+import { comparisonText, PERIOD_PRESETS, presetUnavailable } from '../analysis/periods.ts';
 import { monthKey, monthLabel } from '../data/calendar.ts';
 import { datasetName, describeTheme, themeSources } from '../data/dataset.ts';
 import {
@@ -13,7 +19,13 @@ import {
   type ThemeInfo,
 } from '../data/themes.ts';
 import { liveThemeIds, monthsOf } from '../state/dataSlice.ts';
-import { useDatasetSummaries } from '../state/selectors.ts';
+import {
+  selectPeriodSpan,
+  selectThemeData,
+  useAreaFigures,
+  useAreaStatistics,
+  useDatasetSummaries,
+} from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 
 export interface AreaOption {
@@ -21,97 +33,211 @@ export interface AreaOption {
   name: string;
 }
 
-export function Controls({ areas }: { areas: readonly AreaOption[] }) {
+export function AreaPicker({ areas }: { areas: readonly AreaOption[] }) {
   const id = useId();
   const area = useAppStore((state) => state.area);
+  const setArea = useAppStore((state) => state.setArea);
+  return (
+    <div className="field area-picker">
+      <label htmlFor={`${id}-area`}>Area</label>
+      <select id={`${id}-area`} value={area} onChange={(event) => setArea(event.target.value)}>
+        {areas.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const THEME_DATA_NOTE: Readonly<Record<ThemeData, string>> = {
+  offences: '',
+  'none-recorded': ' (none recorded here)',
+  'no-data': ' (no data here)',
+};
+
+export function ThemePicker() {
+  const id = useId();
   const theme = useAppStore((state) => state.theme);
-  const from = useAppStore((state) => state.from);
-  const to = useAppStore((state) => state.to);
-  const measure = useAppStore((state) => state.measure);
   const datasets = useDatasetSummaries();
-  const hasPopulation = useAppStore((state) => state.populations !== null);
-  const { setArea, setTheme, setPeriod, setMeasure } = useAppStore.getState();
-  const months = monthsOf(datasets);
+  const themeData = useAppStore(selectThemeData);
+  const setTheme = useAppStore((state) => state.setTheme);
   const themes = liveThemeIds(datasets)
     .filter((id) => id !== DEDUPLICATED_ALL_THEME)
     .map((id) => describeTheme(datasets, id));
   const group = (name: ThemeInfo['group']) => themes.filter((info) => info.group === name);
   const otherCrime = group('other_recorded_crime');
+  const label = (themeId: string, text: string) =>
+    `${text}${THEME_DATA_NOTE[themeData.get(themeId) ?? 'offences']}`;
   const sources = themeSources(datasets, theme)
     .map(
       (dataset) =>
         `${datasetName(dataset)} (${describePeriod(monthKey(dataset.firstMonth), monthKey(dataset.lastMonth))})`,
     )
     .join('; ');
-
+  const shownData = themeData.get(theme);
   return (
-    <form className="controls" aria-label="View" onSubmit={(event) => event.preventDefault()}>
-      <div className="field">
-        <label htmlFor={`${id}-area`}>Area</label>
-        <select id={`${id}-area`} value={area} onChange={(event) => setArea(event.target.value)}>
-          {areas.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-theme`}>Theme</label>
-        <select id={`${id}-theme`} value={theme} onChange={(event) => setTheme(event.target.value)}>
-          <option value={ALL_THEMES}>{ALL_THEMES_LABEL}</option>
-          {group('serious_violence').map((info) => (
-            <option key={info.id} value={info.id}>
-              {info.label}
-            </option>
-          ))}
-          {otherCrime.length > 0 && (
-            <optgroup label={OTHER_RECORDED_CRIME_LABEL}>
-              {otherCrime.map((info) => (
-                <option key={info.id} value={info.id}>
-                  {info.label}
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </select>
-        {sources && <span className="hint">From {sources}</span>}
-      </div>
-      <MonthSelect
-        id={`${id}-from`}
-        label="From"
-        months={months}
-        value={from}
-        onChange={(month) => setPeriod(month, to ?? month)}
-      />
-      <MonthSelect
-        id={`${id}-to`}
-        label="To"
-        months={months}
-        value={to}
-        onChange={(month) => setPeriod(from ?? month, month)}
-      />
-      <fieldset className="field measure">
-        <legend>Measure</legend>
-        {(
-          [
-            ['count', 'Count'],
-            ['rate', 'Rate per 1,000 residents'],
-          ] as [Measure, string][]
-        ).map(([value, label]) => (
-          <label key={value} className="choice">
+    <div className="field">
+      <label htmlFor={`${id}-theme`}>Theme</label>
+      <select
+        id={`${id}-theme`}
+        value={theme}
+        aria-describedby={`${id}-theme-hint`}
+        onChange={(event) => setTheme(event.target.value)}
+      >
+        <option value={ALL_THEMES}>{label(ALL_THEMES, ALL_THEMES_LABEL)}</option>
+        {group('serious_violence').map((info) => (
+          <option key={info.id} value={info.id}>
+            {label(info.id, info.label)}
+          </option>
+        ))}
+        {otherCrime.length > 0 && (
+          <optgroup label={OTHER_RECORDED_CRIME_LABEL}>
+            {otherCrime.map((info) => (
+              <option key={info.id} value={info.id}>
+                {label(info.id, info.label)}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+      <span className="hint" id={`${id}-theme-hint`}>
+        {shownData === 'no-data'
+          ? 'No loaded file has this theme for this area and period: the map shows no data.'
+          : sources
+            ? `From ${sources}`
+            : ''}
+      </span>
+    </div>
+  );
+}
+
+const CUSTOM = 'custom';
+
+/** Presets that match tasking, months by hand, and what the period is compared with. */
+export function PeriodPicker() {
+  const id = useId();
+  const from = useAppStore((state) => state.from);
+  const to = useAppStore((state) => state.to);
+  const preset = useAppStore((state) => state.preset);
+  const datasets = useDatasetSummaries();
+  const span = useAppStore(selectPeriodSpan);
+  const { setPeriod, setPreset } = useAppStore.getState();
+  const statistics = useAreaStatistics();
+  const figures = useAreaFigures();
+  const months = monthsOf(datasets);
+  const comparisons = statistics?.comparisons ?? [];
+  return (
+    <fieldset className="field period" aria-describedby={`${id}-period-note`}>
+      <legend>Period</legend>
+      {PERIOD_PRESETS.map((option) => {
+        const unavailable = presetUnavailable(option.id, span);
+        return (
+          <label key={option.id} className="choice">
             <input
               type="radio"
-              name={`${id}-measure`}
-              value={value}
-              checked={measure === value}
-              disabled={value === 'rate' && !hasPopulation}
-              onChange={() => setMeasure(value)}
+              name={`${id}-preset`}
+              value={option.id}
+              checked={preset === option.id}
+              disabled={unavailable !== null}
+              aria-describedby={unavailable ? `${id}-${option.id}-why` : undefined}
+              onChange={() => setPreset(option.id)}
             />
-            {label}
+            <span>
+              {option.label}
+              {unavailable && (
+                <span className="hint" id={`${id}-${option.id}-why`}>
+                  {' '}
+                  ({unavailable})
+                </span>
+              )}
+            </span>
           </label>
-        ))}
-      </fieldset>
+        );
+      })}
+      <label className="choice">
+        <input
+          type="radio"
+          name={`${id}-preset`}
+          value={CUSTOM}
+          checked={preset === null}
+          disabled={months.length === 0}
+          onChange={() => from && to && setPeriod(from, to)}
+        />
+        Months chosen by hand
+      </label>
+      <div className="months">
+        <MonthSelect
+          id={`${id}-from`}
+          label="From"
+          months={months}
+          value={from}
+          onChange={(month) => setPeriod(month, to ?? month)}
+        />
+        <MonthSelect
+          id={`${id}-to`}
+          label="To"
+          months={months}
+          value={to}
+          onChange={(month) => setPeriod(from ?? month, month)}
+        />
+      </div>
+      <p className="hint" id={`${id}-period-note`}>
+        {from && to ? describePeriod(from, to) : 'No months loaded'}
+        {comparisons.length > 0
+          ? `, ${comparisons.map(comparisonText).join(' and ')}.`
+          : from && to
+            ? ': the data has no earlier period to compare with.'
+            : '.'}
+        {figures && figures.rateMonths !== 12 && ' Rates are per 1,000 per year.'}
+        {figures &&
+          figures.monthsCovered > 0 &&
+          figures.monthsCovered < figures.periodMonths &&
+          ` The data covers ${figures.monthsCovered} of its ${figures.periodMonths} months.`}
+      </p>
+    </fieldset>
+  );
+}
+
+export function MeasurePicker() {
+  const id = useId();
+  const measure = useAppStore((state) => state.measure);
+  const hasPopulation = useAppStore((state) => state.populations !== null);
+  const setMeasure = useAppStore((state) => state.setMeasure);
+  return (
+    <fieldset className="field measure">
+      <legend>Measure</legend>
+      {(
+        [
+          ['count', 'Count'],
+          ['rate', 'Rate per 1,000 residents'],
+        ] as [Measure, string][]
+      ).map(([value, label]) => (
+        <label key={value} className="choice">
+          <input
+            type="radio"
+            name={`${id}-measure`}
+            value={value}
+            checked={measure === value}
+            disabled={value === 'rate' && !hasPopulation}
+            onChange={() => setMeasure(value)}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Area, theme, period and measure in a row, for the pages beside the dashboard. */
+export function Controls({ areas }: { areas: readonly AreaOption[] }) {
+  return (
+    <form className="controls" aria-label="View" onSubmit={(event) => event.preventDefault()}>
+      <AreaPicker areas={areas} />
+      <ThemePicker />
+      <PeriodPicker />
+      <MeasurePicker />
     </form>
   );
 }

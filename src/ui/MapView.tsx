@@ -5,7 +5,7 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
 import { CONFIGURED_TILE_SERVICE } from '../map/configuredTileService.ts';
 import { mapContentFor } from '../map/mapContent.ts';
 import { shownBaseMap } from '../map/shownBaseMap.ts';
-import { WardMap } from '../map/wardMap.ts';
+import { type MapPadding, WardMap } from '../map/wardMap.ts';
 import { selectDensityPositions, useAreaStatistics } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { useServicesOnMap } from './servicesOnMap.ts';
@@ -17,18 +17,36 @@ const MAP_ATTRIBUTION =
  * Tablets drop WebGL contexts when memory runs short, and a lost context may never come back:
  * the map is then mounted afresh, with new canvases and contexts.
  */
-export default function MapView({ figures }: { figures: AreaFigures }) {
+export default function MapView({
+  figures,
+  overlays = NO_OVERLAYS,
+}: {
+  figures: AreaFigures;
+  /** Where the page's panels cover the map: the area is fitted into the rest. */
+  overlays?: MapPadding;
+}) {
   const [generation, setGeneration] = useState(0);
   return (
     <WardMapPanel
       key={generation}
       figures={figures}
+      overlays={overlays}
       onContextLost={() => setGeneration((current) => current + 1)}
     />
   );
 }
 
-function WardMapPanel({ figures, onContextLost }: { figures: AreaFigures; onContextLost(): void }) {
+const NO_OVERLAYS: MapPadding = { top: 0, right: 0, bottom: 0, left: 0 };
+
+function WardMapPanel({
+  figures,
+  overlays,
+  onContextLost,
+}: {
+  figures: AreaFigures;
+  overlays: MapPadding;
+  onContextLost(): void;
+}) {
   const containerRef = useRef<HTMLElement>(null);
   const mapRef = useRef<WardMap | null>(null);
   const selectWard = useAppStore((state) => state.selectWard);
@@ -100,12 +118,23 @@ function WardMapPanel({ figures, onContextLost }: { figures: AreaFigures; onCont
   );
   useEffect(() => mapRef.current?.setBaseMap(baseMap), [baseMap]);
   useEffect(() => mapRef.current?.setOpacity(opacity), [opacity]);
+  useEffect(() => mapRef.current?.setOverlays(overlays), [overlays]);
 
   useEffect(() => {
     if (shownArea.current === areaId) return;
     shownArea.current = areaId;
     mapRef.current?.fitBounds(figures.area.bounds);
   }, [areaId, figures.area.bounds]);
+
+  // In a meeting the map follows the ward under discussion, and the area when there is none.
+  const meeting = useAppStore((state) => state.meeting);
+  const selectedIndex = figures.wards.find((ward) => ward.code === figures.selectedWard)?.index;
+  useEffect(() => mapRef.current?.setMeeting(meeting), [meeting]);
+  useEffect(() => {
+    if (!meeting) return;
+    if (selectedIndex === undefined) mapRef.current?.fitBounds(figures.area.bounds);
+    else mapRef.current?.zoomToWard(selectedIndex);
+  }, [meeting, selectedIndex, figures.area.bounds]);
 
   return (
     <section

@@ -12,11 +12,13 @@ import {
   launchBrowser,
   type OpenedPage,
   openDashboard,
+  openMenu,
   type Rgb,
   waitForDashboard,
+  wardTable,
 } from './browser.ts';
 import { demoMonths, expectedDemoCounts, RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
-import { download, parseCsv } from './files.ts';
+import { download as downloadFile, parseCsv } from './files.ts';
 
 let browser: Browser;
 let opened: OpenedPage;
@@ -35,7 +37,12 @@ afterAll(async () => {
 });
 
 const EXPORT_PUBLICATION = 'Publication mode (hide counts of 1 to 4)';
-const wardTable = (page: Page) => page.getByRole('table', { name: /^Wards in / });
+
+/** Downloads one of the exports, which are in the Share menu. */
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  await openMenu(page, 'Share');
+  return downloadFile(page, button);
+}
 
 /** The ward table's CSV: its header and its rows by ward name. */
 async function downloadCsv(
@@ -48,17 +55,15 @@ async function downloadCsv(
 
 /** Ward name -> the cells of its row in the table on screen (name first). */
 async function screenRows(page: Page): Promise<Map<string, string[]>> {
-  const rows = await wardTable(page)
-    .locator('tbody tr')
-    .evaluateAll((elements) =>
-      elements.map((row) =>
-        [...row.querySelectorAll('th, td')].map((cell) => {
-          // The change cells hold words for screen readers and the figures shown: keep the latter.
-          const shown = cell.querySelector('[aria-hidden="true"]');
-          return ((shown ?? cell).textContent ?? '').trim();
-        }),
-      ),
-    );
+  const rows = await (await wardTable(page)).locator('tbody tr').evaluateAll((elements) =>
+    elements.map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => {
+        // The change cells hold words for screen readers and the figures shown: keep the latter.
+        const shown = cell.querySelector('[aria-hidden="true"]');
+        return ((shown ?? cell).textContent ?? '').trim();
+      }),
+    ),
+  );
   return new Map(rows.map((row) => [row[0] as string, row]));
 }
 
@@ -84,10 +89,12 @@ describe('ward table as CSV', () => {
     expect(large.length).toBeGreaterThan(0);
 
     // On screen, publication mode is off: the table shows the small counts.
+    await openMenu(page, 'Settings');
     expect(
       await page.getByRole('checkbox', { name: /^Publication mode: show counts/ }).isChecked(),
     ).toBe(false);
     const screen = await screenRows(page);
+    await openMenu(page, 'Share');
     const exportPublication = page.getByRole('checkbox', { name: EXPORT_PUBLICATION });
     expect(await exportPublication.isChecked()).toBe(true);
 
@@ -95,7 +102,8 @@ describe('ward table as CSV', () => {
     expect(published.name).toBe(
       `wards_kensington-and-chelsea_domestic-abuse_${month}_to_${month}_count.csv`,
     );
-    const rateColumn = published.header.indexOf('Rate per 1,000 residents (2021)');
+    // One month: rates per 1,000 per year.
+    const rateColumn = published.header.indexOf('Rate per 1,000 residents (2021) per year');
     expect(rateColumn).toBe(4);
     for (const name of small) {
       const row = published.rows.get(name) as string[];
@@ -108,6 +116,7 @@ describe('ward table as CSV', () => {
       expect(published.rows.get(name)?.[3]).toBe(String(expected.get(RBKC_CODES[name] as string)));
     }
 
+    await openMenu(page, 'Share');
     await exportPublication.uncheck();
     const open = await downloadCsv(page);
     for (const name of small) {
@@ -115,6 +124,7 @@ describe('ward table as CSV', () => {
       expect(row[3]).toBe(String(expected.get(RBKC_CODES[name] as string)));
       expect(row[4]).toBe(screen.get(name)?.[2]);
     }
+    await openMenu(page, 'Share');
     await exportPublication.check();
   });
 
@@ -131,8 +141,9 @@ describe('ward table as CSV', () => {
     expect([...rows.keys()].sort()).toEqual([...RBKC_WARD_NAMES].sort());
 
     const change = header.findIndex((name) => name.startsWith('Change against '));
+    // The screen writes falls with the minus sign "−", the file with the hyphen-minus.
     const signed = (value: string) =>
-      value.startsWith('−') || Number(value) === 0 ? value : `+${value}`;
+      value.startsWith('-') ? `−${value.slice(1)}` : Number(value) === 0 ? value : `+${value}`;
     let falls = 0;
     for (const [name, row] of rows) {
       const shown = screen.get(name) as string[];
@@ -140,18 +151,23 @@ describe('ward table as CSV', () => {
       // Count, rate and rank as on screen (the screen groups thousands: "1,234").
       expect(row[3]).toBe(shown[1]?.replace(/,/g, ''));
       expect(row[4]).toBe(shown[2]);
-      expect(row[7]).toBe(shown[3]);
+      // Ranks: "=3" on screen for a tie, 3 in the file (where equal ranks are ties).
+      expect(row[7]).toBe(shown[3]?.replace('=', ''));
       // Change: "−10", "−4.7" in the file; "−10 (−4.7%) ▼" on screen.
       const [absolute = '', percent = ''] = row.slice(change, change + 2);
       expect(shown[6]).toContain(
         `${signed(absolute)}${percent === '' ? '' : ` (${signed(percent)}%)`}`,
       );
-      if (absolute.startsWith('−')) falls += 1;
+      if (absolute.startsWith('-')) falls += 1;
     }
-    // Falls are written with the Unicode minus, so no cell starts like a formula.
+    // Falls are plain negative numbers, which spreadsheets read as numbers; no cell starts a
+    // formula.
     expect(falls).toBeGreaterThan(0);
     for (const row of [header, ...rows.values()]) {
-      for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      for (const cell of row) {
+        expect(cell).not.toMatch(/^[=+@\t\r]/);
+        if (cell.startsWith('-')) expect(cell).toMatch(/^-\d+(\.\d+)?$/);
+      }
     }
   });
 });
@@ -181,6 +197,7 @@ describe('map as PNG', () => {
 describe('copy link', () => {
   it('puts the address of the view on the clipboard and says so', async () => {
     const { page } = opened;
+    await openMenu(page, 'Share');
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -198,6 +215,7 @@ describe('copy link', () => {
     await page.evaluate(() =>
       Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }),
     );
+    await openMenu(page, 'Share');
     await page.getByRole('button', { name: 'Copy link' }).click();
     const field = page.getByRole('textbox', { name: 'Link to this view' });
     expect(await field.inputValue()).toBe(page.url());
@@ -217,6 +235,7 @@ describe('copy link', () => {
 describe('briefing', () => {
   it('offers labelled buttons of at least 44 px', async () => {
     const { page } = opened;
+    await openMenu(page, 'Share');
     for (const name of [
       'Export briefing',
       'Download map (PNG)',
@@ -234,6 +253,7 @@ describe('briefing', () => {
     const screen = await screenRows(page);
     const search = new URL(page.url()).searchParams;
     const period = `${monthLabel(search.get('from') as string)} to ${monthLabel(search.get('to') as string)}`;
+    await openMenu(page, 'Share');
     await page.getByRole('button', { name: 'Export briefing' }).focus();
     await page.keyboard.press('Enter');
     const sheet = page.getByRole('article', {
@@ -286,7 +306,25 @@ describe('briefing', () => {
     expect(top.map(([rank, name, count, rate]) => [name, count, rate, rank])).toEqual(
       firstTen.map(([name, count, rate, rank]) => [name, count, rate, rank]),
     );
-    expect(top.map((row) => row[4])).toEqual(firstTen.map((row) => row[6]));
+    // The change column (after count, rate and interval) is the table's change.
+    expect(top.map((row) => row[5])).toEqual(firstTen.map((row) => row[6]));
+    // Each of the first five wards has its reasons, from its statistics.
+    const reasons = await sheet
+      .getByRole('region', { name: 'Why these wards' })
+      .locator('li')
+      .allTextContents();
+    expect(reasons.map((reason) => reason.split(':')[0])).toEqual(
+      firstTen.slice(0, 5).map(([name]) => name),
+    );
+    // The marking chosen is printed at the top and the foot of the sheet.
+    await page.getByLabel('Protective marking').selectOption('OFFICIAL-SENSITIVE');
+    await expect(sheet.locator('.briefing-marking').allTextContents()).resolves.toEqual([
+      'OFFICIAL-SENSITIVE',
+      'OFFICIAL-SENSITIVE',
+    ]);
+    // Ward names on its map.
+    for (const name of RBKC_WARD_NAMES.slice(0, 3))
+      expect(await sheet.locator('figure svg[role="img"]').textContent()).toContain(name);
 
     const hours = sheet.getByRole('table', { name: /^When offences happen/ });
     expect(await hours.locator('tbody tr').count()).toBe(7);
@@ -314,6 +352,7 @@ describe('briefing', () => {
       viewport: { width: 1400, height: 1000 },
       bypassCSP: true,
     });
+    await openMenu(page, 'Share');
     await page.getByRole('button', { name: 'Export briefing' }).click();
     await page.getByRole('article', { name: /^Briefing: / }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -346,7 +385,7 @@ describe('briefing', () => {
       expect(box?.height).toBeGreaterThanOrEqual(44);
     }
     await page.getByRole('button', { name: 'Back to the dashboard' }).click();
-    await wardTable(page).waitFor();
+    await waitForDashboard(page);
     expect(new URL(page.url()).searchParams.has('page')).toBe(false);
     expect(opened.errors).toEqual([]);
   });

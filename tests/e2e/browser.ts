@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core, with WebGL through SwiftShader. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { inject } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
@@ -38,9 +38,9 @@ export async function openDashboard(
   return { page, requests, errors };
 }
 
-/** The table is filled and the map has drawn ward colours. */
+/** The filters are shown above the map, and the map has drawn ward colours. */
 export async function waitForDashboard(page: Page): Promise<void> {
-  await page.getByRole('table', { name: /^Wards in / }).waitFor();
+  await page.getByRole('list', { name: 'Filters in force' }).waitFor();
   await page.waitForFunction(
     () => performance.getEntriesByName('choropleth-painted').length > 0,
     null,
@@ -52,8 +52,8 @@ export async function waitForDashboard(page: Page): Promise<void> {
 
 /** Ward name -> count, as the ward table shows them. */
 export async function tableCounts(page: Page): Promise<Record<string, string>> {
-  const rows = await page
-    .getByRole('table', { name: /^Wards in / })
+  // The ward table opens under the map.
+  const rows = await (await wardTable(page))
     .locator('tbody tr')
     .evaluateAll((elements) =>
       elements.map((row) =>
@@ -61,6 +61,51 @@ export async function tableCounts(page: Page): Promise<Record<string, string>> {
       ),
     );
   return Object.fromEntries(rows.map(([name = '', count = '']) => [name, count]));
+}
+
+export type Detail = 'When' | 'Trends' | 'Ward table' | 'Biggest changes';
+
+/** Opens one of the details under the map (one is open at a time). */
+export async function openDetail(page: Page, detail: Detail): Promise<void> {
+  const button = page
+    .getByRole('navigation', { name: 'Details' })
+    .getByRole('button', { name: detail, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+/** Closes whichever detail is open, uncovering the map. */
+export async function closeDetails(page: Page): Promise<void> {
+  const open = page
+    .getByRole('navigation', { name: 'Details' })
+    .locator('button[aria-expanded="true"]');
+  if ((await open.count()) > 0) await open.click();
+}
+
+/** The ward table, opened under the map. */
+export async function wardTable(page: Page): Promise<Locator> {
+  await openDetail(page, 'Ward table');
+  const table = page.getByRole('table', { name: /^Wards in / });
+  await table.waitFor();
+  return table;
+}
+
+/** Opens a header menu (Share, Settings, Help, Menu) unless it is open. */
+export async function openMenu(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+/** Goes to a page of the app from the header, opening Help for its pages. */
+export async function goTo(page: Page, name: string): Promise<void> {
+  if (name === 'How figures are computed' || name === 'Accessibility') await openMenu(page, 'Help');
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/** Turns publication mode on screen on or off (Settings). */
+export async function setPublication(page: Page, on: boolean): Promise<void> {
+  await openMenu(page, 'Settings');
+  await page.getByRole('checkbox', { name: /^Publication mode: show counts/ }).setChecked(on);
+  await page.keyboard.press('Escape');
 }
 
 export type Rgb = [number, number, number];

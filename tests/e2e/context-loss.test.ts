@@ -9,6 +9,7 @@ import {
   FILL_ALPHA,
   launchBrowser,
   openDashboard,
+  wardTable,
 } from './browser.ts';
 
 let browser: Browser;
@@ -58,11 +59,8 @@ describe('WebGL context loss', () => {
     expect(await loseEveryContext(page)).toBe(2);
     await expect.poll(() => darkestClassPixels(page), { timeout: 15_000 }).toBeGreaterThan(2000);
     // The map still answers: selecting a ward from the table outlines it.
-    await page
-      .getByRole('table', { name: /^Wards in / })
-      .getByRole('button', { name: 'Golborne' })
-      .click();
-    await expect.poll(() => page.locator('.selected-ward h2').textContent()).toBe('Golborne');
+    await (await wardTable(page)).getByRole('button', { name: 'Golborne' }).click();
+    await expect.poll(() => page.locator('.ward-panel h2').textContent()).toBe('Golborne');
     expect(errors).toEqual([]);
     await page.context().close();
   });

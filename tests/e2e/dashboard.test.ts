@@ -9,13 +9,17 @@ import {
   appUrl,
   BACKGROUND,
   blend,
+  closeDetails,
   countPixelsNear,
   elementPixels,
   FILL_ALPHA,
+  goTo,
   launchBrowser,
   openDashboard,
+  openDetail,
   type Rgb,
   wardScreenPoint,
+  wardTable,
 } from './browser.ts';
 import {
   demoMonths,
@@ -36,11 +40,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const wardTable = (page: Page) => page.getByRole('table', { name: /^Wards in / });
-
 /** Ward name -> [count, rate, rank] as the table shows them. */
 async function tableFigures(page: Page): Promise<Map<string, [string, string, string]>> {
-  const rows = await wardTable(page)
+  const rows = await (await wardTable(page))
     .locator('tbody tr')
     .evaluateAll((elements) =>
       elements.map((row) =>
@@ -69,6 +71,7 @@ function monthsBefore(month: string, count: number): string {
 }
 
 async function heatmapLabels(page: Page): Promise<string[]> {
+  await openDetail(page, 'When');
   return page
     .getByRole('table', { name: /^Time of day/ })
     .locator('tbody button')
@@ -77,6 +80,8 @@ async function heatmapLabels(page: Page): Promise<string[]> {
 
 /** How many map pixels show each of the five class colours: changes when wards change class. */
 async function mapClassAreas(page: Page): Promise<number[]> {
+  // The table or heatmap, open over the map, would hide part of it.
+  await closeDetails(page);
   await page.waitForTimeout(300);
   const png = await elementPixels(page, '.ward-map');
   return FIVE_CLASSES.map((colour) =>
@@ -118,7 +123,7 @@ describe('dashboard on its demo data', () => {
     // The leading wards of the published findings lead here too.
     const figures = await tableFigures(page);
     const topFive = [...figures]
-      .filter(([, [, , rank]]) => Number(rank) <= 5)
+      .filter(([, [, , rank]]) => Number(rank.replace('=', '')) <= 5)
       .map(([name]) => name);
     expect(topFive.sort()).toEqual([
       'Colville',
@@ -225,18 +230,16 @@ describe('dashboard on its demo data', () => {
       1000;
     const figures = await tableFigures(page);
     expect(figures.get('Golborne')?.[1]).toBe(rate.toFixed(1));
-    await expect(
-      page
-        .getByRole('table', { name: /^Wards in / })
-        .locator('caption')
-        .textContent(),
-    ).resolves.toContain('residents aged 10–24');
+    await expect((await wardTable(page)).locator('caption').textContent()).resolves.toContain(
+      'residents aged 10–24',
+    );
     await page.context().close();
   });
 
-  it('filters the map and table to an hour chosen in the heatmap', async () => {
+  it('filters the map and table to an hour chosen in the heatmap, and says so in a chip', async () => {
     const { page } = await openDashboard(browser);
     const { last } = demoMonths();
+    await openDetail(page, 'When');
     await page.getByRole('button', { name: /^Friday 23:00–23:59: / }).click();
     const expected = expectedDemoCounts({
       theme: 'all_serious_violence',
@@ -248,11 +251,12 @@ describe('dashboard on its demo data', () => {
     await expect.poll(() => tableCounts(page)).toEqual(expectedCountsByName(expected));
     expect(new URL(page.url()).searchParams.get('day')).toBe('Fri');
     expect(new URL(page.url()).searchParams.get('hours')).toBe('23');
-    await expect(
-      page.getByText(/show only offences at 23:00–23:59, Fridays/).isVisible(),
-    ).resolves.toBe(true);
+    // The filter is a chip above the map, whatever panel is open.
+    const hours = page.locator('.chip', { hasText: 'Hours: 23:00–23:59, Fridays' });
+    await expect(hours.isVisible()).resolves.toBe(true);
 
     // An hour range on every day, chosen with the hour headers (Shift extends).
+    await openDetail(page, 'When');
     await page.getByRole('button', { name: '18:00–18:59, every day' }).click();
     await page
       .getByRole('button', { name: '20:00–20:59, every day' })
@@ -264,7 +268,12 @@ describe('dashboard on its demo data', () => {
       hours: [18, 19, 20],
     });
     await expect.poll(() => tableCounts(page)).toEqual(expectedCountsByName(evening));
-    await page.getByRole('button', { name: 'Clear time filter' }).click();
+    // One tap on the chip clears it.
+    await page
+      .locator('.chip', { hasText: 'Hours: 18:00–20:59, every day' })
+      .getByRole('button', { name: 'Clear' })
+      .click();
+    await expect(page.locator('.chip', { hasText: 'Hours:' }).count()).resolves.toBe(0);
     const all = expectedDemoCounts({
       theme: 'all_serious_violence',
       from: monthsBefore(last, 11),
@@ -277,11 +286,14 @@ describe('dashboard on its demo data', () => {
   it('selects a ward from the table and from the map, and the heatmap follows the selection', async () => {
     const { page } = await openDashboard(browser, '?map=13.00/51.50800/-0.19500');
     const outlineBefore = countPixelsNear(await elementPixels(page, '.ward-map'), [0, 0, 0], 10);
-    await wardTable(page).getByRole('button', { name: 'Golborne' }).click();
-    await expect(
-      page.getByRole('region', { name: 'Selected ward: Golborne' }).isVisible(),
-    ).resolves.toBe(true);
-    await expect(page.getByText('Ward: Golborne.').isVisible()).resolves.toBe(true);
+    await (await wardTable(page)).getByRole('button', { name: 'Golborne' }).click();
+    // The table closed again, the map shows the selected ward's outline.
+    await closeDetails(page);
+    // Its panel takes the list's place; a chip says the ward is selected.
+    await expect.poll(() => page.locator('.ward-panel h2').textContent()).toBe('Golborne');
+    await expect(page.locator('.chip', { hasText: 'Ward: Golborne' }).isVisible()).resolves.toBe(
+      true,
+    );
     await page.waitForTimeout(300);
     const outlineAfter = countPixelsNear(await elementPixels(page, '.ward-map'), [0, 0, 0], 10);
     expect(outlineAfter).toBeGreaterThan(outlineBefore + 200);
@@ -294,11 +306,11 @@ describe('dashboard on its demo data', () => {
       longitude: -0.195,
     });
     await page.mouse.click(x, y);
-    await expect
-      .poll(() =>
-        wardTable(page).getByRole('button', { name: 'Holland' }).getAttribute('aria-pressed'),
-      )
-      .toBe('true');
+    await expect.poll(() => page.locator('.ward-panel h2').textContent()).toBe('Holland');
+    await expect(
+      (await wardTable(page)).getByRole('button', { name: 'Holland' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await openDetail(page, 'When');
     await expect(page.getByText('Ward: Holland.').isVisible()).resolves.toBe(true);
     await page.context().close();
   });
@@ -313,11 +325,11 @@ describe('dashboard on its demo data', () => {
     );
     await page.getByLabel('Area').selectOption({ label: 'All of London' });
     await expect
-      .poll(() => wardTable(page).locator('tbody tr').count(), { timeout: 15_000 })
+      .poll(async () => (await wardTable(page)).locator('tbody tr').count(), { timeout: 15_000 })
       .toBe(704);
     // Names shared by wards of different boroughs carry the borough.
     await expect(
-      wardTable(page).getByRole('button', { name: 'Abbey, Barking and Dagenham' }).count(),
+      (await wardTable(page)).getByRole('button', { name: 'Abbey, Barking and Dagenham' }).count(),
     ).resolves.toBe(1);
     await page.context().close();
   });
@@ -327,7 +339,8 @@ describe('accessibility', () => {
   it('has no WCAG A or AA violations found by axe, with a ward and an hour selected', async () => {
     const { page } = await openDashboard(browser);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await wardTable(page).getByRole('button', { name: 'Colville' }).click();
+    await (await wardTable(page)).getByRole('button', { name: 'Colville' }).click();
+    await openDetail(page, 'When');
     await page.getByRole('button', { name: /^Sunday 20:00–20:59: / }).click();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
@@ -336,11 +349,10 @@ describe('accessibility', () => {
   it('has no axe violations on any view: hot spots, priorities, methods, accessibility statement', async () => {
     const { page } = await openDashboard(browser, '?mode=hotspots&publication=1');
     expect(await accessibilityViolations(page)).toEqual([]);
-    const nav = page.getByRole('navigation', { name: 'Views' });
-    for (const view of ['Priorities', 'How figures are computed', 'Accessibility']) {
-      await nav.getByRole('button', { name: view }).click();
+    for (const view of ['Priorities', 'Services', 'How figures are computed', 'Accessibility']) {
+      await goTo(page, view);
       await expect(
-        nav.getByRole('button', { name: view }).getAttribute('aria-current'),
+        page.getByRole('button', { name: view, exact: true }).getAttribute('aria-current'),
       ).resolves.toBe('page');
       expect(await accessibilityViolations(page), view).toEqual([]);
     }
@@ -349,19 +361,16 @@ describe('accessibility', () => {
 
   it('works by keyboard alone: sort the table, select a ward, move through the heatmap', async () => {
     const { page } = await openDashboard(browser);
-    await wardTable(page)
-      .getByRole('button', { name: /^Count/ })
-      .focus();
-    await page.keyboard.press('Enter');
-    await expect(wardTable(page).locator('th[aria-sort]').getAttribute('aria-sort')).resolves.toBe(
-      'descending',
-    );
-    await wardTable(page).getByRole('button', { name: 'Notting Dale' }).focus();
+    await (await wardTable(page)).getByRole('button', { name: /^Count/ }).focus();
     await page.keyboard.press('Enter');
     await expect(
-      page.getByRole('region', { name: 'Selected ward: Notting Dale' }).isVisible(),
-    ).resolves.toBe(true);
+      (await wardTable(page)).locator('th[aria-sort]').getAttribute('aria-sort'),
+    ).resolves.toBe('descending');
+    await (await wardTable(page)).getByRole('button', { name: 'Notting Dale' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.ward-panel h2').textContent()).toBe('Notting Dale');
 
+    await openDetail(page, 'When');
     const first = page.getByRole('button', { name: /^Monday 00:00–00:59: / });
     await first.focus();
     await page.keyboard.press('ArrowRight');
@@ -382,7 +391,8 @@ describe('the view in the URL', () => {
     await page.getByLabel('From', { exact: true }).selectOption('2024-04');
     await page.getByLabel('To', { exact: true }).selectOption('2025-03');
     await page.getByRole('radio', { name: 'Rate per 1,000 residents' }).check();
-    await wardTable(page).getByRole('button', { name: 'Dalgarno' }).click();
+    await (await wardTable(page)).getByRole('button', { name: 'Dalgarno' }).click();
+    await openDetail(page, 'When');
     await page.getByRole('button', { name: /^Saturday 22:00–22:59: / }).click();
     await page.waitForTimeout(500);
     const link = page.url();
@@ -409,9 +419,7 @@ describe('the view in the URL', () => {
     await expect(
       again.getByRole('radio', { name: 'Rate per 1,000 residents' }).isChecked(),
     ).resolves.toBe(true);
-    await expect(
-      again.getByRole('region', { name: 'Selected ward: Dalgarno' }).isVisible(),
-    ).resolves.toBe(true);
+    await expect.poll(() => again.locator('.ward-panel h2').textContent()).toBe('Dalgarno');
     expect(await tableFigures(again)).toEqual(figures);
     expect(await heatmapLabels(again)).toEqual(heatmap);
     expect(new URL(again.url()).searchParams.get('map')).toBe(

@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BACKGROUND,
   blend,
+  closeDetails,
   countPixelsNear,
   elementPixels,
   FILL_ALPHA,
   launchBrowser,
   openDashboard,
+  openDetail,
+  wardTable,
 } from './browser.ts';
 
 let browser: Browser;
@@ -33,8 +36,9 @@ function csvFile(name: string, text: string): string {
 
 async function countOf(page: Page, ward: string): Promise<string> {
   return (
-    (await page
-      .getByRole('table', { name: /^Wards in / })
+    (await (
+      await wardTable(page)
+    )
       .locator('tbody tr', { has: page.getByRole('button', { name: ward, exact: true }) })
       .locator('td')
       .first()
@@ -69,6 +73,7 @@ describe('Load data', () => {
     // The period follows the file: January to February 2026.
     await expect(page.getByLabel('From', { exact: true }).inputValue()).resolves.toBe('2026-01');
     await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('2026-02');
+    await openDetail(page, 'When');
     await expect(
       page.getByRole('button', { name: 'Sunday 18:00–18:59: 5 offences' }).count(),
     ).resolves.toBe(1);
@@ -79,6 +84,8 @@ describe('Load data', () => {
     // The map shows the new figures: one class, as three wards with offences among fifteen without
     // leave every quantile at zero.
     await expect(page.locator('.legend li').allTextContents()).resolves.toEqual(['0–718 wards']);
+    // The "When" drawer opens over the map's lower part: close it to see the whole map.
+    await closeDetails(page);
     const oneClass = blend([0xfd, 0x8d, 0x3c], FILL_ALPHA, BACKGROUND);
     const darkest = blend([0xbd, 0x00, 0x26], FILL_ALPHA, BACKGROUND);
     await expect
@@ -157,8 +164,9 @@ describe('Load data', () => {
       );
     const rateOf = async (ward: string) =>
       (
-        (await page
-          .getByRole('table', { name: /^Wards in / })
+        (await (
+          await wardTable(page)
+        )
           .locator('tbody tr', { has: page.getByRole('button', { name: ward, exact: true }) })
           .locator('td')
           .nth(1)

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maidstoneWard } from '../support/wards.ts';
-import { launchBrowser, openDashboard } from './browser.ts';
+import { launchBrowser, openDashboard, openDetail, wardTable } from './browser.ts';
 import { geodataPath, splitCsvLine, WARDS } from './rawFiles.ts';
 
 const KENSINGTON_AND_CHELSEA = 'E09000020';
@@ -155,12 +155,11 @@ function countRanges(points: PointWard[]): Map<string | null, { low: number; hig
   return ranges;
 }
 
-const wardTable = (page: Page) => page.getByRole('table', { name: /^Wards in / });
 const report = (page: Page, file: string) => page.locator('details.report', { hasText: file });
 
 /** Ward name -> count as shown, in the table's order. */
 async function tableCounts(page: Page): Promise<Map<string, string>> {
-  const rows = await wardTable(page)
+  const rows = await (await wardTable(page))
     .locator('tbody tr')
     .evaluateAll((elements) =>
       elements.map((row) =>
@@ -356,6 +355,7 @@ describe('partner record-level extract', () => {
     // P1 and P2: 22:30-01:10 touches 4 hours, 0.25 each; P3: 23:15-00:40, 2 hours, 0.5 each.
     // Friday 22:00 = 0.25 + 0.25; Friday 23:00 = 0.25 + 0.25 + 0.5; Saturday 00:00 likewise;
     // Saturday 01:00 = 0.25 + 0.25; P4 (a single time) Wednesday 14:00 = 1.
+    await openDetail(page, 'When');
     const cell = (name: string) => page.getByRole('button', { name, exact: true });
     for (const name of [
       'Friday 22:00–22:59: 0.5 offences',
@@ -368,6 +368,7 @@ describe('partner record-level extract', () => {
 
     await page.getByLabel('Theme').selectOption('domestic_abuse');
     await expect.poll(async () => (await tableCounts(page)).get('Golborne')).toBe('2');
+    await openDetail(page, 'When');
     await expect(cell('Friday 23:00–23:59: 0.5 offences').count()).resolves.toBe(1);
     await page.getByLabel('Theme').selectOption('sexual_violence');
     await expect.poll(async () => (await tableCounts(page)).get('Golborne')).toBe('2');

@@ -109,6 +109,7 @@ export const WARD_CRIME_THEMES: Record<string, (major: string, minor: string) =>
   sexual_violence: (major) => major === 'SEXUAL OFFENCES',
   violence_with_injury: (_major, minor) => minor === 'VIOLENCE WITH INJURY',
   robbery: (major) => major === 'ROBBERY',
+  possession_of_weapons: (major) => major === 'POSSESSION OF WEAPONS',
   burglary: (major) => major === 'BURGLARY',
 };
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDashboard } from './browser.ts';
+import { launchBrowser, openDashboard, wardTable } from './browser.ts';
 import { whole } from './expectations.ts';
 import {
   AS_PUBLISHED,
@@ -42,7 +42,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const wardTable = (page: Page) => page.getByRole('table', { name: /^Wards in / });
 const report = (page: Page, file: string) => page.locator('details.report', { hasText: file });
 
 /** A long report starts folded: open it, as a user would, to read its rejected rows. */
@@ -56,7 +55,7 @@ async function openReport(page: Page, file: string) {
 
 /** Ward name -> count, in the table's order. */
 async function tableCounts(page: Page): Promise<Map<string, string>> {
-  const rows = await wardTable(page)
+  const rows = await (await wardTable(page))
     .locator('tbody tr')
     .evaluateAll((elements) =>
       elements.map((row) =>
@@ -246,7 +245,9 @@ describe('MPS public series loaded as published', () => {
     await expect
       .poll(async () =>
         (
-          (await wardTable(page)
+          (await (
+            await wardTable(page)
+          )
             .locator('tbody tr', {
               has: page.getByRole('button', { name: 'Golborne', exact: true }),
             })

@@ -82,7 +82,7 @@ describe('tablet and phone', () => {
       longitude: -0.195,
     });
     await page.touchscreen.tap(x, y);
-    await expect.poll(() => page.locator('.selected-ward h2').textContent()).toBe('Holland');
+    await expect.poll(() => page.locator('.ward-panel h2').textContent()).toBe('Holland');
     await page.context().close();
   });
 
@@ -137,13 +137,15 @@ describe('tablet and phone', () => {
       ).properties.label as [number, number];
     });
     await page.context().setGeolocation({ latitude, longitude, accuracy: 10 });
+    // On a tablet the filters, and Locate me with them, are a drawer.
+    await page.getByRole('button', { name: 'Filters', exact: true }).tap();
     await page.getByRole('button', { name: 'Locate me' }).tap();
     await expect
       .poll(() => page.locator('.locate-me [role="status"]').textContent())
       .toBe('You are in Golborne, Kensington and Chelsea (to within 10 m).');
     // The map moves to the borough of the ward and selects it; the position shows as a blue dot.
     await expect(page.getByLabel('Area').inputValue()).resolves.toBe('E09000020');
-    await expect.poll(() => page.locator('.selected-ward h2').textContent()).toBe('Golborne');
+    await expect.poll(() => page.locator('.ward-panel h2').textContent()).toBe('Golborne');
     await expect
       .poll(async () =>
         countPixelsNear(await elementPixels(page, '.ward-map'), [0x00, 0x5e, 0xb8], 8),

@@ -4,7 +4,7 @@
  * the sources, when it was made and whether publication mode was applied. Printed, or saved as
  * PDF from the browser's print dialogue.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
 import { suppressionFor } from '../../analysis/suppression.ts';
@@ -19,20 +19,12 @@ import { type BaseMapImage, mapImageFor, mapSvg } from '../../export/mapSvg.ts';
 import { useAreaStatistics, useDatasetSummaries } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { exportBaseMapImage } from '../../ui/exportBaseMap.ts';
+import { InlineSvg } from '../../ui/InlineSvg.tsx';
+import { useWardName } from '../../ui/viewText.ts';
 import './briefing.css';
 
 /** The base map is drawn at twice the sheet's pixels, for print. */
 const BASE_MAP_SCALE = 2;
-
-/** Puts SVG markup into the page as live SVG (not an <img>), so print and PDF keep vectors. */
-function InlineSvg({ markup }: { markup: string }) {
-  const holder = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const svg = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
-    holder.current?.replaceChildren(document.importNode(svg, true));
-  }, [markup]);
-  return <div className="briefing-map-image" ref={holder} />;
-}
 
 function TopWards({ content }: { content: BriefingContent }) {
   return (
@@ -172,6 +164,7 @@ export function BriefingPage({
   const setPage = useAppStore((state) => state.setPage);
   const statistics = useAreaStatistics();
   const suppressAt = suppressionFor(publication);
+  const nameOf = useWardName();
   const { mapMode, measure } = view;
   const [generatedAt] = useState(() => new Date());
   const baseMapSettings = useAppStore((state) => state.baseMap);
@@ -208,10 +201,7 @@ export function BriefingPage({
     suppressAt,
     generatedAt,
     marking,
-    nameOf: (code) => {
-      const index = wards?.byCode.get(code);
-      return (index === undefined ? undefined : wards?.wards[index]?.name) ?? code;
-    },
+    nameOf,
   });
 
   return (
@@ -281,7 +271,7 @@ export function BriefingPage({
         <div className="briefing-body">
           <div className="briefing-column">
             <figure className="briefing-map">
-              {svg && <InlineSvg markup={svg} />}
+              {svg && <InlineSvg markup={svg} className="briefing-map-image" />}
               <figcaption>
                 Map of {content.area}: {content.theme}. The ward table gives every figure.
               </figcaption>

@@ -1,48 +1,150 @@
-/** The dashboard: the map and its legend, the selected ward, map options, the ward table, the
- * time-of-day heatmap and the trends. */
-import { lazy, Suspense } from 'react';
+/**
+ * The tasking view: the map fills the screen, with the filters in force as chips above it and
+ * its legend on it. On a desktop the filters and the wards to look at dock on either side (the
+ * filters fold away); on a tablet the filters are a drawer and the wards stay docked; on a phone
+ * the wards are a bottom sheet over the map. The heatmap, trends, table and changes open in a
+ * drawer over the foot of the map. Meeting mode keeps the list and the legend, in larger type,
+ * and "Next ward" walks the list, zooming to each ward.
+ */
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
-import { BaseMapSettings } from '../../ui/BaseMapSettings.tsx';
+import { useAppStore } from '../../state/store.ts';
+import type { AreaOption } from '../../ui/Controls.tsx';
 import { Legend } from '../../ui/Legend.tsx';
-import { BiggestChanges } from './BiggestChanges.tsx';
-import { Layers } from './Layers.tsx';
-import { LocateMe } from './LocateMe.tsx';
-import { MapOptions } from './MapOptions.tsx';
-import { SelectedWard } from './SelectedWard.tsx';
-import { TimeOfDayHeatmap } from './TimeOfDayHeatmap.tsx';
-import { TrendCharts } from './TrendCharts.tsx';
-import { WardTable } from './WardTable.tsx';
+import { useCoveredEdges } from '../../ui/useCoveredEdges.ts';
+import { type LayoutSize, useLayoutSize } from '../../ui/useLayoutSize.ts';
+import { type Detail, DetailsDrawer } from './DetailsDrawer.tsx';
+import { FilterChips } from './FilterChips.tsx';
+import { FiltersPanel } from './FiltersPanel.tsx';
+import { WardsPanel, wardsToLookAt } from './WardsPanel.tsx';
 
 // MapLibre and deck.gl are most of the JavaScript: load them in their own chunk so the controls
-// and table are usable while the map arrives.
+// and lists are usable while the map arrives.
 const MapView = lazy(() => import('../../ui/MapView.tsx'));
 
-export function DashboardPage({ figures }: { figures: AreaFigures }) {
-  const selected = figures.wards.find((ward) => ward.code === figures.selectedWard) ?? null;
+/** What covers the map: the legend on its left (or top), the details' buttons and the sheet. */
+const OVERLAYS = {
+  stage: '.map-stage',
+  left: '.map-stage .legend',
+  bottom: ['.map-column .details-tabs', '.sheet'],
+} as const;
+
+type SheetHeight = 'peek' | 'half' | 'full';
+const SHEET_NEXT: Readonly<Record<SheetHeight, SheetHeight>> = {
+  peek: 'half',
+  half: 'full',
+  full: 'peek',
+};
+
+/** The next of the wards to look at after the selected one (the first when none is). */
+function useNextWard(figures: AreaFigures): () => void {
+  const selectWard = useAppStore((state) => state.selectWard);
+  return useCallback(() => {
+    const wards = wardsToLookAt(figures);
+    if (wards.length === 0) return;
+    const at = wards.findIndex((ward) => ward.code === figures.selectedWard);
+    selectWard((wards[(at + 1) % wards.length] ?? wards[0])?.code ?? null);
+  }, [figures, selectWard]);
+}
+
+function filtersOpenAtFirst(size: LayoutSize, meeting: boolean): boolean {
+  return size === 'desktop' && !meeting;
+}
+
+export function DashboardPage({
+  figures,
+  areas,
+}: {
+  figures: AreaFigures;
+  areas: readonly AreaOption[];
+}) {
+  const size = useLayoutSize();
+  const meeting = useAppStore((state) => state.meeting);
+  const [filtersOpen, setFiltersOpen] = useState(() => filtersOpenAtFirst(size, meeting));
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [sheet, setSheet] = useState<SheetHeight>('peek');
+  const nextWard = useNextWard(figures);
+  const workspace = useRef<HTMLElement>(null);
+  const covered = useCoveredEdges(workspace, OVERLAYS, `${size} ${sheet} ${detail}`);
+
+  // A change of layout or of meeting mode starts from that layout's own arrangement.
+  useEffect(() => setFiltersOpen(filtersOpenAtFirst(size, meeting)), [size, meeting]);
+
+  // In a meeting, "n" (or the button) walks the list without reaching for the mouse.
+  useEffect(() => {
+    if (!meeting) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, select, textarea')) return;
+      if (event.key === 'n' || event.key === 'N') nextWard();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [meeting, nextWard]);
+
+  const docked = size === 'desktop';
+  const wards = <WardsPanel figures={figures} peek={size === 'phone' && sheet === 'peek'} />;
+  const details = <DetailsDrawer figures={figures} open={detail} onOpen={setDetail} />;
+
   return (
-    <main className="dashboard">
-      <section className="map-panel" aria-label="Map">
-        <h2 className="visually-hidden">
-          Map of {figures.area.name}: {figures.theme.label}
-        </h2>
-        <Suspense fallback={<div className="ward-map loading-map">Loading map…</div>}>
-          <MapView figures={figures} />
-        </Suspense>
-        <Legend figures={figures} />
-      </section>
-      <aside className="side-panel" aria-label="Selected ward, map options and changes">
-        <SelectedWard figures={figures} />
-        <LocateMe />
-        <MapOptions />
-        <Layers />
-        <BaseMapSettings />
-        <BiggestChanges figures={figures} />
-      </aside>
-      <section className="table-panel" aria-label="Ward table">
-        <WardTable figures={figures} />
-      </section>
-      <TimeOfDayHeatmap figures={figures} />
-      <TrendCharts wardName={selected?.name ?? null} areaName={figures.area.name} />
+    <main
+      ref={workspace}
+      className={`workspace ${size}${filtersOpen && docked ? ' filters-docked' : ''}`}
+      aria-label={`Tasking view of ${figures.area.name}`}
+    >
+      <div className="chips-bar">
+        <button
+          type="button"
+          className="filters-toggle"
+          aria-expanded={filtersOpen}
+          onClick={() => setFiltersOpen(!filtersOpen)}
+        >
+          Filters
+        </button>
+        <FilterChips areas={areas} />
+        {meeting && (
+          <button type="button" className="next-ward" onClick={nextWard}>
+            Next ward (N)
+          </button>
+        )}
+      </div>
+      {filtersOpen && (
+        <div className={docked ? 'filters-dock' : 'filters-drawer'}>
+          <FiltersPanel onClose={() => setFiltersOpen(false)} />
+        </div>
+      )}
+      <div className="map-column">
+        <section className="map-stage" aria-label="Map">
+          <h2 className="visually-hidden">
+            Map of {figures.area.name}: {figures.theme.label}
+          </h2>
+          <Suspense fallback={<div className="ward-map loading-map">Loading map…</div>}>
+            <MapView figures={figures} overlays={covered} />
+          </Suspense>
+          <Legend figures={figures} />
+        </section>
+        {size !== 'phone' && details}
+      </div>
+      {size === 'phone' ? (
+        <section className={`sheet ${sheet}`} aria-label="Wards and details">
+          <button
+            type="button"
+            className="sheet-handle"
+            aria-label={sheet === 'full' ? 'Show less of the list' : 'Show more of the list'}
+            onClick={() => setSheet(SHEET_NEXT[sheet])}
+          >
+            <span aria-hidden="true" />
+          </button>
+          <div className="sheet-body">
+            {wards}
+            {details}
+          </div>
+        </section>
+      ) : (
+        <aside className="wards-dock" aria-label="Wards to look at">
+          {wards}
+        </aside>
+      )}
     </main>
   );
 }

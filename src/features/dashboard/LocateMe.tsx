@@ -1,5 +1,6 @@
 /** "Locate me": shows the device's position on the map and the ward it is in. */
 
+import { wardByCode } from '../../geo/wardSet.ts';
 import { useAppStore } from '../../state/store.ts';
 import { locateMe } from './locateMe.ts';
 
@@ -7,7 +8,7 @@ export function LocateMe() {
   const location = useAppStore((state) => state.location);
   const wards = useAppStore((state) => state.wards);
   const wardName = (code: string) => {
-    const ward = wards?.wards[wards.byCode.get(code) ?? -1];
+    const ward = wardByCode(wards, code);
     return ward ? `${ward.name}, ${ward.ladName}` : code;
   };
   return (

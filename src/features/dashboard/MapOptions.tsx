@@ -1,7 +1,6 @@
-/** How the map classes wards, hot spot mode, and publication mode. */
+/** How the map classes wards, or hot spot mode. */
 import { useId, useState } from 'react';
 import { CLASS_METHOD_LABELS, type ClassMethod } from '../../analysis/classify.ts';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import type { MapMode } from '../../map/mapView.ts';
 import { useAppStore } from '../../state/store.ts';
 
@@ -21,8 +20,7 @@ export function MapOptions() {
   const id = useId();
   const classes = useAppStore((state) => state.classes);
   const mapMode = useAppStore((state) => state.mapMode);
-  const publication = useAppStore((state) => state.publication);
-  const { setClasses, setMapMode, setPublication } = useAppStore.getState();
+  const { setClasses, setMapMode } = useAppStore.getState();
   const [breaksText, setBreaksText] = useState(classes.breaks.join(', '));
   const breaks = parseBreaks(breaksText);
 
@@ -116,15 +114,6 @@ export function MapOptions() {
           </select>
         </div>
       )}
-      <label className="choice publication">
-        <input
-          type="checkbox"
-          checked={publication}
-          onChange={(event) => setPublication(event.target.checked)}
-        />
-        Publication mode: show counts of 1 to {DEFAULT_SUPPRESSION_THRESHOLD} as “&lt;
-        {DEFAULT_SUPPRESSION_THRESHOLD + 1}”
-      </label>
     </fieldset>
   );
 }

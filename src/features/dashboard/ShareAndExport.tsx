@@ -4,12 +4,11 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AreaFigures } from '../../analysis/areaFigures.ts';
 import { describeView } from '../../analysis/describeView.ts';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD, suppressionFor } from '../../analysis/suppression.ts';
 import { MAP_IMAGE_HEIGHT, MAP_IMAGE_WIDTH, mapImageFor, mapSvg } from '../../export/mapSvg.ts';
 import { exportFileName, wardTableCsv } from '../../export/wardTableCsv.ts';
-import { useAreaStatistics } from '../../state/selectors.ts';
+import { selectExportFigures, useAreaStatistics } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob, svgToPng } from '../../ui/downloads.ts';
 import { exportBaseMapImage } from '../../ui/exportBaseMap.ts';
@@ -19,16 +18,15 @@ import './shareAndExport.css';
 const PNG_SCALE = 2;
 
 export function ShareAndExport({
-  figures,
   publication,
   onPublicationChange,
 }: {
-  figures: AreaFigures;
   /** Publication mode for exports: on by default, apart from the setting on screen. */
   publication: boolean;
   onPublicationChange(publication: boolean): void;
 }) {
   const id = useId();
+  const figures = useAppStore(selectExportFigures);
   const view = useAppStore(
     useShallow((state) => ({
       theme: state.theme,
@@ -46,13 +44,14 @@ export function ShareAndExport({
   const [status, setStatus] = useState('');
   const [linkToCopy, setLinkToCopy] = useState<string | null>(null);
   const linkField = useRef<HTMLInputElement>(null);
-  const fileView = { ...view, areaName: figures.area.name };
-
   useEffect(() => {
     if (linkToCopy === null) return;
     linkField.current?.focus();
     linkField.current?.select();
   }, [linkToCopy]);
+
+  if (!figures) return null;
+  const fileView = { ...view, areaName: figures.area.name };
 
   const downloadMap = async () => {
     const { wards } = useAppStore.getState();
@@ -85,7 +84,7 @@ export function ShareAndExport({
       statistics,
       measure: view.measure,
       populationYear,
-      suppressAt: publication ? DEFAULT_SUPPRESSION_THRESHOLD : null,
+      suppressAt: suppressionFor(publication),
     });
     downloadBlob(
       new Blob([csv], { type: 'text/csv;charset=utf-8' }),

@@ -2,7 +2,7 @@
  * "Load data": a file input (and drag and drop anywhere on the page, handled by the shell), the
  * progress of the file being read with a Cancel button, and the report of what was loaded.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { formatCount, formatPercent } from '../../data/numberFormat.ts';
 import { describeNotRead, type LoadReport, notReadAmount } from '../../data/report.ts';
 import { rejectedRowsCsvParts, rejectedRowsFileName } from '../../export/rejectedRowsCsv.ts';
@@ -93,9 +93,15 @@ export function LoadReports() {
   const reports = useAppStore((state) => state.reports);
   const error = useAppStore((state) => state.error);
   const setError = useAppStore((state) => state.setError);
-  if (!error && reports.length === 0) return null;
+  // Closed reports stay closed until another file is loaded (the newest report's id grows).
+  const [closedUpTo, setClosedUpTo] = useState(0);
+  const newest = reports[0]?.id ?? 0;
+  if (!error && (reports.length === 0 || newest <= closedUpTo)) return null;
   return (
     <section className="reports" aria-label="Loaded files">
+      <button type="button" className="reports-close" onClick={() => setClosedUpTo(newest)}>
+        Close <span className="visually-hidden">the reports of loaded files</span>
+      </button>
       {error && (
         <div className="error" role="alert">
           <p>{error}</p>

@@ -15,8 +15,9 @@ import {
 } from '../../analysis/priorities.ts';
 import { suppressionFor } from '../../analysis/suppression.ts';
 import { formatCount, formatRate } from '../../data/numberFormat.ts';
-import { useAreaFigures, usePriorities } from '../../state/selectors.ts';
+import { selectPriorityMap, useAreaFigures, usePriorities } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
+import { InlineSvg } from '../../ui/InlineSvg.tsx';
 
 /** Wards by priority (ties by name), wards without a score last. */
 export function byPriority(priorities: AreaPriorities): AreaPriorities['rows'] {
@@ -61,6 +62,21 @@ function ThemeCell({
         {figures.hotspot.startsWith('hot') && ` · ${HOTSPOT_SHORT_TEXT[figures.hotspot]}`}
       </span>
     </td>
+  );
+}
+
+/** The wards by priority score, drawn as the briefing's map is (vector, no WebGL). */
+function PriorityMap() {
+  const markup = useAppStore(selectPriorityMap);
+  if (!markup) return null;
+  return (
+    <figure className="priority-map">
+      <InlineSvg markup={markup} className="priority-map-image" />
+      <figcaption>
+        Map of the priority score: darker wards are higher priorities. The table below gives every
+        figure.
+      </figcaption>
+    </figure>
   );
 }
 
@@ -136,6 +152,7 @@ export function PrioritiesPage() {
               />
             </div>
           </fieldset>
+          <PriorityMap />
           <p className="leaders" role="status">
             {leaders.length > 0
               ? `In the top ${topN} of every theme: ${leaders.join(', ')}.`

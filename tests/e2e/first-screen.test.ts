@@ -1,0 +1,245 @@
+/**
+ * The tasking view fits one screen for each of its users: at 1440 × 900 (a desktop or a
+ * projector), 1024 × 768 with touch (a tablet) and 390 × 844 with touch (a phone) the map, its
+ * legend, the filters in force and the wards to look at are on the first screen, with nothing
+ * to scroll; axe finds nothing; meeting mode walks the list by keyboard. And the tasking meeting
+ * itself, from the MPS ward file: "last 3 months against the 3 before", the five wards to
+ * prioritise with their reasons, and the briefing as it comes. Expected wards and counts are
+ * worked out here from the file's rows.
+ */
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, openDashboard, openMenu } from './browser.ts';
+import { RBKC_CODES } from './expectations.ts';
+import { geodataPath, RECENT_24M, wardCrimeByWard } from './rawFiles.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SIZES: { name: string; options: BrowserContextOptions; wards: number }[] = [
+  { name: 'desktop 1440 × 900', options: { viewport: { width: 1440, height: 900 } }, wards: 5 },
+  {
+    name: 'tablet 1024 × 768',
+    options: {
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 1,
+    },
+    wards: 5,
+  },
+  // A phone's sheet shows the area's total and the first three wards before it is pulled up.
+  {
+    name: 'phone 390 × 844',
+    options: {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 1,
+    },
+    wards: 3,
+  },
+];
+
+/** Whether the whole of an element's box is inside the window, with the page unscrolled. */
+async function onFirstScreen(page: Page, element: Locator): Promise<boolean> {
+  const box = await element.boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return false;
+  const scrolled = await page.evaluate(() => window.scrollX !== 0 || window.scrollY !== 0);
+  return (
+    !scrolled &&
+    box.width > 0 &&
+    box.height > 0 &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width + 0.5 &&
+    box.y + box.height <= viewport.height + 0.5
+  );
+}
+
+const wardsList = (page: Page) =>
+  page.getByRole('region', { name: 'Wards to look at' }).locator('.ward-list > li');
+
+describe('the first screen', () => {
+  for (const size of SIZES) {
+    it(`holds the map, its legend, the filters and the wards to look at: ${size.name}`, async () => {
+      const { page, errors } = await openDashboard(browser, '', {
+        ...size.options,
+        bypassCSP: true,
+      });
+      const parts: [string, Locator][] = [
+        ['map', page.locator('.ward-map')],
+        ['legend', page.locator('.map-stage .legend')],
+        ['filters in force', page.getByRole('list', { name: 'Filters in force' })],
+        ['wards heading', page.getByRole('heading', { name: 'Wards to look at' })],
+      ];
+      await expect(wardsList(page).count()).resolves.toBe(size.wards);
+      for (let ward = 0; ward < size.wards; ward += 1)
+        parts.push([`ward ${ward + 1}`, wardsList(page).nth(ward)]);
+      for (const [name, element] of parts)
+        expect(await onFirstScreen(page, element), `${name} on the first screen`).toBe(true);
+      // The legend is on the map.
+      const map = await page.locator('.ward-map').boundingBox();
+      const legend = await page.locator('.map-stage .legend').boundingBox();
+      expect(map && legend && legend.x >= map.x && legend.y >= map.y).toBe(true);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('keeps the map on the screen while the details are open', async () => {
+    const { page } = await openDashboard(browser, '', SIZES[0]?.options);
+    const before = await page.locator('.ward-map').boundingBox();
+    for (const detail of ['When', 'Trends', 'Ward table', 'Biggest changes']) {
+      await page
+        .getByRole('navigation', { name: 'Details' })
+        .getByRole('button', { name: detail, exact: true })
+        .click();
+      await expect(page.locator('.ward-map').boundingBox()).resolves.toEqual(before);
+      expect(await onFirstScreen(page, page.locator('.ward-map'))).toBe(true);
+    }
+    await page.context().close();
+  });
+
+  it('walks the wards to look at in meeting mode with the N key, in larger type', async () => {
+    const { page } = await openDashboard(browser, '', SIZES[0]?.options);
+    const names = (await wardsList(page).locator('.ward-name').allTextContents()).map((name) =>
+      name.trim(),
+    );
+    const normal = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    await page.getByRole('button', { name: 'Meeting mode' }).click();
+    await expect(
+      page.getByRole('button', { name: 'Meeting mode' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    const meeting = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    expect(Number.parseFloat(meeting)).toBeGreaterThan(Number.parseFloat(normal));
+    // The filters fold away; the list and the legend stay.
+    await expect(page.locator('.filters-dock').count()).resolves.toBe(0);
+    await expect(page.locator('.map-stage .legend').isVisible()).resolves.toBe(true);
+    await page.locator('body').focus();
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('.ward-panel h2').textContent()).toBe(names[0]);
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('.ward-panel h2').textContent()).toBe(names[1]);
+    expect(new URL(page.url()).searchParams.get('meeting')).toBe('1');
+    await page.context().close();
+  });
+});
+
+/** The MPS ward file of the last 24 months, cut to a few boroughs. */
+const MPS_FILE = geodataPath(RECENT_24M);
+
+/** The file's serious-violence themes: the groups "All serious violence" adds up. */
+const SERIOUS_VIOLENCE = [
+  'sexual_violence',
+  'violence_with_injury',
+  'robbery',
+  'possession_of_weapons',
+];
+
+/** Serious-violence offences per ward name of Kensington and Chelsea in the file, months
+ * from..to (YYYY-MM). */
+function seriousViolence(from: string, to: string): Map<string, number> {
+  const names = new Map(Object.entries(RBKC_CODES).map(([name, code]) => [code, name]));
+  const totals = new Map<string, number>();
+  for (const theme of SERIOUS_VIOLENCE) {
+    for (const [code, count] of wardCrimeByWard(
+      [RECENT_24M],
+      theme,
+      from,
+      to,
+      'Kensington and Chelsea',
+    )) {
+      const name = names.get(code) ?? code;
+      totals.set(name, (totals.get(name) ?? 0) + count);
+    }
+  }
+  return totals;
+}
+
+describe('a tasking meeting on the MPS ward file', () => {
+  // The file ends in February 2026: the last 3 months are December to February, the 3 before
+  // September to November 2025.
+  const now = seriousViolence('2025-12', '2026-02');
+  const before = seriousViolence('2025-09', '2025-11');
+  const topFive = [...now]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en-GB'))
+    .slice(0, 5);
+
+  for (const size of SIZES.slice(0, 2)) {
+    it(`reads off the five wards to prioritise, with their reasons, without scrolling: ${size.name}`, async () => {
+      const { page, errors } = await openDashboard(browser, '', {
+        ...size.options,
+        acceptDownloads: true,
+      });
+      await page.getByLabel('Load data').setInputFiles(MPS_FILE);
+      await expect
+        .poll(() => page.locator('.data-badge').textContent())
+        .toBe(`Data: ${RECENT_24M}`);
+      await page.getByRole('button', { name: 'Close the reports of loaded files' }).click();
+      // On a tablet the filters are a drawer.
+      const drawer = (await page.locator('.filters-dock').count()) === 0;
+      if (drawer) await page.getByRole('button', { name: 'Filters', exact: true }).click();
+      await page.getByRole('radio', { name: 'Last 3 months against the 3 before' }).check();
+      if (drawer) await page.getByRole('button', { name: 'Hide filters and map' }).click();
+      await expect
+        .poll(() => page.locator('.chip span', { hasText: 'Period:' }).textContent())
+        .toBe('Period: Last 3 months: Dec 2025 to Feb 2026');
+
+      await expect
+        .poll(async () =>
+          (await wardsList(page).locator('.ward-name').allTextContents()).map((name) =>
+            name.trim(),
+          ),
+        )
+        .toEqual(topFive.map(([name]) => name));
+      for (const [at, [name, count]] of topFive.entries()) {
+        const entry = wardsList(page).nth(at);
+        expect(await onFirstScreen(page, entry), `${name} on the first screen`).toBe(true);
+        await expect(entry.locator('.ward-figure').textContent()).resolves.toMatch(
+          new RegExp(`^${count.toLocaleString('en-GB')}`),
+        );
+        // Its reasons begin with the change against the 3 months before, from the file.
+        const earlier = before.get(name) ?? 0;
+        const direction =
+          count > earlier ? 'up from' : count < earlier ? 'down from' : 'the same as';
+        await expect(entry.locator('.ward-reasons').textContent()).resolves.toMatch(
+          new RegExp(`^${direction} ${earlier} \\((significant|not significant), p [=<] `),
+        );
+      }
+      await expect(
+        page.getByRole('region', { name: 'Wards to look at' }).locator('.hint').textContent(),
+      ).resolves.toContain('change against Sep 2025 to Nov 2025 (the 3 months before)');
+
+      // The briefing, as it comes: the same five wards, with their reasons.
+      await openMenu(page, 'Share');
+      await page.getByRole('button', { name: 'Export briefing' }).click();
+      const sheet = page.getByRole('article', { name: /^Briefing: / });
+      await sheet.waitFor();
+      const reasons = await sheet
+        .getByRole('region', { name: 'Why these wards' })
+        .locator('li')
+        .allTextContents();
+      expect(reasons.map((reason) => reason.split(':')[0])).toEqual(topFive.map(([name]) => name));
+      expect(reasons[0]).toContain(
+        `${topFive[0]?.[1].toLocaleString('en-GB')} offences in Dec 2025 to Feb 2026, ${
+          (topFive[0]?.[1] ?? 0) > (before.get(topFive[0]?.[0] ?? '') ?? 0) ? 'up' : 'down'
+        } from ${before.get(topFive[0]?.[0] ?? '')} in Sep 2025 to Nov 2025`,
+      );
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }, 120_000);
+  }
+});
