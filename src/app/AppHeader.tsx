@@ -1,7 +1,7 @@
 /**
  * The header, as slim as each screen allows: on a desktop the title, views, Help, Load data,
- * Share, Settings and meeting mode in one row; on a tablet the views and settings fold into a
- * menu; on a phone everything but the title does. The area is chosen beside the view's other
+ * Share, Settings and meeting mode in one row; on a tablet, and in meeting mode's larger type,
+ * the views and settings fold into a menu; on a phone everything but the title does. The area is chosen beside the view's other
  * filters (a chip on the dashboard, the row of choices on the other pages).
  */
 import type { ReactNode } from 'react';
@@ -83,9 +83,12 @@ export function AppHeader({
   share: ReactNode;
 }) {
   const size = useLayoutSize();
+  const meeting = useAppStore((state) => state.meeting);
+  // Meeting mode's larger type would wrap the desktop's row: it folds the header as a tablet's.
+  const wide = size === 'desktop' && !meeting;
   const views = (
     <nav className="page-nav" aria-label="Views">
-      <PageButtons pages={size === 'desktop' ? VIEWS : [...VIEWS, ...HELP]} />
+      <PageButtons pages={wide ? VIEWS : [...VIEWS, ...HELP]} />
     </nav>
   );
   const shareMenu = (
@@ -99,9 +102,9 @@ export function AppHeader({
         <h1>Ward hotspot dashboard</h1>
         <DataBadge />
       </div>
-      {size === 'desktop' && views}
+      {wide && views}
       <div className="header-actions">
-        {size === 'desktop' && (
+        {wide && (
           <Popover label="Help" className="help-menu">
             <nav className="page-nav" aria-label="Help">
               <PageButtons pages={HELP} />
@@ -110,7 +113,7 @@ export function AppHeader({
         )}
         {size !== 'phone' && loadData}
         {size !== 'phone' && shareMenu}
-        {size === 'desktop' ? (
+        {wide ? (
           <>
             <Popover label="Settings" className="settings-menu">
               <PublicationSetting />
@@ -118,13 +121,17 @@ export function AppHeader({
             <MeetingToggle />
           </>
         ) : (
-          <Popover label="Menu" className="app-menu">
-            {views}
-            {size === 'phone' && loadData}
-            {size === 'phone' && <section aria-label="Share">{share}</section>}
-            <PublicationSetting />
-            <MeetingToggle />
-          </Popover>
+          <>
+            {/* In a meeting, leaving it stays one tap away. */}
+            {meeting && <MeetingToggle />}
+            <Popover label="Menu" className="app-menu">
+              {views}
+              {size === 'phone' && loadData}
+              {size === 'phone' && <section aria-label="Share">{share}</section>}
+              <PublicationSetting />
+              {!meeting && <MeetingToggle />}
+            </Popover>
+          </>
         )}
       </div>
     </header>

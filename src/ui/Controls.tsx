@@ -2,13 +2,18 @@
  * The choices that define a view: area, theme (saying which themes have data for the area and
  * period), period (presets that match tasking, or months by hand) and measure. Each is a piece
  * of its own, so the dashboard's filter panel, the header and the other pages place them where
- * they fit; `Controls` puts theme, period and measure in a row.
+ * they fit; `Controls` gathers them for the pages beside the dashboard.
  */
 import { useId } from 'react';
 import type { Measure } from '../analysis/areaFigures.ts';
 import type { ThemeData } from '../analysis/dataCoverage.ts';
 import { describePeriod } from '../analysis/describeView.ts';
-import { comparisonText, PERIOD_PRESETS, presetUnavailable } from '../analysis/periods.ts';
+import {
+  comparisonText,
+  PERIOD_PRESETS,
+  presetText,
+  presetUnavailable,
+} from '../analysis/periods.ts';
 import { monthKey, monthLabel } from '../data/calendar.ts';
 import { datasetName, describeTheme, themeSources } from '../data/dataset.ts';
 import {
@@ -27,6 +32,7 @@ import {
   useDatasetSummaries,
 } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
+import { useLayoutSize } from './useLayoutSize.ts';
 
 export interface AreaOption {
   id: string;
@@ -230,15 +236,44 @@ export function MeasurePicker() {
   );
 }
 
-/** Area, theme, period and measure in a row, for the pages beside the dashboard. */
+/** "Kensington and Chelsea · All serious violence · Last 3 months: Dec 2025 to Feb 2026 · count" */
+function useViewSummary(areas: readonly AreaOption[]): string {
+  const area = useAppStore((state) => state.area);
+  const theme = useAppStore((state) => state.theme);
+  const from = useAppStore((state) => state.from);
+  const to = useAppStore((state) => state.to);
+  const preset = useAppStore((state) => state.preset);
+  const measure = useAppStore((state) => state.measure);
+  const datasets = useDatasetSummaries();
+  return [
+    areas.find((option) => option.id === area)?.name ?? area,
+    describeTheme(datasets, theme).label,
+    from && to ? presetText(preset, { from, to }) : 'no months loaded',
+    measure === 'rate' ? 'rate per 1,000 residents' : 'count',
+  ].join(' · ');
+}
+
+/**
+ * Area, theme and measure in a row with the period's presets in a row under them, for the pages
+ * beside the dashboard. A phone folds them under one line that says what is chosen, so that the
+ * page's own content starts on its first screen.
+ */
 export function Controls({ areas }: { areas: readonly AreaOption[] }) {
+  const size = useLayoutSize();
+  const summary = useViewSummary(areas);
   return (
-    <form className="controls" aria-label="View" onSubmit={(event) => event.preventDefault()}>
-      <AreaPicker areas={areas} />
-      <ThemePicker />
-      <PeriodPicker />
-      <MeasurePicker />
-    </form>
+    // Keyed by the layout, so that turning a tablet into a phone folds them again.
+    <details key={size} className="controls-fold" open={size !== 'phone'}>
+      <summary>
+        <span className="controls-fold-title">View</span> {summary}
+      </summary>
+      <form className="controls" aria-label="View" onSubmit={(event) => event.preventDefault()}>
+        <AreaPicker areas={areas} />
+        <ThemePicker />
+        <MeasurePicker />
+        <PeriodPicker />
+      </form>
+    </details>
   );
 }
 
