@@ -1,4 +1,8 @@
-/** Small monthly charts for the selected ward against the average ward of its area. */
+/**
+ * Small monthly charts for the selected ward against the average ward of its area. Months the
+ * loaded files do not cover are hatched and say "no data": a gap in the line, never a zero.
+ */
+import { useId } from 'react';
 
 import type { ThemeTrend, Trends } from '../../analysis/trends.ts';
 import { monthLabel } from '../../data/calendar.ts';
@@ -9,17 +13,66 @@ const WIDTH = 320;
 const HEIGHT = 120;
 const PADDING = { left: 34, right: 8, top: 8, bottom: 22 };
 
-function points(values: Float64Array, max: number): string {
-  const plotWidth = WIDTH - PADDING.left - PADDING.right;
-  const plotHeight = HEIGHT - PADDING.top - PADDING.bottom;
-  const step = values.length > 1 ? plotWidth / (values.length - 1) : 0;
-  return [...values]
-    .map((value, index) => {
-      const x = PADDING.left + index * step;
-      const y = PADDING.top + plotHeight - (max > 0 ? (value / max) * plotHeight : 0);
-      return `${x.toFixed(1)},${y.toFixed(1)}`;
-    })
-    .join(' ');
+const PLOT_WIDTH = WIDTH - PADDING.left - PADDING.right;
+const PLOT_HEIGHT = HEIGHT - PADDING.top - PADDING.bottom;
+
+/** Runs of consecutive months: [first, last] index pairs where `keep` holds. */
+function runs(values: Float64Array, keep: (value: number) => boolean): [number, number][] {
+  const found: [number, number][] = [];
+  values.forEach((value, index) => {
+    if (!keep(value)) return;
+    const last = found[found.length - 1];
+    if (last && last[1] === index - 1) last[1] = index;
+    else found.push([index, index]);
+  });
+  return found;
+}
+
+function xOf(index: number, count: number): number {
+  return PADDING.left + (count > 1 ? (index * PLOT_WIDTH) / (count - 1) : 0);
+}
+
+function yOf(value: number, max: number): number {
+  return PADDING.top + PLOT_HEIGHT - (max > 0 ? (value / max) * PLOT_HEIGHT : 0);
+}
+
+/** A line through the months with data, broken where a month has none (a lone month a dot). */
+function Line({
+  values,
+  max,
+  className,
+}: {
+  values: Float64Array;
+  max: number;
+  className: string;
+}) {
+  return runs(values, Number.isFinite).map(([first, last]) =>
+    first === last ? (
+      <circle
+        key={first}
+        cx={xOf(first, values.length)}
+        cy={yOf(values[first] as number, max)}
+        r={2}
+        className={className}
+      />
+    ) : (
+      <polyline
+        key={first}
+        className={className}
+        points={Array.from({ length: last - first + 1 }, (_, offset) => {
+          const index = first + offset;
+          return `${xOf(index, values.length).toFixed(1)},${yOf(values[index] as number, max).toFixed(1)}`;
+        }).join(' ')}
+      />
+    ),
+  );
+}
+
+const sum = (values: Float64Array) =>
+  values.reduce((total, value) => (Number.isFinite(value) ? total + value : total), 0);
+
+function figureText(value: number): string {
+  return Number.isFinite(value) ? formatCount(Math.round(value * 10) / 10) : 'no data';
 }
 
 function TrendChart({
@@ -31,16 +84,66 @@ function TrendChart({
   months: string[];
   wardName: string;
 }) {
-  const max = Math.max(1, ...trend.ward, ...trend.areaAverage);
-  const wardTotal = trend.ward.reduce((sum, value) => sum + value, 0);
-  const areaTotal = trend.areaAverage.reduce((sum, value) => sum + value, 0);
+  const hatch = useId();
+  const finite = [...trend.ward, ...trend.areaAverage].filter(Number.isFinite);
+  const max = Math.max(1, ...finite);
   const first = months[0] ?? '';
   const last = months[months.length - 1] ?? '';
-  const summary = `${trend.theme.label}: ${wardName} had ${formatCount(wardTotal)} offences from ${monthLabel(first)} to ${monthLabel(last)}, against ${formatCount(Math.round(areaTotal * 10) / 10)} for the average ward.`;
+  // Months the data does not cover for the ward: shaded, not drawn as zeros.
+  const gaps = runs(trend.ward, Number.isNaN);
+  const gapMonths = gaps.reduce((count, [from, to]) => count + to - from + 1, 0);
+  const halfStep = months.length > 1 ? PLOT_WIDTH / (months.length - 1) / 2 : PLOT_WIDTH / 2;
+  const noData =
+    gapMonths === 0
+      ? ''
+      : ` No data for ${gapMonths} of the ${months.length} months (${gaps
+          .map(([from, to]) =>
+            from === to
+              ? monthLabel(months[from] ?? '')
+              : `${monthLabel(months[from] ?? '')} to ${monthLabel(months[to] ?? '')}`,
+          )
+          .join(', ')}): the loaded files do not cover them.`;
+  const summary = `${trend.theme.label}: ${wardName} had ${formatCount(sum(trend.ward))} offences from ${monthLabel(first)} to ${monthLabel(last)}, against ${formatCount(Math.round(sum(trend.areaAverage) * 10) / 10)} for the average ward.${noData}`;
   return (
     <figure className="trend">
       <figcaption>{trend.theme.label}</figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
+        <defs>
+          <pattern
+            id={hatch}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <line x1="0" y1="0" x2="0" y2="6" className="no-data-hatch" />
+          </pattern>
+        </defs>
+        {gaps.map(([from, to]) => {
+          const left = Math.max(PADDING.left, xOf(from, months.length) - halfStep);
+          const right = Math.min(WIDTH - PADDING.right, xOf(to, months.length) + halfStep);
+          return (
+            <g key={from} className="no-data">
+              <rect
+                x={left}
+                y={PADDING.top}
+                width={right - left}
+                height={PLOT_HEIGHT}
+                fill={`url(#${hatch})`}
+              />
+              {right - left > 44 && (
+                <text
+                  x={(left + right) / 2}
+                  y={PADDING.top + PLOT_HEIGHT / 2}
+                  textAnchor="middle"
+                  className="tick"
+                >
+                  no data
+                </text>
+              )}
+            </g>
+          );
+        })}
         <line
           x1={PADDING.left}
           x2={WIDTH - PADDING.right}
@@ -60,8 +163,8 @@ function TrendChart({
         <text x={WIDTH - PADDING.right} y={HEIGHT - 6} textAnchor="end" className="tick">
           {monthLabel(last)}
         </text>
-        <polyline points={points(trend.areaAverage, max)} className="area-line" />
-        <polyline points={points(trend.ward, max)} className="ward-line" />
+        <Line values={trend.areaAverage} max={max} className="area-line" />
+        <Line values={trend.ward} max={max} className="ward-line" />
       </svg>
       <details>
         <summary>Figures by month</summary>
@@ -80,8 +183,8 @@ function TrendChart({
             {months.map((month, index) => (
               <tr key={month}>
                 <th scope="row">{monthLabel(month)}</th>
-                <td>{formatCount(trend.ward[index] ?? 0)}</td>
-                <td>{formatCount(Math.round((trend.areaAverage[index] ?? 0) * 10) / 10)}</td>
+                <td>{figureText(trend.ward[index] ?? Number.NaN)}</td>
+                <td>{figureText(trend.areaAverage[index] ?? Number.NaN)}</td>
               </tr>
             ))}
           </tbody>
