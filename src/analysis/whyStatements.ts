@@ -170,3 +170,15 @@ export function whyStatements(inputs: WhyInputs): string[] {
 export function whyText(wardName: string, statements: readonly string[]): string {
   return `${wardName}: ${statements.join('; ')}.`;
 }
+
+/** The statements for one ward of an area, its statistics taken from the area's. */
+export function wardReasons(
+  context: Omit<WhyInputs, 'ward' | 'statistics'>,
+  ward: WardFigure,
+): string[] {
+  return whyStatements({
+    ...context,
+    ward,
+    statistics: context.area?.wards.get(ward.code) ?? null,
+  });
+}

@@ -23,7 +23,7 @@ import { heatColour, textColourOn } from '../analysis/palette.ts';
 import { comparisonText, rateUnit } from '../analysis/periods.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../analysis/suppression.ts';
 import type { AreaStatistics } from '../analysis/wardStatistics.ts';
-import { whyStatements, whyText } from '../analysis/whyStatements.ts';
+import { wardReasons, whyText } from '../analysis/whyStatements.ts';
 import { monthKey, WEEKDAYS } from '../data/calendar.ts';
 import { timeSlot } from '../data/cube.ts';
 import { type DatasetSummary, partialNote, themeIndices, themeSources } from '../data/dataset.ts';
@@ -222,16 +222,17 @@ export function briefingContent(inputs: BriefingInputs): BriefingContent {
       .map((ward) =>
         whyText(
           nameOf(ward),
-          whyStatements({
+          wardReasons(
+            {
+              figures,
+              area: statistics,
+              period,
+              measure: view.measure,
+              suppressAt,
+              nameOf: inputs.nameOf,
+            },
             ward,
-            statistics: statistics?.wards.get(ward.code) ?? null,
-            figures,
-            area: statistics,
-            period,
-            measure: view.measure,
-            suppressAt,
-            nameOf: inputs.nameOf,
-          }),
+          ),
         ),
       ),
     rankNote: rankNote(figures),

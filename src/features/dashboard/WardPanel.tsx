@@ -18,10 +18,9 @@ import { comparisonText } from '../../analysis/periods.ts';
 import { ordinal } from '../../analysis/ranks.ts';
 import { suppressionFor } from '../../analysis/suppression.ts';
 import type { AreaStatistics } from '../../analysis/wardStatistics.ts';
-import { whyStatements } from '../../analysis/whyStatements.ts';
 import { formatCount, formatRate } from '../../data/numberFormat.ts';
 import { useAppStore } from '../../state/store.ts';
-import { usePeriodText, useWardName } from '../../ui/viewText.ts';
+import { usePeriodText, useWhyStatements } from '../../ui/viewText.ts';
 
 export function WardPanel({
   ward,
@@ -36,20 +35,10 @@ export function WardPanel({
   const suppressAt = useAppStore((state) => suppressionFor(state.publication));
   const selectWard = useAppStore((state) => state.selectWard);
   const period = usePeriodText();
-  const nameOf = useWardName();
+  const reasons = useWhyStatements(figures, statistics)(ward);
   const wardStatistics = statistics?.wards.get(ward.code) ?? null;
   const shown = ward.count !== null && !hidden(ward.count, suppressAt);
   const benchmark = statistics?.benchmark ?? null;
-  const reasons = whyStatements({
-    ward,
-    statistics: wardStatistics,
-    figures,
-    area: statistics,
-    period,
-    measure,
-    suppressAt,
-    nameOf,
-  });
   return (
     <section className="ward-panel" aria-labelledby="ward-panel-title" aria-live="polite">
       <div className="ward-panel-head">

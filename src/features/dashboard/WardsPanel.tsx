@@ -8,12 +8,11 @@ import { areaHeadline } from '../../analysis/headline.ts';
 import { comparisonText } from '../../analysis/periods.ts';
 import { suppressionFor } from '../../analysis/suppression.ts';
 import type { AreaStatistics } from '../../analysis/wardStatistics.ts';
-import { whyStatements } from '../../analysis/whyStatements.ts';
 import { formatCount, formatRate } from '../../data/numberFormat.ts';
 import { wardsByRank } from '../../export/wardTableCsv.ts';
 import { useAreaStatistics } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
-import { usePeriodText, useWardName } from '../../ui/viewText.ts';
+import { useWhyStatements } from '../../ui/viewText.ts';
 import { WardPanel } from './WardPanel.tsx';
 
 /** How many wards the list gives: what a tasking meeting can take in at once. */
@@ -82,8 +81,7 @@ function WardsList({
   const measure = useAppStore((state) => state.measure);
   const suppressAt = useAppStore((state) => suppressionFor(state.publication));
   const selectWard = useAppStore((state) => state.selectWard);
-  const period = usePeriodText();
-  const nameOf = useWardName();
+  const reasonsFor = useWhyStatements(figures, statistics);
   const wards = wardsToLookAt(figures, peek ? PEEK_WARDS : WARDS_TO_LOOK_AT);
   const comparison = statistics?.comparisons[0];
   return (
@@ -101,17 +99,7 @@ function WardsList({
           {wards.map((ward) => {
             const wardStatistics = statistics?.wards.get(ward.code) ?? null;
             const change = changeDisplay(wardStatistics?.changes[0] ?? null, suppressAt);
-            const reasons = whyStatements({
-              ward,
-              statistics: wardStatistics,
-              figures,
-              area: statistics,
-              period,
-              measure,
-              suppressAt,
-              nameOf,
-              brief: true,
-            });
+            const reasons = reasonsFor(ward, true);
             const figure =
               ward.count === null || hidden(ward.count, suppressAt)
                 ? null
