@@ -25,9 +25,11 @@ import {
   BACKGROUND,
   blend,
   countPixelsNear,
+  downloadFrom,
   elementPixels,
   FILL_ALPHA,
   launchBrowser,
+  openMenu,
   type Rgb,
   waitForDashboard,
 } from './browser.ts';
@@ -197,18 +199,19 @@ describe('a base map file', () => {
       .poll(() => page.getByRole('status').filter({ hasText: 'is kept on this device' }).count())
       .toBe(1);
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download map (PNG)' }).click(),
-    ]);
-    const chunks: Buffer[] = [];
-    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-    const png = PNG.sync.read(Buffer.concat(chunks));
+    // The exports are in the Share menu.
+    await openMenu(page, 'Share');
+    const download = await downloadFrom(
+      page,
+      page.getByRole('button', { name: 'Download map (PNG)' }),
+    );
+    const png = PNG.sync.read(download.bytes);
     // Around the borough, where no ward covers it, the base map's land shows: the image has a
     // white background without one.
     const land = hexToRgb(BASE_MAP_COLOURS.land) as Rgb;
     expect(countPixelsNear(png, land, 2)).toBeGreaterThan(20_000);
 
+    await openMenu(page, 'Share');
     await page.getByRole('button', { name: 'Export briefing' }).click();
     const sheetMap = page.locator('.briefing-map-image svg');
     await expect.poll(() => sheetMap.locator('image').count()).toBe(1);
