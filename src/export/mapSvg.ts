@@ -70,7 +70,11 @@ export function escapeXml(text: string): string {
 }
 
 /** Path data of a feature: one subpath per ring (holes are cut by the even-odd rule). */
-function pathData(feature: WardFeature, project: (position: Position) => [number, number]): string {
+/** A ward's outline as SVG path data, through a projection. */
+export function pathData(
+  feature: WardFeature,
+  project: (position: Position) => [number, number],
+): string {
   const polygons =
     feature.geometry.type === 'Polygon'
       ? [feature.geometry.coordinates]

@@ -25,7 +25,6 @@ import {
   BACKGROUND,
   blend,
   countPixelsNear,
-  downloadFrom,
   elementPixels,
   FILL_ALPHA,
   launchBrowser,
@@ -33,6 +32,7 @@ import {
   type Rgb,
   waitForDashboard,
 } from './browser.ts';
+import { download } from './files.ts';
 import { buildAndServe } from './global-setup.ts';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'ward-dashboard-base-map-'));
@@ -201,11 +201,8 @@ describe('a base map file', () => {
 
     // The exports are in the Share menu.
     await openMenu(page, 'Share');
-    const download = await downloadFrom(
-      page,
-      page.getByRole('button', { name: 'Download map (PNG)' }),
-    );
-    const png = PNG.sync.read(download.bytes);
+    const map = await download(page, 'Download map (PNG)');
+    const png = PNG.sync.read(map.bytes);
     // Around the borough, where no ward covers it, the base map's land shows: the image has a
     // white background without one.
     const land = hexToRgb(BASE_MAP_COLOURS.land) as Rgb;

@@ -9,8 +9,10 @@
  */
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPageCount, pdfText } from '../support/pdfText.ts';
 import { accessibilityViolations, launchBrowser, openDashboard, openMenu } from './browser.ts';
 import { RBKC_CODES } from './expectations.ts';
+import { download } from './files.ts';
 import { geodataPath, RECENT_24M, wardCrimeByWard } from './rawFiles.ts';
 
 let browser: Browser;
@@ -238,6 +240,19 @@ describe('a tasking meeting on the MPS ward file', () => {
           (topFive[0]?.[1] ?? 0) > (before.get(topFive[0]?.[0] ?? '') ?? 0) ? 'up' : 'down'
         } from ${before.get(topFive[0]?.[0] ?? '')} in Sep 2025 to Nov 2025`,
       );
+
+      // And as a PDF file, in one click: the same five wards, in the table and with reasons,
+      // under the marking chosen.
+      const pdf = await download(page, 'Download PDF');
+      expect(pdf.name).toMatch(/^briefing_kensington-and-chelsea_.*\.pdf$/);
+      expect(pdfPageCount(pdf.bytes)).toBe(1);
+      const text = pdfText(pdf.bytes);
+      expect(text.filter((shown) => shown === 'OFFICIAL')).toHaveLength(2);
+      const lines = text.join('\n');
+      for (const [name, count] of topFive) {
+        expect(text).toContain(name);
+        expect(lines).toMatch(new RegExp(`${name}: ${count.toLocaleString('en-GB')} offences in`));
+      }
       expect(errors).toEqual([]);
       await page.context().close();
     }, 120_000);

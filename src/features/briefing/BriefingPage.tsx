@@ -1,8 +1,8 @@
 /**
  * The one-page briefing for a tasking meeting: an A4 landscape sheet (briefing.css) with the
  * view, the map and its legend, the ten leading wards with their change, the hours of the week,
- * the sources, when it was made and whether publication mode was applied. Printed, or saved as
- * PDF from the browser's print dialogue.
+ * the sources, when it was made and whether publication mode was applied. Downloaded as a PDF
+ * file in one click (export/briefingPdf.ts), or printed.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -16,8 +16,10 @@ import {
   TOP_WARDS,
 } from '../../export/briefing.ts';
 import { type BaseMapImage, mapImageFor, mapSvg } from '../../export/mapSvg.ts';
+import { exportFileName } from '../../export/wardTableCsv.ts';
 import { useAreaStatistics, useDatasetSummaries } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
+import { downloadBlob } from '../../ui/downloads.ts';
 import { exportBaseMapImage } from '../../ui/exportBaseMap.ts';
 import { InlineSvg } from '../../ui/InlineSvg.tsx';
 import { useWardName } from '../../ui/viewText.ts';
@@ -203,10 +205,35 @@ export function BriefingPage({
     marking,
     nameOf,
   });
+  const [pdfStatus, setPdfStatus] = useState('');
+  const downloadPdf = async () => {
+    if (!wards) return;
+    setPdfStatus('Making the PDF…');
+    try {
+      // pdf-lib is loaded only when a PDF is asked for.
+      const { briefingPdf } = await import('../../export/briefingPdf.ts');
+      const map = mapImageFor(figures, wards, statistics, { mapMode, measure }, null, null);
+      const bytes = await briefingPdf(content, map);
+      downloadBlob(
+        new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+        exportFileName(
+          'briefing',
+          { ...view, theme: figures.theme.id, areaName: figures.area.name },
+          'pdf',
+        ),
+      );
+      setPdfStatus('PDF downloaded.');
+    } catch (error) {
+      setPdfStatus(`The PDF could not be made: ${(error as Error).message}`);
+    }
+  };
 
   return (
     <main className="briefing-page">
       <div className="briefing-toolbar">
+        <button type="button" onClick={downloadPdf}>
+          Download PDF
+        </button>
         <button type="button" onClick={() => window.print()}>
           Print or save as PDF
         </button>
@@ -228,7 +255,11 @@ export function BriefingPage({
           </select>
         </div>
         <p className="hint">
-          A4 landscape, one page. To make a PDF, choose “Save as PDF” as the printer.
+          A4 landscape, one page. Download PDF makes the file here, in the browser; printing keeps
+          the base map.
+        </p>
+        <p className="hint" role="status">
+          {pdfStatus}
         </p>
       </div>
       <article className="briefing-sheet" aria-labelledby={`${id}-title`}>
