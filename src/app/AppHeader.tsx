@@ -86,6 +86,8 @@ export function AppHeader({
   const meeting = useAppStore((state) => state.meeting);
   // Meeting mode's larger type would wrap the desktop's row: it folds the header as a tablet's.
   const wide = size === 'desktop' && !meeting;
+  // A tablet's or phone's header has no room for it beside the menu.
+  const meetingOutside = meeting && size === 'desktop';
   const views = (
     <nav className="page-nav" aria-label="Views">
       <PageButtons pages={wide ? VIEWS : [...VIEWS, ...HELP]} />
@@ -122,14 +124,14 @@ export function AppHeader({
           </>
         ) : (
           <>
-            {/* In a meeting, leaving it stays one tap away. */}
-            {meeting && <MeetingToggle />}
+            {/* In a meeting on a projector, leaving it stays one click away. */}
+            {meetingOutside && <MeetingToggle />}
             <Popover label="Menu" className="app-menu">
               {views}
               {size === 'phone' && loadData}
               {size === 'phone' && <section aria-label="Share">{share}</section>}
               <PublicationSetting />
-              {!meeting && <MeetingToggle />}
+              {!meetingOutside && <MeetingToggle />}
             </Popover>
           </>
         )}

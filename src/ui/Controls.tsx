@@ -255,15 +255,15 @@ function useViewSummary(areas: readonly AreaOption[]): string {
 
 /**
  * Area, theme and measure in a row with the period's presets in a row under them, for the pages
- * beside the dashboard. A phone folds them under one line that says what is chosen, so that the
- * page's own content starts on its first screen.
+ * beside the dashboard. A tablet or phone folds them under one line that says what is chosen, so
+ * that the page's own content starts on its first screen.
  */
 export function Controls({ areas }: { areas: readonly AreaOption[] }) {
   const size = useLayoutSize();
   const summary = useViewSummary(areas);
   return (
-    // Keyed by the layout, so that turning a tablet into a phone folds them again.
-    <details key={size} className="controls-fold" open={size !== 'phone'}>
+    // Keyed by the layout, so that turning a desktop window narrow folds them again.
+    <details key={size} className="controls-fold" open={size === 'desktop'}>
       <summary>
         <span className="controls-fold-title">View</span> {summary}
       </summary>
