@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDashboard, waitForDashboard } from './browser.ts';
+import { launchBrowser, openDashboard, waitForDashboard, wardTable } from './browser.ts';
 import { RBKC_CODES } from './expectations.ts';
 
 let browser: Browser;
@@ -63,8 +63,8 @@ async function loadAndCancel(page: Page): Promise<void> {
 
 /** The offences the ward table counts in all, and the rows the report says loaded. */
 async function tableTotal(page: Page): Promise<number> {
-  const counts = await page
-    .getByRole('table', { name: /^Wards in / })
+  // The ward table opens under the map.
+  const counts = await (await wardTable(page))
     .locator('tbody tr td:first-of-type')
     .allTextContents();
   return counts.reduce((total, count) => total + Number(count.replace(/,/g, '')), 0);
