@@ -13,8 +13,9 @@ import { open } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { RejectionLog } from '../src/data/report.ts';
+import type { ByteSource } from '../src/formats/byteSource.ts';
 import { NativeOffencesReader } from '../src/formats/nativeOffences.ts';
-import { type ByteSource, type ParsedFile, readCsv } from '../src/formats/readFile.ts';
+import { type ParsedFile, readCsv } from '../src/formats/readFile.ts';
 import { type WardIdentity, WardLookup } from '../src/geo/wardLookup.ts';
 
 export type OffencesFile = Extract<ParsedFile, { kind: 'offences' }>;

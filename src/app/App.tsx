@@ -7,8 +7,10 @@ import { AccessibilityPage } from '../features/accessibility/AccessibilityPage.t
 import { BriefingPage } from '../features/briefing/BriefingPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ShareAndExport } from '../features/dashboard/ShareAndExport.tsx';
+import { ColumnMappings } from '../features/loading/ColumnMappings.tsx';
 import { LoadData, LoadReports } from '../features/loading/LoadData.tsx';
 import { LoadedData } from '../features/loading/LoadedData.tsx';
+import { MatchColumns } from '../features/loading/MatchColumns.tsx';
 import { OverlapDialog } from '../features/loading/OverlapDialog.tsx';
 import { PartialReadDialog } from '../features/loading/PartialReadDialog.tsx';
 import { MethodsPage } from '../features/methods/MethodsPage.tsx';
@@ -66,6 +68,7 @@ export function App() {
         <LoadReports />
         <OverlapDialog />
         <PartialReadDialog />
+        <MatchColumns />
         {(page === 'priorities' || page === 'services') && <Controls areas={areas} />}
         {page === 'methods' ? (
           <main className="page-main">
@@ -96,6 +99,7 @@ export function App() {
         )}
       </Screen>
       <LoadedData />
+      <ColumnMappings />
       <Sources />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -9,6 +9,7 @@ import { datasetRecord } from '../data/keptDataset.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { ServiceFile } from '../data/services.ts';
 import { askToPersist, isStorageFull } from '../data/storedFiles.ts';
+import type { ColumnMapping } from '../formats/columnMapping.ts';
 import { forgetDatasetArrays, keepDatasetArrays } from '../formats/workerClient.ts';
 import type { WardSet } from '../geo/wardSet.ts';
 import { tellOtherTabs } from '../state/otherTabs.ts';
@@ -26,10 +27,18 @@ export interface Kept {
   populations: ReadonlyMap<string, WardPopulation> | null;
   boundaries: WardSet | null;
   services: ServiceFile | null;
+  /** The saved column matchings, null when none are kept. */
+  columnMappings: ColumnMapping[] | null;
 }
 
 export function nothingKept(): Kept {
-  return { datasets: new Map(), populations: null, boundaries: null, services: null };
+  return {
+    datasets: new Map(),
+    populations: null,
+    boundaries: null,
+    services: null,
+    columnMappings: null,
+  };
 }
 
 /** The arrays first (in the worker), then the record that says they are there. */
@@ -156,6 +165,15 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     else noteIfNotKept(keepValue('services', services), services.fileName);
   };
 
+  const keepColumnMappings = ({ columnMappings }: StoreState) => {
+    // None saved and none kept: nothing to write (and no database to create).
+    const users = columnMappings.length > 0 ? columnMappings : null;
+    if (users === kept.columnMappings) return;
+    kept.columnMappings = users;
+    if (users === null) keepValue('columnMappings', null).catch(() => undefined);
+    else noteIfNotKept(keepValue('columnMappings', users), 'The column matchings');
+  };
+
   /** The last view is kept while the user's own data is. */
   const keepViewWhileUserDataKept = () => {
     const userDataKept =
@@ -172,6 +190,7 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     keepPopulations(state);
     keepBoundaries(state);
     keepServices(state);
+    keepColumnMappings(state);
     keepViewWhileUserDataKept();
   };
 
@@ -193,6 +212,7 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     if (state.populations !== previous.populations) keepPopulations(state);
     if (state.wards !== previous.wards) keepBoundaries(state);
     if (state.services !== previous.services) keepServices(state);
+    if (state.columnMappings !== previous.columnMappings) keepColumnMappings(state);
     keepViewWhileUserDataKept();
   });
   store.getState().setKeeping(true);

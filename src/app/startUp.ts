@@ -77,6 +77,9 @@ export async function loadAppData(keptViewApplied: Promise<void>): Promise<void>
   }
   kept.services = await keptValue('services').catch(() => null);
   if (kept.services) store.setServices(kept.services);
+  const mappings = await keptValue('columnMappings').catch(() => null);
+  if (mappings) store.saveColumnMappings(mappings);
+  kept.columnMappings = mappings ? useAppStore.getState().columnMappings : null;
   if (!restoreKeptDatasets(await keptData, kept)) await loadDemo();
   startKeeping(kept);
 }

@@ -31,7 +31,7 @@ export function monthKey(index: number): MonthKey {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   'Jan',
   'Feb',
   'Mar',

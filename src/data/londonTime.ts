@@ -11,6 +11,8 @@
  * first, BST.
  */
 
+import { MONTH_NAMES, WEEKDAYS } from './calendar.ts';
+
 export const HOUR_MS = 3_600_000;
 
 /** Day of the month of the last Sunday of a month (0-based month). */
@@ -54,6 +56,13 @@ export function londonTime(instant: number): LondonTime {
   };
 }
 
+/** "Fri 10 Jan 2025 22:30": a UTC instant in London time, to the minute. */
+export function londonMinuteText(instant: number): string {
+  const wall = new Date(instant + londonOffset(instant));
+  const twoDigits = (value: number) => String(value).padStart(2, '0');
+  return `${WEEKDAYS[(wall.getUTCDay() + 6) % 7]} ${wall.getUTCDate()} ${MONTH_NAMES[wall.getUTCMonth()]} ${wall.getUTCFullYear()} ${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}`;
+}
+
 export interface ParsedDateTime {
   /** UTC instant, ms. */
   instant: number;
@@ -63,50 +72,188 @@ export interface ParsedDateTime {
   year: number;
   month: number;
   day: number;
+  /** The year was written with two digits (`10/01/25`), read by Excel's rule (00-29 are
+   * 2000-2029) so that the reader can say so; formats/rowChecks.ts rejects it. */
+  twoDigitYear: boolean;
 }
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-/** Excel in a UK locale saves ISO date-times as "10/01/2025 22:30". */
-const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const DAY_MS = 24 * HOUR_MS;
+
+/** A time of day as written: `22:30`, `22:30:15`, `10:30 pm`, `10pm`, `24:00`, optional fraction
+ * of a second. The groups are hour, minute, second and AM/PM. */
+const TIME = /(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*([ap]\.?m\.?)?/i;
+const TIME_ALONE = new RegExp(`^${TIME.source}$`, 'i');
+const ISO = new RegExp(
+  `^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ]${TIME.source}\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?$`,
+  'i',
+);
+/** Day first, as written in the UK: `10/01/2025`, `10-01-25`, `10.01.2025 22:30`. */
+const UK = new RegExp(
+  `^(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?:,?\\s+${TIME.source})?$`,
+  'i',
+);
+/** A month alone, as aggregated tables write it: `2025-01`, `Jan 2025`, `January 2025`. */
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const NAMED_MONTH = /^([a-z]{3})[a-z]*\.?\s+(\d{4})$/i;
+/** An Excel serial date: days since 30 December 1899, the fraction being the time of day. */
+const EXCEL_SERIAL = /^\d{1,7}(?:\.\d+)?$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** 31 December 9999, Excel's last date. */
+const LAST_EXCEL_SERIAL = 2_958_465;
 
 /**
- * An ISO date-time (`2025-01-10T22:30`, `2025-01-10 22:30:00`, `...Z`, `...+01:00`), an ISO date,
- * or a UK date-time (`10/01/2025 22:30`); null when unreadable or not a real date and time. A date
- * alone stands for the start of its day in London; `endOfDay` gives its last hour instead.
+ * Milliseconds from midnight of a time of day from the groups of `TIME`, null when not a real
+ * time. `24:00` is the midnight that ends the day; with AM/PM the hour is 1 to 12.
  */
-export function parseLondonDateTime(text: string, endOfDay = false): ParsedDateTime | null {
+function timeFromParts(
+  hourText: string | undefined,
+  minuteText: string | undefined,
+  secondText: string | undefined,
+  meridiem: string | undefined,
+): number | null {
+  let hour = Number(hourText);
+  const minute = minuteText === undefined ? 0 : Number(minuteText);
+  const second = secondText === undefined ? 0 : Number(secondText);
+  // "10" alone is not a time; "10pm" is.
+  if (minuteText === undefined && meridiem === undefined) return null;
+  if (minute > 59 || second > 59) return null;
+  if (meridiem !== undefined) {
+    if (hour < 1 || hour > 12) return null;
+    const pm = meridiem.toLowerCase().startsWith('p');
+    hour = (hour % 12) + (pm ? 12 : 0);
+  } else if (hour > 24 || (hour === 24 && (minute > 0 || second > 0))) return null;
+  return ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
+/**
+ * A time of day in a column of its own, in milliseconds from midnight (up to 24:00 = one day):
+ * `22:30`, `22:30:15`, `10:30 PM`, `10pm`, `24:00`, or an Excel time (a fraction of a day such as
+ * 0.9375). Null when blank or unreadable.
+ */
+export function parseTimeOfDay(text: string): number | null {
   const trimmed = text.trim();
-  // Year, month, day, hour, minute, second; a missing time is the start (or end) of the day.
-  let parts: (string | undefined)[];
-  let zone: string | undefined;
-  const iso = ISO.exec(trimmed);
+  const time = TIME_ALONE.exec(trimmed);
+  if (time) return timeFromParts(time[1], time[2], time[3], time[4]);
+  if (/^(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)$/.test(trimmed))
+    return Math.round(Number(trimmed) * 86_400) * 1000;
+  return null;
+}
+
+/** London wall time given as if it were UTC, and the zone the text named, if any. */
+interface WallTime {
+  wall: number;
+  zone: string | undefined;
+  hasTime: boolean;
+  twoDigitYear: boolean;
+  /** A month alone: it stands for the whole month. */
+  wholeMonth?: boolean;
+}
+
+/** Date.UTC of a date, null when the day does not exist (31 February). */
+function wallDate(year: number, month: number, day: number): number | null {
+  if (!(month >= 1 && month <= 12 && day >= 1)) return null;
+  const wall = Date.UTC(year, month - 1, day);
+  const date = new Date(wall);
+  // Date.UTC maps years 0-99 to 1900-1999: set the year itself.
+  date.setUTCFullYear(year);
+  return date.getUTCDate() === day ? date.getTime() : null;
+}
+
+function readWallTime(text: string): WallTime | null {
+  const iso = ISO.exec(text);
   if (iso) {
-    parts = iso.slice(1, 7);
-    zone = iso[7];
-  } else {
-    const uk = UK.exec(trimmed);
-    if (!uk) return null;
-    parts = [uk[3], uk[2], uk[1], uk[4], uk[5], uk[6]];
+    const date = wallDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (date === null) return null;
+    if (iso[4] === undefined)
+      return { wall: date, zone: undefined, hasTime: false, twoDigitYear: false };
+    // ISO times carry minutes: `T22` alone is not one.
+    if (iso[5] === undefined) return null;
+    const time = timeFromParts(iso[4], iso[5], iso[6], iso[7]);
+    if (time === null) return null;
+    return { wall: date + time, zone: iso[8], hasTime: true, twoDigitYear: false };
   }
-  const part = (index: number, missing: number) => {
-    const value = parts[index];
-    return value === undefined ? missing : Number(value);
+  const uk = UK.exec(text);
+  if (uk) {
+    const yearText = uk[4] as string;
+    const twoDigitYear = yearText.length === 2;
+    const shortYear = Number(yearText);
+    const year = twoDigitYear ? (shortYear < 30 ? 2000 : 1900) + shortYear : shortYear;
+    const date = wallDate(year, Number(uk[3]), Number(uk[1]));
+    if (date === null) return null;
+    if (uk[5] === undefined) return { wall: date, zone: undefined, hasTime: false, twoDigitYear };
+    const time = timeFromParts(uk[5], uk[6], uk[7], uk[8]);
+    if (time === null) return null;
+    return { wall: date + time, zone: undefined, hasTime: true, twoDigitYear };
+  }
+  const isoMonth = ISO_MONTH.exec(text);
+  const namedMonth = NAMED_MONTH.exec(text);
+  if (isoMonth || namedMonth) {
+    const [year, month] = isoMonth
+      ? [Number(isoMonth[1]), Number(isoMonth[2])]
+      : [
+          Number(namedMonth?.[2]),
+          MONTH_NAMES.findIndex((name) => name.toLowerCase() === namedMonth?.[1]?.toLowerCase()) +
+            1,
+        ];
+    const date = wallDate(year, month, 1);
+    if (date === null) return null;
+    return { wall: date, zone: undefined, hasTime: false, twoDigitYear: false, wholeMonth: true };
+  }
+  if (EXCEL_SERIAL.test(text)) {
+    const serial = Number(text);
+    if (serial < 1 || serial >= LAST_EXCEL_SERIAL + 1) return null;
+    // To the second, as Excel shows it: a stored 0.9375 day is 22:30:00.000 give or take 1e-10.
+    const wall = EXCEL_EPOCH + Math.round(serial * 86_400) * 1000;
+    return {
+      wall,
+      zone: undefined,
+      hasTime: !Number.isInteger(serial),
+      twoDigitYear: false,
+    };
+  }
+  return null;
+}
+
+/**
+ * A date-time as partners write it, in London time unless it names a zone; null when unreadable
+ * or not a real date and time.
+ * - ISO: `2025-01-10T22:30`, `2025-01-10 22:30:00`, `...Z`, `...+01:00`, `2025-01-10`;
+ * - UK, day first: `10/01/2025`, `10/01/25` (two-digit years by Excel's rule), `10-01-2025`,
+ *   `10.01.2025`, with an optional time `22:30`, `22:30:15`, `10:30 pm`;
+ * - an Excel serial date, `45667` or `45667.9375` (with its time of day);
+ * - `24:00` is the midnight at the end of the day;
+ * - a month alone (`2025-01`, `Jan 2025`), as aggregated tables give it.
+ * `time`, from a column of its own, gives the time of a date written alone. A date without a time
+ * stands for the start of its day (a month for the start of the month) in London; `endOfDay`
+ * gives the last minute of that day (or month) instead.
+ */
+export function parseLondonDateTime(
+  text: string,
+  endOfDay = false,
+  time = '',
+): ParsedDateTime | null {
+  const read = readWallTime(text.trim());
+  if (read === null) return null;
+  let { wall } = read;
+  if (time.trim() !== '') {
+    const timeOfDay = parseTimeOfDay(time);
+    // A date-time and a time as well: which is meant cannot be told.
+    const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
+    if (timeOfDay === null || (read.hasTime && wall !== midnight)) return null;
+    wall = midnight + timeOfDay;
+  } else if (read.wholeMonth && endOfDay) {
+    const end = new Date(wall);
+    end.setUTCMonth(end.getUTCMonth() + 1);
+    wall = end.getTime() - 60_000;
+  } else if (!read.hasTime && endOfDay) wall += DAY_MS - 60_000;
+  const { zone } = read;
+  const date = new Date(read.wall);
+  const written = {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    twoDigitYear: read.twoDigitYear,
   };
-  const year = part(0, Number.NaN);
-  const month = part(1, Number.NaN);
-  const day = part(2, Number.NaN);
-  const h = part(3, endOfDay ? 23 : 0);
-  const m = part(4, endOfDay ? 59 : 0);
-  const s = part(5, 0);
-  if (!(month >= 1 && month <= 12) || h > 23 || m > 59 || s > 59) return null;
-  // Date.UTC reads years 0 to 99 as 1900 to 1999: setUTCFullYear takes the year as it is.
-  const date = new Date(Date.UTC(2000, month - 1, day, h, m, s));
-  date.setUTCFullYear(year, month - 1, day);
-  const wall = date.getTime();
-  // 31 February rolls over into March: such a date is not real.
-  if (date.getUTCDate() !== day) return null;
-  const written = { year, month, day };
   if (zone === undefined) return { instant: fromLondonWall(wall), hadOffset: false, ...written };
   if (zone.toUpperCase() === 'Z') return { instant: wall, hadOffset: true, ...written };
   const sign = zone.startsWith('-') ? -1 : 1;

@@ -98,6 +98,15 @@ export function themeInfo(id: ThemeId, overrides: Partial<Omit<ThemeInfo, 'id'>>
   };
 }
 
+/** A name as written, as an id: "Anti-social behaviour" -> "anti_social_behaviour" ("" for none). */
+export function themeIdFromName(name: string): ThemeId {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
 /** A valid theme id: letters, digits, underscores and hyphens, starting with a letter. */
 export function normaliseThemeId(raw: string): ThemeId | null {
   const id = raw.trim().toLowerCase().replace(/\s+/g, '_');

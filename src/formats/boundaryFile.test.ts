@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { maidstoneWard } from '../../tests/support/wards.ts';
 import { decodeWardTopology } from '../geo/wardSet.ts';
-import { BOUNDARY_FORMAT, isBoundaryFile, readBoundaryFile } from './boundaryFile.ts';
+import { isBoundaryFile, readBoundaryFile } from './boundaryFile.ts';
+import { BOUNDARY_FORMAT } from './boundaryFormats.ts';
 
 const KENT = {
   type: 'FeatureCollection',

@@ -6,14 +6,14 @@
  */
 import { formatCount } from '../data/numberFormat.ts';
 import { buildReport, type LoadReport, RejectionLog } from '../data/report.ts';
+import { convertFromGrid, type GridEvidence, gridEvidence } from '../geo/gridGeometry.ts';
 import {
   describeWardFeatures,
   WardFileError,
   wardTopologyFromGeoJson,
 } from '../geo/wardBoundaries.ts';
 import type { WardTopology } from '../geo/wardFile.ts';
-
-export const BOUNDARY_FORMAT = 'Ward boundaries (GeoJSON)';
+import { BOUNDARY_FORMAT } from './boundaryFormats.ts';
 
 export type ParsedBoundaries =
   | { kind: 'boundaries'; topology: WardTopology; report: LoadReport }
@@ -41,6 +41,27 @@ export function readBoundaryFile(text: string, fileName: string): ParsedBoundari
       message: `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}), so it cannot be read as ward boundaries.`,
     };
   }
+  return readBoundaryCollection(input, fileName);
+}
+
+const GRID_NOTES: Readonly<Record<Exclude<GridEvidence, null>, string>> = {
+  crs: 'its crs member names EPSG:27700',
+  prj: 'its .prj names it',
+  coordinates: 'its coordinates are metres within the grid',
+};
+
+/**
+ * A FeatureCollection of ward boundaries (from GeoJSON or a Shapefile), in longitude and latitude
+ * or in British National Grid metres (told by `prj`, a `crs` member or the coordinates).
+ */
+export function readBoundaryCollection(
+  input: unknown,
+  fileName: string,
+  prj = '',
+  format = BOUNDARY_FORMAT,
+): ParsedBoundaries {
+  const grid = gridEvidence(input, prj);
+  if (grid) convertFromGrid(input);
   let converted: ReturnType<typeof wardTopologyFromGeoJson>;
   try {
     converted = wardTopologyFromGeoJson(input);
@@ -58,6 +79,10 @@ export function readBoundaryFile(text: string, fileName: string): ParsedBoundari
     `${formatCount(result.features.length)} wards in ${formatCount(areas.size)} ${areas.size === 1 ? 'area' : 'areas'}: these boundaries replace the wards shown until "Clear data".`,
     'Feature numbers count the features of the file from 1.',
   ];
+  if (grid)
+    notes.push(
+      `British National Grid (${GRID_NOTES[grid]}), converted to longitude and latitude with the Ordnance Survey's Helmert transformation, good to about 5 metres.`,
+    );
   if (result.withoutLad > 0)
     notes.push(
       `No local authority (LADyyCD) for ${formatCount(result.withoutLad)} wards: they are shown together as one area.`,
@@ -69,6 +94,6 @@ export function readBoundaryFile(text: string, fileName: string): ParsedBoundari
   return {
     kind: 'boundaries',
     topology,
-    report: buildReport(fileName, BOUNDARY_FORMAT, account, result.features.length, log, notes),
+    report: buildReport(fileName, format, account, result.features.length, log, notes),
   };
 }

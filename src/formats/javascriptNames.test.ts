@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { themeInfo } from '../data/themes.ts';
 import { parseWeekday } from './nativeOffences.ts';
-import { parseFlag } from './partnerExtract.ts';
+import { parseFlag } from './recordValues.ts';
 
 const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 

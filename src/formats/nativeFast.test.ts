@@ -7,10 +7,11 @@ import { monthIndex } from '../data/calendar.ts';
 import { monthlyCount, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import { RejectionLog } from '../data/report.ts';
 import { type WardIdentity, WardLookup } from '../geo/wardLookup.ts';
+import type { ByteSource } from './byteSource.ts';
 import { CsvByteRows, type CsvDialect } from './csvBytes.ts';
 import { NativeFastReader } from './nativeFast.ts';
 import { NativeOffencesReader } from './nativeOffences.ts';
-import { type ByteSource, readCsv } from './readFile.ts';
+import { readCsv } from './readFile.ts';
 
 const KENSINGTON = 'E09000020';
 const WARDS: WardIdentity[] = [
@@ -372,13 +373,17 @@ describe('files read as bytes', () => {
     expect(parsed.report.rowsLoaded).toBe(1);
   });
 
-  it('names the expected columns of a file of unknown format, and says when one is empty', async () => {
+  it('gives the header and first rows of a file of unknown format, and says when one is empty', async () => {
     const mystery = await readCsv(
       byteSource(new TextEncoder().encode('colour,size\nred,3\n')),
       options,
     ).result;
     expect(mystery).toEqual(await readCsv('colour,size\nred,3\n', options).result);
-    expect(mystery.kind).toBe('unrecognised');
+    expect(mystery).toMatchObject({
+      kind: 'columns',
+      header: ['colour', 'size'],
+      rows: [['red', '3']],
+    });
     const empty = await readCsv(byteSource(new Uint8Array([0xef, 0xbb, 0xbf])), options).result;
     expect(empty).toEqual({
       kind: 'unrecognised',

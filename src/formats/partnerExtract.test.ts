@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_WARDS } from '../../tests/support/readForTest.ts';
-import { monthIndex } from '../data/calendar.ts';
-import { monthlyCount, type OffenceCube, timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
+import { cellOf, TEST_WARDS, totalOf } from '../../tests/support/readForTest.ts';
+import { timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import { reasonCounts } from '../data/report.ts';
 import { createWardLocator } from '../geo/wardLocator.ts';
-import { aoristicSpread, PARTNER_EXTRACT_FORMAT, parseFlag } from './partnerExtract.ts';
+import { aoristicSpread } from './mappedRecords.ts';
+import { PARTNER_EXTRACT_FORMAT } from './partnerExtract.ts';
 import { readCsv } from './readFile.ts';
+import { parseFlag } from './recordValues.ts';
 
 /** Golborne as a square around its real place. */
 const GOLBORNE_SQUARE = createWardLocator([
@@ -42,24 +43,6 @@ async function readExtract(rows: string[]) {
   }).result;
   if (parsed.kind !== 'offences') throw new Error(`expected offences, got ${parsed.kind}`);
   return parsed;
-}
-
-/** Count of one theme, month (YYYY-MM), ward and time slot. */
-function cell(cube: OffenceCube, theme: string, month: string, ward: string, slot: number): number {
-  const themeIndex = cube.themes.indexOf(theme);
-  const wardIndex = cube.wardCodes.indexOf(ward);
-  const monthOffset = (monthIndex(month) as number) - cube.firstMonth;
-  if (themeIndex < 0 || wardIndex < 0 || monthOffset < 0 || monthOffset >= cube.monthCount)
-    return 0;
-  return monthlyCount(cube, themeIndex, monthOffset, wardIndex, slot);
-}
-
-/** Every slot of one theme, month and ward, summed. */
-function total(cube: OffenceCube, theme: string, month: string, ward: string): number {
-  let sum = 0;
-  for (let slot = 0; slot <= UNKNOWN_TIME_SLOT; slot += 1)
-    sum += cell(cube, theme, month, ward, slot);
-  return sum;
 }
 
 describe('aoristicSpread', () => {
@@ -144,10 +127,13 @@ describe('Partner record-level extract', () => {
         row: 7,
         reason: 'occurred_to (2025-01-12 09:00) is before occurred_from (2025-01-12 10:00)',
       },
-      { row: 8, reason: 'domestic_abuse is not true/false, yes/no, 1/0 or Y/N: "maybe"' },
+      {
+        row: 8,
+        reason: 'domestic_abuse is not yes/no, y/n, true/false, t/f, 1/0 (blank is no): "maybe"',
+      },
       { row: 9, reason: 'The point (-0.5, 51.3) is outside the loaded wards' },
-      { row: 12, reason: 'occurred_from is not an ISO date-time: "yesterday"' },
-      { row: 13, reason: 'victim_age is not an age in years: "old"' },
+      { row: 12, reason: 'occurred_from is not a date or date-time: "yesterday"' },
+      { row: 13, reason: 'victim_age is not an age in years or an age band: "old"' },
     ]);
     expect(reasonCounts(report)).toEqual({
       'Offence listed twice': 1,
@@ -168,26 +154,26 @@ describe('Partner record-level extract', () => {
     // Golborne, January, all serious violence: A1 (4 hours, 1/4 each), A2 (located by its point:
     // 23:15-00:40 is 2 hours, 1/2 each) and A4 (19 days: unknown time).
     const all = 'all_serious_violence';
-    expect(cell(cube, all, '2025-01', GOLBORNE, timeSlot(FRI, 22))).toBe(0.25);
-    expect(cell(cube, all, '2025-01', GOLBORNE, timeSlot(FRI, 23))).toBe(0.25 + 0.5);
-    expect(cell(cube, all, '2025-01', GOLBORNE, timeSlot(SAT, 0))).toBe(0.25 + 0.5);
-    expect(cell(cube, all, '2025-01', GOLBORNE, timeSlot(SAT, 1))).toBe(0.25);
-    expect(cell(cube, all, '2025-01', GOLBORNE, UNKNOWN_TIME_SLOT)).toBe(1);
+    expect(cellOf(cube, all, '2025-01', GOLBORNE, timeSlot(FRI, 22))).toBe(0.25);
+    expect(cellOf(cube, all, '2025-01', GOLBORNE, timeSlot(FRI, 23))).toBe(0.25 + 0.5);
+    expect(cellOf(cube, all, '2025-01', GOLBORNE, timeSlot(SAT, 0))).toBe(0.25 + 0.5);
+    expect(cellOf(cube, all, '2025-01', GOLBORNE, timeSlot(SAT, 1))).toBe(0.25);
+    expect(cellOf(cube, all, '2025-01', GOLBORNE, UNKNOWN_TIME_SLOT)).toBe(1);
     // Three offences once each, though A2 is in three themes and A4 in two: the themes sum to 6.
-    expect(total(cube, all, '2025-01', GOLBORNE)).toBe(3);
-    expect(total(cube, 'domestic_abuse', '2025-01', GOLBORNE)).toBe(2); // A1 + A2
-    expect(total(cube, 'sexual_violence', '2025-01', GOLBORNE)).toBe(2); // A2 + A4
-    expect(total(cube, 'youth_violence', '2025-01', GOLBORNE)).toBe(2); // A2 (17) + A4 (24)
-    expect(cell(cube, 'sexual_violence', '2025-01', GOLBORNE, timeSlot(FRI, 23))).toBe(0.5);
+    expect(totalOf(cube, all, '2025-01', GOLBORNE)).toBe(3);
+    expect(totalOf(cube, 'domestic_abuse', '2025-01', GOLBORNE)).toBe(2); // A1 + A2
+    expect(totalOf(cube, 'sexual_violence', '2025-01', GOLBORNE)).toBe(2); // A2 + A4
+    expect(totalOf(cube, 'youth_violence', '2025-01', GOLBORNE)).toBe(2); // A2 (17) + A4 (24)
+    expect(cellOf(cube, 'sexual_violence', '2025-01', GOLBORNE, timeSlot(FRI, 23))).toBe(0.5);
     // A3: no flag, no age, no end: one hour, all serious violence only.
-    expect(cell(cube, all, '2025-01', EARLS_COURT, timeSlot(FRI, 23))).toBe(1);
-    expect(total(cube, 'youth_violence', '2025-01', EARLS_COURT)).toBe(0);
+    expect(cellOf(cube, all, '2025-01', EARLS_COURT, timeSlot(FRI, 23))).toBe(1);
+    expect(totalOf(cube, 'youth_violence', '2025-01', EARLS_COURT)).toBe(0);
     // A8: 21:30 UTC on Tuesday 1 July 2025 is 22:30 BST.
-    expect(cell(cube, 'sexual_violence', '2025-07', EARLS_COURT, timeSlot(TUE, 22))).toBe(1);
+    expect(cellOf(cube, 'sexual_violence', '2025-07', EARLS_COURT, timeSlot(TUE, 22))).toBe(1);
     // A9: 00:30 GMT to 03:30 BST on 30 March 2025 is three hours: 00, 02 and 03 London time.
     for (const hour of [0, 2, 3])
-      expect(cell(cube, all, '2025-03', GOLBORNE, timeSlot(SUN, hour))).toBeCloseTo(1 / 3, 6);
-    expect(cell(cube, all, '2025-03', GOLBORNE, timeSlot(SUN, 1))).toBe(0);
+      expect(cellOf(cube, all, '2025-03', GOLBORNE, timeSlot(SUN, hour))).toBeCloseTo(1 / 3, 6);
+    expect(cellOf(cube, all, '2025-03', GOLBORNE, timeSlot(SUN, 1))).toBe(0);
 
     // A2 is the only offence with coordinates: one point in each of its four themes.
     const themeOf = (index: number) => cube.themes[index];
@@ -200,11 +186,11 @@ describe('Partner record-level extract', () => {
     expect(points && [...points.month]).toEqual([24300, 24300, 24300, 24300]);
 
     expect(report.notes).toContain(
-      'Windows of more than 7 days, counted as unknown time: 1 offence.',
+      'Windows of more than 7 days, counted as unknown time: 1 record.',
     );
-    expect(report.notes).toContain('No victim age, so not counted as youth violence: 1 offence.');
+    expect(report.notes).toContain('No victim age, so not counted as youth violence: 1 record.');
     expect(report.notes).toContain(
-      'Date-times with a UTC offset, converted to London time: 1 offence.',
+      'Date-times with a UTC offset, converted to London time: 1 record.',
     );
   });
 
@@ -216,8 +202,6 @@ describe('Partner record-level extract', () => {
     ]);
     expect(report.format).toBe(PARTNER_EXTRACT_FORMAT);
     expect(report.rowsLoaded).toBe(1);
-    expect(report.rejected).toEqual([
-      { row: 3, reason: 'No ward code and no longitude or latitude' },
-    ]);
+    expect(report.rejected).toEqual([{ row: 3, reason: 'No ward and no coordinates' }]);
   });
 });

@@ -4,13 +4,13 @@ import { countOf, TEST_WARDS } from '../../tests/support/readForTest.ts';
 import { ring } from '../../tests/support/wards.ts';
 import { reasonCounts } from '../data/report.ts';
 import { createWardLocator } from '../geo/wardLocator.ts';
+import type { ByteSource } from './byteSource.ts';
 import {
   archiveContents,
   forceName,
   POLICE_UK_ARCHIVE_FORMAT,
   readPoliceUkArchive,
 } from './policeUkArchive.ts';
-import type { ByteSource } from './readFile.ts';
 import { zipEntries, zipEntriesOf } from './zipArchive.ts';
 
 /** Golborne and Earl's Court as two squares around their real places. */

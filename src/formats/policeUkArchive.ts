@@ -10,6 +10,7 @@ import { monthLabel } from '../data/calendar.ts';
 import { formatCount } from '../data/numberFormat.ts';
 import { type NotRead, RejectionLog } from '../data/report.ts';
 import type { WardLookup } from '../geo/wardLookup.ts';
+import type { ByteSource } from './byteSource.ts';
 import { CsvByteRows, detectDialect, type RowProblem, readCells, SPLIT_ROW } from './csvBytes.ts';
 import {
   isPoliceUkHeader,
@@ -19,7 +20,6 @@ import {
   usedColumns,
 } from './policeUkStreet.ts';
 import {
-  type ByteSource,
   type FileReading,
   finishedOffences,
   type ParsedFile,

@@ -3,9 +3,9 @@ import { countOf, TEST_WARDS } from '../../tests/support/readForTest.ts';
 import { ring } from '../../tests/support/wards.ts';
 import { themeIndices } from '../data/dataset.ts';
 import { reasonCounts } from '../data/report.ts';
-import { ALL_THEMES } from '../data/themes.ts';
+import { ALL_THEMES, themeIdFromName } from '../data/themes.ts';
 import { createWardLocator } from '../geo/wardLocator.ts';
-import { crimeTypeId, POLICE_UK_FORMAT } from './policeUkStreet.ts';
+import { POLICE_UK_FORMAT } from './policeUkStreet.ts';
 import { readCsv } from './readFile.ts';
 
 /** Two square stand-ins for real wards, around their real places. */
@@ -90,9 +90,9 @@ describe('data.police.uk street-level crime', () => {
   });
 
   it('makes theme ids from crime types', () => {
-    expect(crimeTypeId('Violence and sexual offences')).toBe('violence_and_sexual_offences');
-    expect(crimeTypeId(' Anti-social behaviour ')).toBe('anti_social_behaviour');
-    expect(crimeTypeId('Criminal damage and arson')).toBe('criminal_damage_and_arson');
-    expect(crimeTypeId('---')).toBe('');
+    expect(themeIdFromName('Violence and sexual offences')).toBe('violence_and_sexual_offences');
+    expect(themeIdFromName(' Anti-social behaviour ')).toBe('anti_social_behaviour');
+    expect(themeIdFromName('Criminal damage and arson')).toBe('criminal_damage_and_arson');
+    expect(themeIdFromName('---')).toBe('');
   });
 });

@@ -11,7 +11,7 @@ import { CubeBuilder } from '../data/cube.ts';
 import { formatCount } from '../data/numberFormat.ts';
 import { PointsBuilder } from '../data/offencePoints.ts';
 import type { RejectionLog } from '../data/report.ts';
-import { type ThemeInfo, themeInfo } from '../data/themes.ts';
+import { type ThemeInfo, themeIdFromName, themeInfo } from '../data/themes.ts';
 import { findColumns } from './header.ts';
 import { MonthRange } from './mpsSeries.ts';
 import type { OffenceFormat, OffenceReader, ReaderContext, ReaderResult } from './offenceFormat.ts';
@@ -53,17 +53,8 @@ const SERIOUS_VIOLENCE: ReadonlyMap<string, Partial<Omit<ThemeInfo, 'id'>>> = ne
   }),
 );
 
-/** "Anti-social behaviour" -> "anti_social_behaviour" */
-export function crimeTypeId(crimeType: string): string {
-  return crimeType
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
-
 function crimeTypeTheme(crimeType: string): ThemeInfo {
-  const id = crimeTypeId(crimeType);
+  const id = themeIdFromName(crimeType);
   const serious = SERIOUS_VIOLENCE.get(id);
   if (serious) return themeInfo(id, { group: 'serious_violence', ...serious });
   return themeInfo(id, { label: crimeType.trim(), group: 'other_recorded_crime' });
@@ -116,7 +107,7 @@ export class PoliceUkStreetReader implements OffenceReader {
     if (month === null) return;
     const crimeType = (cells[columns.crimeType] ?? '').trim();
     // A crime type seen before has an id; the id is worked out only for a new one.
-    if (!this.themeByCrimeType.has(crimeType) && crimeTypeId(crimeType) === '') {
+    if (!this.themeByCrimeType.has(crimeType) && themeIdFromName(crimeType) === '') {
       log.reject(row, 'No crime type');
       return;
     }

@@ -153,10 +153,15 @@ describe('format detection', () => {
     });
   });
 
-  it('names the columns each known format expects when a file matches none', async () => {
-    const parsed = await read('a,b,c\n1,2,3\n');
-    expect(parsed.kind).toBe('unrecognised');
-    if (parsed.kind !== 'unrecognised') return;
+  it('gives the header and first rows of a file that matches no format, with the columns each format expects', async () => {
+    const parsed = await read('a,b,c\n1,2,3\n\n4,5,6\n');
+    expect(parsed.kind).toBe('columns');
+    if (parsed.kind !== 'columns') return;
+    expect(parsed.header).toEqual(['a', 'b', 'c']);
+    expect(parsed.rows).toEqual([
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+    ]);
     expect(parsed.message).toContain('"a", "b", "c"');
     expect(parsed.message).toContain('ward_code or ward_name, theme, month, count');
     expect(parsed.message).toContain('ward_code, population');

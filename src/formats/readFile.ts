@@ -7,6 +7,9 @@
  * shape go straight from the bytes into the cube (nativeFast.ts). Every row read is accounted
  * for in the report: loaded, rejected or set aside, each with its reason; blank lines and lines
  * inside quoted cells are counted, and what a cancel or a fatal error left unread is measured.
+ * An Excel workbook's sheet feeds its rows to the same formats (readWorkbook). A header of no known
+ * format is read with the user's column matching, saved or being made, or goes to the "Match
+ * columns" step with its first rows.
  */
 
 import type { OffenceCube } from '../data/cube.ts';
@@ -23,8 +26,11 @@ import {
 import type { ServiceFile } from '../data/services.ts';
 import { type ThemeInfo, themeInfo } from '../data/themes.ts';
 import type { WardLookup } from '../geo/wardLookup.ts';
+import { type ByteSource, blobSource } from './byteSource.ts';
+import { type ColumnMapping, headerSignature, roleColumns } from './columnMapping.ts';
 import { CsvByteRows, detectDialect, type RowProblem, SPLIT_BAD, SPLIT_MORE } from './csvBytes.ts';
-import { detectFormat } from './detectFormat.ts';
+import { type DetectedFormat, detectFormat } from './detectFormat.ts';
+import { MappedRecordReader, type RowOutcome, recordMapping } from './mappedRecords.ts';
 import { NativeFastReader } from './nativeFast.ts';
 import { NativeOffencesReader } from './nativeOffences.ts';
 import type { OffenceFormat, OffenceReader } from './offenceFormat.ts';
@@ -32,6 +38,8 @@ import { OFFENCE_FORMATS } from './offenceFormats.ts';
 import { POPULATION_FORMAT, readPopulationRows } from './population.ts';
 import { readServiceRows, SERVICES_COLUMNS, SERVICES_FORMAT } from './services.ts';
 import { byteOrderMark, detectEncoding, type Encoding, Utf8Check } from './textEncoding.ts';
+import { openWorkbook, readSheet, type Sheet, type Workbook, WorkbookError } from './xlsx.ts';
+import { ZipError } from './zipArchive.ts';
 
 export type ParsedFile =
   | {
@@ -40,10 +48,33 @@ export type ParsedFile =
       themes: ThemeInfo[];
       points: OffencePoints | null;
       report: LoadReport;
+      /** The column mapping the file was read with, if any. */
+      mapping?: ColumnMapping;
+      /** What the first rows became, for the "Match columns" preview. */
+      preview?: RowOutcome[];
     }
   | { kind: 'population'; populations: Map<string, WardPopulation>; report: LoadReport }
   | { kind: 'services'; file: ServiceFile; report: LoadReport }
+  | ColumnsToMatch
   | { kind: 'unrecognised'; fileName: string; message: string };
+
+/** A table whose header is no known format and fits no saved mapping: the "Match columns" step
+ * shows its header and first rows. */
+export interface ColumnsToMatch {
+  kind: 'columns';
+  fileName: string;
+  header: string[];
+  /** The first rows (blank rows left out), as read. */
+  rows: string[][];
+  /** Why the step is shown: the columns each known format expects. */
+  message: string;
+  /** A workbook's sheets, and the one read. */
+  sheets?: string[];
+  sheet?: string;
+}
+
+/** Rows of a table the "Match columns" step shows and proposes roles from. */
+export const SAMPLE_ROWS = 200;
 
 /** What each known format needs, for the message about a file that matches none. */
 export function knownFormats(): { name: string; columns: string }[] {
@@ -75,6 +106,16 @@ export interface ReadOptions {
   /** False reads every row of a native offence file as text cells: the reference that the
    * rows read straight from bytes must match (tests and the bench compare them). */
   fastPath?: boolean;
+  /** Mappings the user saved: a file whose header has one's signature is read with it. */
+  mappings?: readonly ColumnMapping[];
+  /** Read the file with this mapping (the "Match columns" step's choice). */
+  mapping?: ColumnMapping;
+  /** Show the "Match columns" step even for a header of a known format. */
+  matchColumns?: boolean;
+  /** How many of the first rows' outcomes a mapped read keeps for the step's preview. */
+  previewRows?: number;
+  /** The sheet of a workbook to read (the first visible one when not given). */
+  sheet?: string;
 }
 
 const DEFAULT_CHUNK_SIZE = 1 << 22;
@@ -86,23 +127,6 @@ const HEAD_BYTES = 1 << 22;
 export interface FileReading {
   result: Promise<ParsedFile>;
   abort(): void;
-}
-
-/**
- * Bytes of a file, read a chunk at a time: a user's File in the browser, or a file on disk in
- * Node (the bench reads one with `FileHandle.read`).
- */
-export interface ByteSource {
-  size: number;
-  /** Bytes from `start` to `end` (exclusive); fewer at the end of the file. */
-  read(start: number, end: number): Promise<Uint8Array>;
-}
-
-export function blobSource(blob: Blob): ByteSource {
-  return {
-    size: blob.size,
-    read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
-  };
 }
 
 /** Text (a test's, or a fetched file's) read as the UTF-8 bytes a file of it would hold. */
@@ -128,26 +152,31 @@ interface FormatSink {
   readRow(cells: readonly string[], row: number): void;
   /** Reads rows in the common shape straight from bytes (native offence files). */
   fast: NativeFastReader | null;
+  /** True once no more rows are wanted (the "Match columns" step's first rows are in). */
+  enough?(): boolean;
   finish(account: ReadAccount, readingNotes: string[]): ParsedFile;
 }
 
-function offenceSink(
-  format: OffenceFormat,
-  header: readonly string[],
-  rows: CsvByteRows,
+function readerContext(options: ReadOptions, log: RejectionLog) {
+  return { lookup: options.lookup, log, locate: options.locate ?? (() => null) };
+}
+
+/** A sink for an offence reader; `rows` (a CSV's) lets a native file's rows go the fast way. */
+function readerSink(
+  formatName: string,
+  reader: OffenceReader,
+  rows: CsvByteRows | null,
   log: RejectionLog,
   options: ReadOptions,
-): FormatSink {
-  const context = { lookup: options.lookup, log, locate: options.locate ?? (() => null) };
-  const reader = format.createReader(header, context);
+): FormatSink & { finish(account: ReadAccount, readingNotes: string[]): ParsedFile } {
   return {
     readRow: (cells, row) => reader.readRow(cells, row),
     fast:
-      reader instanceof NativeOffencesReader && options.fastPath !== false
+      rows && reader instanceof NativeOffencesReader && options.fastPath !== false
         ? new NativeFastReader(rows, reader, options.lookup)
         : null,
     finish: (account, readingNotes) =>
-      finishedOffences(reader, log, options.fileName, format.name, account, (notes) => [
+      finishedOffences(reader, log, options.fileName, formatName, account, (notes) => [
         ...notes,
         ...readingNotes,
       ]),
@@ -200,6 +229,82 @@ export function rejectRowProblem(
     );
 }
 
+function offenceSink(
+  format: OffenceFormat,
+  header: readonly string[],
+  rows: CsvByteRows | null,
+  log: RejectionLog,
+  options: ReadOptions,
+): FormatSink {
+  const reader = format.createReader(header, readerContext(options, log));
+  return readerSink(format.name, reader, rows, log, options);
+}
+
+/** A table read through a column mapping, saved or being made. */
+function mappedSink(
+  mapping: ColumnMapping,
+  header: readonly string[],
+  log: RejectionLog,
+  options: ReadOptions,
+): FormatSink {
+  const reader = new MappedRecordReader(
+    header,
+    readerContext(options, log),
+    recordMapping(mapping, roleColumns(mapping, header)),
+    options.previewRows ?? 0,
+  );
+  const sink = readerSink(mapping.name, reader, null, log, options);
+  return {
+    ...sink,
+    finish: (account, readingNotes) => {
+      const parsed = sink.finish(account, readingNotes);
+      if (parsed.kind !== 'offences') return parsed;
+      parsed.report.notes.unshift(
+        options.mapping
+          ? `Columns matched as “${mapping.name}”.`
+          : `Read with the saved column matching “${mapping.name}”, kept for files with these columns.`,
+      );
+      return { ...parsed, mapping, preview: reader.outcomes };
+    },
+  };
+}
+
+/** The header and first rows of a table for the "Match columns" step; the rest is not read. */
+function columnsSink(header: string[], options: ReadOptions): FormatSink {
+  const rows: string[][] = [];
+  return {
+    readRow: (cells) => {
+      if (rows.length < SAMPLE_ROWS) rows.push([...cells]);
+    },
+    fast: null,
+    enough: () => rows.length >= SAMPLE_ROWS,
+    finish: () => ({
+      kind: 'columns',
+      fileName: options.fileName,
+      header,
+      rows,
+      message: unrecognisedMessage(header),
+    }),
+  };
+}
+
+/**
+ * How a header is read: with the mapping the user chose; by the known format it matches (unless
+ * the user asked to match columns); with a saved mapping made for these columns; or not at all
+ * (null: the "Match columns" step).
+ */
+type Reading = { kind: 'mapping'; mapping: ColumnMapping } | DetectedFormat;
+
+function readingFor(header: readonly string[], options: ReadOptions): Reading | null {
+  if (options.mapping) return { kind: 'mapping', mapping: options.mapping };
+  if (options.matchColumns) return null;
+  const detected = detectFormat(header);
+  if (detected) return detected;
+  const signature = headerSignature(header);
+  const saved = options.mappings?.find((mapping) => mapping.signature === signature);
+  return saved ? { kind: 'mapping', mapping: saved } : null;
+}
+
 /** A sink for a small file read whole once its rows are in (populations, services). */
 function rowsSink(read: (rows: NumberedRow[]) => FormatSink['finish']): FormatSink {
   const rows: NumberedRow[] = [];
@@ -212,15 +317,20 @@ function rowsSink(read: (rows: NumberedRow[]) => FormatSink['finish']): FormatSi
   };
 }
 
-/** The reader of a file's rows, for the format detectFormat tells from its header. */
+/** The reader of a file's rows: its column matching, or the format its header is; the "Match
+ * columns" step's first rows when neither. */
 function sinkFor(
-  header: readonly string[],
-  rows: CsvByteRows,
+  header: string[],
+  rows: CsvByteRows | null,
   log: RejectionLog,
   options: ReadOptions,
-): FormatSink | null {
-  const detected = detectFormat(header);
+): FormatSink {
+  const detected = readingFor(header, options);
   switch (detected?.kind) {
+    case undefined:
+      return columnsSink(header, options);
+    case 'mapping':
+      return mappedSink(detected.mapping, header, log, options);
     case 'offences':
       return offenceSink(detected.format, header, rows, log, options);
     case 'population':
@@ -257,8 +367,6 @@ function sinkFor(
           ),
         };
       });
-    default:
-      return null;
   }
 }
 
@@ -421,7 +529,6 @@ async function readAs(
   if (header.every((name) => name.trim() === '')) return unrecognised(EMPTY_FILE);
   const log = new RejectionLog();
   const sink = sinkFor(header, rows, log, options);
-  if (!sink) return unrecognised(unrecognisedMessage(header));
   rows.expectedFields = header.length;
   const headerLines = 1 + rows.lineBreaksInside;
 
@@ -534,7 +641,7 @@ async function readAs(
     for (;;) {
       position = readRows(buffer, position, final);
       options.onProgress?.(Math.min(1, inSource(bufferStart + position) / source.size));
-      if (final) break;
+      if (final || sink.enough?.()) break;
       if (state.aborted) {
         notRead = stop('cancelled');
         break;
@@ -627,4 +734,103 @@ function tallyNotes(tally: Tally, whole: boolean, final: boolean, buffer: Uint8A
       `Line check: the file has ${physical.toLocaleString('en-GB')} lines, but its rows account for ${tally.lines.toLocaleString('en-GB')}.`,
     );
   return notes;
+}
+
+/** Workbooks larger than this are refused: the whole file is held while its sheet streams. */
+export const MAX_WORKBOOK_BYTES = 200 << 20;
+
+/**
+ * Reads a sheet of an Excel workbook (the one `options.sheet` names, else the first visible), its
+ * rows going through the same formats and column matching as a CSV's.
+ */
+export function readWorkbook(source: ByteSource, options: ReadOptions): FileReading {
+  const state = { aborted: false };
+  return { result: readSheetRows(source, options, state), abort: () => (state.aborted = true) };
+}
+
+async function readSheetRows(
+  source: ByteSource,
+  options: ReadOptions,
+  state: { aborted: boolean },
+): Promise<ParsedFile> {
+  const { fileName } = options;
+  if (source.size > MAX_WORKBOOK_BYTES)
+    return {
+      kind: 'unrecognised',
+      fileName,
+      message: `This workbook is ${Math.round(source.size / 2 ** 20)} MB; the app reads workbooks up to ${MAX_WORKBOOK_BYTES / 2 ** 20} MB. Save the sheet as CSV (any size loads).`,
+    };
+  const bytes = await source.read(0, source.size);
+  let workbook: Workbook;
+  try {
+    workbook = await openWorkbook(bytes);
+  } catch (error) {
+    if (!(error instanceof WorkbookError || error instanceof ZipError)) throw error;
+    return { kind: 'unrecognised', fileName, message: error.message };
+  }
+  const sheet =
+    workbook.sheets.find((candidate) => candidate.name === options.sheet) ??
+    workbook.sheets.find((candidate) => !candidate.hidden) ??
+    (workbook.sheets[0] as Sheet);
+  const log = new RejectionLog();
+  let sink: FormatSink | null = null;
+  // Row numbers as the sheet shows them: rows above the header count too.
+  const tally = { row: 0, rowsRead: 0, blankRows: 0 };
+  /** The share of the sheet read so far. */
+  let share = 0;
+  const onRow = (cells: string[]): boolean => {
+    tally.row += 1;
+    const blank = cells.every((cell) => cell.trim() === '');
+    if (sink === null) {
+      if (!blank) sink = sinkFor(cells, null, log, options);
+      return true;
+    }
+    if (blank) tally.blankRows += 1;
+    else {
+      tally.rowsRead += 1;
+      sink.readRow(cells, tally.row);
+    }
+    return !sink.enough?.();
+  };
+  try {
+    await readSheet(bytes, workbook, sheet, {
+      onRow,
+      onStep: async (fraction) => {
+        share = fraction;
+        options.onProgress?.(fraction);
+        // A turn of the event loop, so that a cancel can arrive.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return !state.aborted;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof WorkbookError || error instanceof ZipError)) throw error;
+    return { kind: 'unrecognised', fileName, message: error.message };
+  }
+  options.onProgress?.(1);
+  const read = sink as FormatSink | null;
+  if (read === null) return { kind: 'unrecognised', fileName, message: EMPTY_FILE };
+  const rowsSeen = tally.rowsRead + tally.blankRows;
+  // The unread part of a cancelled sheet, measured as the share of the workbook's bytes.
+  const notRead: NotRead | null =
+    state.aborted && share < 1
+      ? {
+          cause: 'cancelled',
+          message: null,
+          bytes: Math.round(source.size * (1 - share)),
+          estimatedRows:
+            rowsSeen > 0 && share > 0 ? Math.round((rowsSeen * (1 - share)) / share) : null,
+        }
+      : null;
+  const parsed = read.finish(
+    { rowsRead: tally.rowsRead, blankRows: tally.blankRows, lines: null, notRead },
+    [],
+  );
+  const names = workbook.sheets.map((candidate) => candidate.name);
+  if (parsed.kind === 'columns') return { ...parsed, sheets: names, sheet: sheet.name };
+  if ('report' in parsed && names.length > 1)
+    parsed.report.notes.unshift(
+      `Read the sheet “${sheet.name}” of ${names.length}: ${names.map((name) => `“${name}”`).join(', ')}.`,
+    );
+  return parsed;
 }

@@ -129,10 +129,10 @@ export function dateProblem(
   return null;
 }
 
-/** A two-digit year: "25-01", "10/01/25", "10/01/25 22:30". */
+/** A two-digit year: "25-01", "10/01/25", "10-01-25", "10.01.25 22:30". */
 export function twoDigitYearProblem(written: string): DateProblem | null {
   const text = written.trim();
-  return /^\d{2}-\d{1,2}$/.test(text) || /^\d{1,2}\/\d{1,2}\/\d{2}(\s|$)/.test(text)
+  return /^\d{2}-\d{1,2}$/.test(text) || /^\d{1,2}([/.-])\d{1,2}\1\d{2}(\s|,|$)/.test(text)
     ? {
         category: 'Two-digit year',
         detail: `"${text}" has a two-digit year: write the year in full (e.g. 2025)`,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reasonCounts } from '../data/report.ts';
 import { WardLookup } from '../geo/wardLookup.ts';
-import { type ByteSource, type ParsedFile, readCsv } from './readFile.ts';
+import type { ByteSource } from './byteSource.ts';
+import { type ParsedFile, readCsv } from './readFile.ts';
 
 const lookup = new WardLookup([{ code: 'E05009396', name: 'Golborne', lad: 'E09000020' }]);
 

@@ -9,19 +9,23 @@ import { datasetArrays } from '../data/keptDataset.ts';
 import { storedFiles } from '../data/storedFiles.ts';
 import { createWardLocator, type LocatableWard, type WardLocator } from '../geo/wardLocator.ts';
 import { type WardIdentity, WardLookup } from '../geo/wardLookup.ts';
-import { isBoundaryFile, type ParsedBoundaries, readBoundaryFile } from './boundaryFile.ts';
-import { isPoliceUkArchive, readPoliceUkArchive } from './policeUkArchive.ts';
-import {
-  blobSource,
-  type FileReading,
-  type ParsedFile,
-  type ReadOptions,
-  readCsv,
-} from './readFile.ts';
-import { isZip, zipEntriesOf } from './zipArchive.ts';
+import type { ColumnMapping } from './columnMapping.ts';
+import { type DataFileResult, readDataFile } from './readDataFile.ts';
 
-/** What a read gives: offences or populations, or ward boundaries (a GeoJSON file). */
-export type WorkerResult = ParsedFile | ParsedBoundaries;
+/** What a read gives: offences or populations, ward boundaries, or columns to match. */
+export type WorkerResult = DataFileResult;
+
+/**
+ * How the user wants a file read: their saved column mappings, or the "Match columns" step's
+ * choices.
+ */
+export interface ReadChoices {
+  mappings: ColumnMapping[];
+  mapping?: ColumnMapping;
+  matchColumns?: boolean;
+  sheet?: string;
+  previewRows?: number;
+}
 
 export interface WorkerReadRequest {
   /** A user's file, or a URL of the app's own (the demo data). */
@@ -29,6 +33,7 @@ export interface WorkerReadRequest {
   fileName: string;
   wards: WardIdentity[];
   preferredLad: string | null;
+  choices: ReadChoices;
   /** Keep the offences read in the browser under this dataset id (a user's file). */
   keepAs?: string;
 }
@@ -52,7 +57,7 @@ function write(id: string, arrays: readonly ArrayBufferView[]): Promise<void> {
   return writing;
 }
 
-const readings = new Map<number, FileReading>();
+const readings = new Map<number, { abort(): void }>();
 /** Reads cancelled before they started (the app's own file may still be on its way). */
 const cancelledEarly = new Set<number>();
 
@@ -74,13 +79,6 @@ async function sourceOf(request: WorkerReadRequest): Promise<File> {
   return new File([await response.blob()], request.fileName);
 }
 
-/** A zip: the police.uk archive, read a file at a time from the zip; null for any other zip. */
-async function archiveReading(source: File, options: ReadOptions): Promise<FileReading | null> {
-  const bytes = blobSource(source);
-  if (!isPoliceUkArchive(await zipEntriesOf(bytes))) return null;
-  return readPoliceUkArchive(bytes, { ...options, locate });
-}
-
 async function readFile(
   id: number,
   request: WorkerReadRequest,
@@ -88,31 +86,15 @@ async function readFile(
 ): Promise<WorkerResult> {
   const source = await sourceOf(request);
   if (cancelledEarly.delete(id)) throw new Error('Cancelled');
-  const head = new Uint8Array(await source.slice(0, 64).arrayBuffer());
-  if (isBoundaryFile(source.name, new TextDecoder().decode(head)))
-    return readBoundaryFile(await source.text(), request.fileName);
-  const options: ReadOptions = {
+  // Told by its first bytes: a workbook, a Shapefile, boundaries, or a table whose encoding
+  // (UTF-8, or Excel's Windows-1252) readCsv tells.
+  const reading = readDataFile(source, {
     fileName: request.fileName,
     lookup: new WardLookup(request.wards, request.preferredLad),
     locate,
     onProgress,
-  };
-  let reading: FileReading;
-  if (isZip(head)) {
-    const archive = await archiveReading(source, options);
-    if (!archive)
-      return {
-        kind: 'unrecognised',
-        fileName: request.fileName,
-        message:
-          'This zip holds no data.police.uk street-level files (folders of months such as 2023-04/ with files such as 2023-04-kent-street.csv).',
-      };
-    reading = archive;
-  }
-  // readCsv tells the encoding (UTF-8, or Excel's Windows-1252) from the file's first bytes.
-  else reading = readCsv(source, options);
-  // Cancelled while the archive's directory was read: stopped before its first file.
-  if (cancelledEarly.delete(id)) reading.abort();
+    ...request.choices,
+  });
   readings.set(id, reading);
   const result = await reading.result;
   // Kept from a copy, written once the arrays have been handed over to the page.

@@ -6,7 +6,7 @@
  * offset is checked against the archive before use.
  */
 import { Inflate } from 'fflate';
-import type { ByteSource } from './readFile.ts';
+import type { ByteSource } from './byteSource.ts';
 
 export interface ZipEntry {
   name: string;

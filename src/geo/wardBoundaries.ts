@@ -72,6 +72,45 @@ export function detectWardColumns(propertyNames: Iterable<string>): WardColumns 
   };
 }
 
+const WARD_CODE = /^[ENSW]05\d{6}$/i;
+const AREA_CODE = /^(E0[6-9]|W06|S12|N09)\d{6}$/i;
+
+/**
+ * Ward columns told by their values, for boundary files that do not use ONS names ("code",
+ * "ward_name", "borough"): the property whose values are ward codes (E05...), a property whose
+ * name says name (a ward's rather than a borough's when there are both), and a property of
+ * local authority codes (E06-E09...) with its name. Null without a column of ward codes.
+ */
+export function guessWardColumns(
+  features: readonly unknown[],
+  propertyNames: readonly string[],
+): WardColumns | null {
+  const sample = features
+    .slice(0, 200)
+    .map(
+      (item) => ((item as Partial<Feature> | null)?.properties ?? {}) as Record<string, unknown>,
+    );
+  const share = (name: string, pattern: RegExp) =>
+    sample.filter((properties) => pattern.test(text(properties[name]))).length /
+    Math.max(1, sample.length);
+  const code = propertyNames.find((name) => share(name, WARD_CODE) >= 0.9);
+  if (!code) return null;
+  const ladCode = propertyNames.find((name) => name !== code && share(name, AREA_CODE) >= 0.9);
+  const named = propertyNames.filter(
+    (name) => /name|nm$/i.test(name) && name !== code && share(name, /\p{L}/u) >= 0.9,
+  );
+  const isArea = (name: string) => /lad|borough|district|authority|council|la_?n/i.test(name);
+  return {
+    vintage: 'matched by values',
+    code,
+    name: named.find((name) => !isArea(name)) ?? null,
+    ladCode: ladCode ?? null,
+    ladName: named.find(isArea) ?? null,
+    lat: propertyNames.find((name) => /^lat$/i.test(name)) ?? null,
+    long: propertyNames.find((name) => /^(long|lon)$/i.test(name)) ?? null,
+  };
+}
+
 /** One valid ward: geometry normalised (closed rings, 2D positions). */
 export interface ValidWard {
   code: string;
@@ -322,10 +361,11 @@ export function readWardFeatures(
       for (const key of Object.keys(properties)) propertyNames.add(key);
     }
   }
-  const columns = detectWardColumns(propertyNames);
+  const columns =
+    detectWardColumns(propertyNames) ?? guessWardColumns(features, [...propertyNames]);
   if (!columns) {
     throw new WardFileError(
-      'No ward code property (WDyyCD, e.g. WD24CD) in the features: is this an ONS ward boundary file?',
+      'No ward code property (WDyyCD, e.g. WD24CD, or any property of ward codes such as E05009396) in the features: is this a ward boundary file?',
     );
   }
 
@@ -402,7 +442,7 @@ export function readWardFeatures(
 /** Human summary lines of a validation: counts, reasons and the first rejected features. */
 export function describeWardFeatures(result: WardFeaturesResult): string[] {
   const lines = [
-    `Ward code property ${result.columns.code} (vintage ${result.columns.vintage}); ` +
+    `Ward code property ${result.columns.code} (${/^WD\d\d$/.test(result.columns.vintage) ? `vintage ${result.columns.vintage}` : result.columns.vintage}); ` +
       `features read ${result.featuresRead}, valid ${result.features.length}, rejected ${result.rejectedCount}`,
   ];
   for (const [reason, count] of Object.entries(result.rejectedByReason)) {

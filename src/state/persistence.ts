@@ -13,6 +13,7 @@ import type { WardPopulation } from '../data/population.ts';
 import type { ServiceFile } from '../data/services.ts';
 import { removeAllStoredFiles } from '../data/storedFiles.ts';
 import type { ThemeId } from '../data/themes.ts';
+import type { ColumnMapping } from '../formats/columnMapping.ts';
 import type { WardSet } from '../geo/wardSet.ts';
 
 export const DATABASE_NAME = 'ward-hotspot-dashboard';
@@ -41,6 +42,8 @@ export interface KeptValues {
   services: ServiceFile;
   /** The base map settings (the file itself is in a database of its own: baseMapFile.ts). */
   baseMap: BaseMapSettings;
+  /** The column mappings the user saved. */
+  columnMappings: ColumnMapping[];
 }
 
 const connection = databaseConnection(DATABASE_NAME, DATABASE_VERSION, (database, oldVersion) => {

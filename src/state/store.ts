@@ -4,6 +4,7 @@
  * in the browser. No devtools middleware: it would serialise megabytes of typed arrays.
  */
 import { create } from 'zustand';
+import { type ColumnMappingSlice, createColumnMappingSlice } from './columnMappingSlice.ts';
 import { type CoverageSlice, createCoverageSlice } from './coverageSlice.ts';
 import { createDataSlice, type DataSlice } from './dataSlice.ts';
 import { createDisplaySlice, type DisplaySlice } from './displaySlice.ts';
@@ -27,7 +28,12 @@ export interface KeepingSlice {
   setStoragePersistent(persistent: boolean): void;
 }
 
-export type StoreState = ViewSlice & DataSlice & DisplaySlice & CoverageSlice & KeepingSlice;
+export type StoreState = ViewSlice &
+  DataSlice &
+  DisplaySlice &
+  CoverageSlice &
+  ColumnMappingSlice &
+  KeepingSlice;
 
 export function createAppStore(view: Partial<ViewState> = {}) {
   return create<StoreState>()((set, get) => ({
@@ -35,6 +41,7 @@ export function createAppStore(view: Partial<ViewState> = {}) {
     ...createDataSlice(set, get),
     ...createDisplaySlice(set, get),
     ...createCoverageSlice(set, get),
+    ...createColumnMappingSlice(set, get),
     keeping: false,
     keepingView: false,
     datasetKeeping: {},

@@ -180,16 +180,24 @@ describe('Load data', () => {
     await page.context().close();
   });
 
-  it('names the expected columns when a file matches no format', async () => {
+  it('asks what the columns hold when a file matches no format, naming what the formats expect', async () => {
     const { page } = await openDashboard(browser);
     await page
       .getByLabel('Load data')
       .setInputFiles(csvFile('mystery.csv', 'colour,size\nred,3\n'));
-    const alert = page.getByRole('alert');
-    await expect(alert.textContent()).resolves.toContain('mystery.csv');
-    await expect(alert.textContent()).resolves.toContain(
+    const dialog = page.getByRole('dialog', { name: 'Match columns: mystery.csv' });
+    await dialog.waitFor({ timeout: 30_000 });
+    await dialog.getByText('Columns the known formats expect').click();
+    await expect(dialog.textContent()).resolves.toContain(
       'ward_code or ward_name, theme, month, count',
     );
+    // Neither column is a date or a place: nothing can load.
+    await expect(dialog.getByText('Choose the column with the date (from).').count()).resolves.toBe(
+      1,
+    );
+    await expect(dialog.getByRole('button', { name: 'Load' }).isDisabled()).resolves.toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
     // The demo data is still shown.
     await expect(page.getByText('Synthetic demo data').first().isVisible()).resolves.toBe(true);
     await page.context().close();

@@ -7,13 +7,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maidstoneWard } from '../support/wards.ts';
-import { launchBrowser, openDashboard, openDetail, wardTable } from './browser.ts';
-import { geodataPath, splitCsvLine, WARDS } from './rawFiles.ts';
+import { launchBrowser, openDashboard, openDetail } from './browser.ts';
+import { geodataPath, splitCsvLine } from './rawFiles.ts';
+import { metresToBorder, rawWards, report, tableCounts } from './wardReading.ts';
 
 const KENSINGTON_AND_CHELSEA = 'E09000020';
 const WESTMINSTER = 'E09000033';
@@ -37,44 +38,12 @@ function writeFile(name: string, text: string): string {
   return file;
 }
 
-type WardGeometry = Feature<Polygon | MultiPolygon, { WD24CD: string; LAD24CD: string }>;
-
-const rawWards = (
-  JSON.parse(readFileSync(geodataPath(WARDS), 'utf8')) as {
-    features: (WardGeometry & { properties: { WD24NM: string; LAT: number; LONG: number } })[];
-  }
-).features;
-
 /**
  * The app stores ward outlines to about 0.3 m (a TopoJSON grid of 100,000 steps across London),
  * and data.police.uk puts many points on streets that are ward borders: a point closer than this
  * to a border of the raw file may fall on either side in the app.
  */
 const BORDER_TOLERANCE_METRES = 0.5;
-
-/** Distance in metres from a point to the nearest edge of a ward (flat-earth, fine at 1 m). */
-function metresToBorder([longitude, latitude]: [number, number], ward: WardGeometry): number {
-  const kx = 111_320 * Math.cos((latitude * Math.PI) / 180);
-  const ky = 110_540;
-  let best = Number.POSITIVE_INFINITY;
-  const polygons =
-    ward.geometry.type === 'Polygon' ? [ward.geometry.coordinates] : ward.geometry.coordinates;
-  for (const rings of polygons)
-    for (const ring of rings)
-      for (let index = 1; index < ring.length; index += 1) {
-        const [ax, ay] = (ring[index - 1] as Position).map((value, axis) =>
-          axis === 0 ? (value - longitude) * kx : (value - latitude) * ky,
-        ) as [number, number];
-        const [bx, by] = (ring[index] as Position).map((value, axis) =>
-          axis === 0 ? (value - longitude) * kx : (value - latitude) * ky,
-        ) as [number, number];
-        const dx = bx - ax;
-        const dy = by - ay;
-        const t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy || 1)));
-        best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
-      }
-  return best;
-}
 
 type Box = [number, number, number, number];
 
@@ -153,20 +122,6 @@ function countRanges(points: PointWard[]): Map<string | null, { low: number; hig
     for (const ward of point.possible) range(ward).high += 1;
   }
   return ranges;
-}
-
-const report = (page: Page, file: string) => page.locator('details.report', { hasText: file });
-
-/** Ward name -> count as shown, in the table's order. */
-async function tableCounts(page: Page): Promise<Map<string, string>> {
-  const rows = await (await wardTable(page))
-    .locator('tbody tr')
-    .evaluateAll((elements) =>
-      elements.map((row) =>
-        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
-      ),
-    );
-  return new Map(rows.map(([name = '', count = '']) => [name, count]));
 }
 
 /** Every ward of a borough shows a count within the range the raw files allow; the borough's

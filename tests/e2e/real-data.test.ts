@@ -25,6 +25,7 @@ import {
   vawgRowsWithoutWard,
   wardCrimeByWard,
 } from './rawFiles.ts';
+import { report, tableCounts } from './wardReading.ts';
 
 const KENSINGTON_AND_CHELSEA = 'E09000020';
 const HILLINGDON = 'E09000017';
@@ -42,8 +43,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const report = (page: Page, file: string) => page.locator('details.report', { hasText: file });
-
 /** A long report starts folded: open it, as a user would, to read its rejected rows. */
 async function openReport(page: Page, file: string) {
   const details = report(page, file);
@@ -51,18 +50,6 @@ async function openReport(page: Page, file: string) {
     await details.locator('summary').click();
   }
   return details;
-}
-
-/** Ward name -> count, in the table's order. */
-async function tableCounts(page: Page): Promise<Map<string, string>> {
-  const rows = await (await wardTable(page))
-    .locator('tbody tr')
-    .evaluateAll((elements) =>
-      elements.map((row) =>
-        [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
-      ),
-    );
-  return new Map(rows.map(([name = '', count = '']) => [name, count]));
 }
 
 /** Loads files through "Load data" and waits until each one's report is listed. */

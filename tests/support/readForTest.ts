@@ -21,12 +21,31 @@ export async function readOffences(text: string) {
   return parsed;
 }
 
-/** The count of one theme, month (YYYY-MM) and ward; 0 outside the cube. */
-export function countOf(cube: OffenceCube, theme: string, month: string, ward: string): number {
+/** The count of one theme, month (YYYY-MM), ward and time slot; 0 outside the cube. */
+export function cellOf(
+  cube: OffenceCube,
+  theme: string,
+  month: string,
+  ward: string,
+  slot: number,
+): number {
   const themeIndex = cube.themes.indexOf(theme);
   const monthOffset = (monthIndex(month) as number) - cube.firstMonth;
   const wardIndex = cube.wardCodes.indexOf(ward);
   if (themeIndex < 0 || wardIndex < 0 || monthOffset < 0 || monthOffset >= cube.monthCount)
     return 0;
-  return monthlyCount(cube, themeIndex, monthOffset, wardIndex, UNKNOWN_TIME_SLOT);
+  return monthlyCount(cube, themeIndex, monthOffset, wardIndex, slot);
+}
+
+/** The count of one theme, month and ward with no known time. */
+export function countOf(cube: OffenceCube, theme: string, month: string, ward: string): number {
+  return cellOf(cube, theme, month, ward, UNKNOWN_TIME_SLOT);
+}
+
+/** Every time slot of one theme, month and ward, summed. */
+export function totalOf(cube: OffenceCube, theme: string, month: string, ward: string): number {
+  let sum = 0;
+  for (let slot = 0; slot <= UNKNOWN_TIME_SLOT; slot += 1)
+    sum += cellOf(cube, theme, month, ward, slot);
+  return sum;
 }

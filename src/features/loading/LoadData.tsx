@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { formatCount, formatPercent } from '../../data/numberFormat.ts';
 import { describeNotRead, type LoadReport, notReadAmount } from '../../data/report.ts';
 import { rejectedRowsCsvParts, rejectedRowsFileName } from '../../export/rejectedRowsCsv.ts';
-import { BOUNDARY_FORMAT } from '../../formats/boundaryFile.ts';
+import { BOUNDARY_FORMATS } from '../../formats/boundaryFormats.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob } from '../../ui/downloads.ts';
 import { cancelLoading, loadUserFile } from './loadFile.ts';
@@ -14,6 +14,7 @@ import { cancelLoading, loadUserFile } from './loadFile.ts';
 export function LoadData() {
   const id = useId();
   const loading = useAppStore((state) => state.loading);
+  const [matchColumns, setMatchColumns] = useState(false);
   return (
     <div className="load-data">
       <label htmlFor={`${id}-file`} className="button-like">
@@ -23,14 +24,22 @@ export function LoadData() {
         id={`${id}-file`}
         className="visually-hidden-file"
         type="file"
-        accept=".csv,text/csv,.zip,application/zip,.geojson,.json,application/geo+json,application/json"
+        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.zip,application/zip,.geojson,.json,application/geo+json,application/json"
         multiple
         onChange={async (event) => {
           const files = [...(event.target.files ?? [])];
           event.target.value = '';
-          for (const file of files) await loadUserFile(file);
+          for (const file of files) await loadUserFile(file, matchColumns);
         }}
       />
+      <label className="match-choice">
+        <input
+          type="checkbox"
+          checked={matchColumns}
+          onChange={(event) => setMatchColumns(event.target.checked)}
+        />{' '}
+        Match columns myself
+      </label>
       {loading && (
         <div className="loading" role="status">
           <label htmlFor={`${id}-progress`}>
@@ -54,7 +63,7 @@ const OPEN_REPORT_UP_TO = 10;
 
 /** A boundary file's report counts features (numbered from 1 in the file), not rows. */
 function unitOf(report: LoadReport): 'row' | 'feature' {
-  return report.format === BOUNDARY_FORMAT ? 'feature' : 'row';
+  return BOUNDARY_FORMATS.includes(report.format) ? 'feature' : 'row';
 }
 
 function counted(count: number, unit: string): string {

@@ -23,6 +23,7 @@ async function clearThisTab(): Promise<void> {
   store.clearDatasets();
   store.setServices(null);
   store.clearProposedServices();
+  store.clearColumnMappings();
   const { appData, wards, populations } = useAppStore.getState();
   if (appData && wards !== appData.wards) store.showAppWards();
   if (appData?.populations && populations !== appData.populations.populations)

@@ -5,8 +5,14 @@
 
 import type { Dataset } from '../../data/dataset.ts';
 import { describeNotRead } from '../../data/report.ts';
-import type { WorkerResult } from '../../formats/worker.ts';
-import { forgetDatasetArrays, readInWorker, shareWards } from '../../formats/workerClient.ts';
+import { type ColumnMapping, PREVIEW_ROWS } from '../../formats/columnMapping.ts';
+import type { ReadChoices, WorkerResult } from '../../formats/worker.ts';
+import {
+  forgetDatasetArrays,
+  readInWorker,
+  shareWards,
+  type WorkerRead,
+} from '../../formats/workerClient.ts';
 import { ALL_LONDON_AREA } from '../../geo/areas.ts';
 import { DEMO_OFFENCES_URL } from '../../geo/wardFile.ts';
 import { decodeWardTopology } from '../../geo/wardSet.ts';
@@ -14,31 +20,56 @@ import { useAppStore } from '../../state/store.ts';
 
 export const DEMO_SOURCE_NAME = 'Synthetic demo data';
 
-/** Reads a file (or app URL) in the worker and applies what it holds. */
+/** Starts reading a file in the worker, with the wards to place its rows in and the user's saved
+ * column matchings. */
+function startRead(
+  source: File | { url: string },
+  fileName: string,
+  choices: Omit<ReadChoices, 'mappings'>,
+  /** `detail`: what is being read when a file has parts (an archive's month). */
+  onProgress: (progress: number, read: WorkerRead, detail?: string) => void,
+  /** The dataset id under which the worker keeps the offences read (a user's file to load). */
+  keepAs?: string,
+): WorkerRead {
+  const store = useAppStore.getState();
+  const area = store.area === ALL_LONDON_AREA ? null : store.area;
+  // Point data (data.police.uk, partner extracts) is placed in the wards shown.
+  if (store.wards) shareWards(store.wards);
+  const read: WorkerRead = readInWorker({
+    source,
+    fileName,
+    ...(keepAs ? { keepAs } : {}),
+    wards: (store.wards?.wards ?? []).map(({ code, name, lad }) => ({ code, name, lad })),
+    preferredLad: area,
+    choices: { mappings: store.columnMappings, ...choices },
+    onProgress: (progress, detail) => onProgress(progress, read, detail),
+  });
+  return read;
+}
+
+/** Reads a file (or app URL) in the worker and applies what it holds; a table of no known
+ * format goes to the "Match columns" step. */
 async function readAndApply(
   source: File | { url: string },
   fileName: string,
   synthetic: boolean,
+  choices: Omit<ReadChoices, 'mappings'> = {},
 ): Promise<void> {
   const store = useAppStore.getState();
   store.loading?.cancel();
-  const area = store.area === ALL_LONDON_AREA ? null : store.area;
-  // Point data (data.police.uk, partner extracts) is placed in the wards shown.
-  if (store.wards) shareWards(store.wards);
   const datasetId = crypto.randomUUID();
-  const read = readInWorker({
+  const read = startRead(
     source,
     fileName,
-    // A user's offences are written to the browser's storage by the worker as soon as read.
-    ...(synthetic ? {} : { keepAs: datasetId }),
-    wards: (store.wards?.wards ?? []).map(({ code, name, lad }) => ({ code, name, lad })),
-    preferredLad: area,
-    onProgress: (progress, detail) => {
+    choices,
+    (progress, reading, detail) => {
       const loading = useAppStore.getState().loading;
-      if (loading?.cancel === read.cancel)
+      if (loading?.cancel === reading.cancel)
         useAppStore.getState().setLoading({ ...loading, progress, ...(detail ? { detail } : {}) });
     },
-  });
+    // A user's offences are written to the browser's storage by the worker as soon as read.
+    synthetic ? undefined : datasetId,
+  );
   store.setLoading({ fileName, progress: 0, cancel: read.cancel });
   store.setError(null);
   let parsed: WorkerResult | null = null;
@@ -56,7 +87,47 @@ async function readAndApply(
     useAppStore.getState().setError(`${fileName} could not be read: ${reason}`);
     return;
   }
+  if (parsed.kind === 'columns' && source instanceof File) {
+    useAppStore.getState().setMatching({ file: source, columns: parsed, mapping: null });
+    return;
+  }
   applyParsedFile(parsed, synthetic, datasetId);
+}
+
+/**
+ * The "Match columns" step's read of its file with the matching as it stands: the whole file, as
+ * a load would read it, with the first rows' outcomes. Nothing is applied until `loadMatched`.
+ */
+export function readWithMapping(
+  file: File,
+  mapping: ColumnMapping,
+  sheet: string | undefined,
+  onProgress: (progress: number) => void,
+): WorkerRead {
+  return startRead(
+    file,
+    file.name,
+    { mapping, previewRows: PREVIEW_ROWS, ...(sheet ? { sheet } : {}) },
+    onProgress,
+  );
+}
+
+/** The header and first rows of another sheet of the step's workbook. */
+export async function readSheetColumns(file: File, sheet: string): Promise<void> {
+  const parsed = await startRead(file, file.name, { matchColumns: true, sheet }, () => {}).result;
+  if (parsed.kind === 'columns')
+    useAppStore.getState().setMatching({ file, columns: parsed, mapping: null });
+  else if (parsed.kind === 'unrecognised') useAppStore.getState().setError(parsed.message);
+}
+
+/** Saves the step's matching and applies the file it read (none when a saved matching was
+ * changed without a file). The preview's read kept nothing: its arrays are kept from the page's
+ * copy when it loads. */
+export function loadMatched(parsed: WorkerResult | null, mapping: ColumnMapping): void {
+  const store = useAppStore.getState();
+  store.saveColumnMappings([mapping]);
+  store.setMatching(null);
+  if (parsed) applyParsedFile(parsed, false, crypto.randomUUID());
 }
 
 /** Applies a read file; the report of the app's own demo file is not shown to users. */
@@ -118,14 +189,16 @@ export function applyParsedFile(parsed: WorkerResult, synthetic: boolean, datase
       store.setWards(decodeWardTopology(parsed.topology));
       store.addReport(parsed.report);
       return;
+    case 'columns':
     case 'unrecognised':
       store.setError(`${parsed.fileName}: ${parsed.message}`);
       return;
   }
 }
 
-export function loadUserFile(file: File): Promise<void> {
-  return readAndApply(file, file.name, false);
+/** `matchColumns`: the user asked to match the columns even of a file of a known format. */
+export function loadUserFile(file: File, matchColumns = false): Promise<void> {
+  return readAndApply(file, file.name, false, matchColumns ? { matchColumns } : {});
 }
 
 /**

@@ -3,6 +3,8 @@ import { formatCount } from '../../data/numberFormat.ts';
 import { MAX_COUNT } from '../../formats/rowChecks.ts';
 
 /** "How figures are computed": every statistic on screen, in words a tasking meeting can check. */
+import { GRID_ACCURACY_NOTE } from '../../geo/britishNationalGrid.ts';
+
 export function MethodsPage() {
   return (
     <article className="page methods">
@@ -36,6 +38,17 @@ export function MethodsPage() {
         {formatCount(MAX_COUNT)} in one row. Every row rejected is listed with its reason in the
         load report, and the whole list can be downloaded.
       </p>
+      <h3>Partner tables, dates and places</h3>
+      <p>
+        A table whose columns match no known format is read through the columns you match (the
+        “Match columns” step). Dates are read day first, as written in the UK: 10/01/2025 is 10
+        January. A two-digit year is rejected, as above, since 25 may be 1925 or 2025; Excel serial
+        dates and a time in its own column are joined to their date; 24:00 is the midnight that ends
+        the day; a month alone (2025-01) stands for the whole month, so its offences have no known
+        time. Times are London time, across the clock changes. A victim age band counts as youth
+        violence only when the whole band is under 25.
+      </p>
+      <p>{GRID_ACCURACY_NOTE}</p>
 
       <h3>Rates per 1,000 residents</h3>
       <p>

@@ -1,0 +1,125 @@
+/**
+ * Ward boundaries in British National Grid through "Load data" in real Chromium: Kensington and
+ * Chelsea's 18 wards from the raw ONS file, converted to grid metres by the test's own proj4, as a
+ * zipped Shapefile (with its .prj) and as a GeoJSON without any coordinate system named. Each must
+ * give the same wards, and a partner extract placed by the raw file's ward centroids must find
+ * each offence in its ward.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Position } from 'geojson';
+import type { Browser, Page } from 'playwright-core';
+import proj4 from 'proj4';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BRITISH_NATIONAL_GRID_PRJ,
+  type ShapefileFeature,
+  writeShapefileZip,
+} from '../support/shapefileWriter.ts';
+import { launchBrowser, openDashboard } from './browser.ts';
+import { rawWards, report, tableCounts } from './wardReading.ts';
+
+let browser: Browser;
+const folder = mkdtempSync(path.join(tmpdir(), 'ward-grid-'));
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const toGrid = proj4(
+  'EPSG:4326',
+  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs',
+);
+
+const kensington = rawWards.filter((ward) => ward.properties.LAD24CD === 'E09000020');
+const names = kensington.map((ward) => ward.properties.WD24NM).sort();
+
+/** Each ward's polygons in grid metres. */
+const gridPolygons = (ward: (typeof kensington)[number]): [number, number][][][] =>
+  (ward.geometry.type === 'Polygon' ? [ward.geometry.coordinates] : ward.geometry.coordinates).map(
+    (rings) =>
+      rings.map((ring) =>
+        ring.map((position: Position) => toGrid.forward(position.slice(0, 2)) as [number, number]),
+      ),
+  );
+
+const properties = (ward: (typeof kensington)[number]) => ({
+  WD24CD: ward.properties.WD24CD,
+  WD24NM: ward.properties.WD24NM,
+  LAD24CD: 'E09000020',
+  LAD24NM: 'Kensington and Chelsea',
+});
+
+function writeFile(name: string, content: string | Uint8Array): string {
+  const file = path.join(folder, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+/** One offence at each ward's ONS centroid, by longitude and latitude. */
+const extract = [
+  'offence_id,longitude,latitude,occurred_from',
+  ...kensington.map(
+    (ward, index) =>
+      `G${index},${ward.properties.LONG},${ward.properties.LAT},2025-05-0${1 + (index % 9)} 12:00`,
+  ),
+].join('\n');
+
+async function loadBoundariesThenOffences(page: Page, file: string, fileName: string) {
+  await page.getByLabel('Load data').setInputFiles(file);
+  const boundaries = report(page, fileName);
+  await boundaries.waitFor({ timeout: 30_000 });
+  await expect(boundaries.locator('summary').textContent()).resolves.toContain(
+    `${kensington.length} of ${kensington.length} features loaded`,
+  );
+  await expect(boundaries.locator('.notes').textContent()).resolves.toContain(
+    'British National Grid',
+  );
+  await expect(page.getByLabel('Area').locator('option').allTextContents()).resolves.toEqual([
+    'Kensington and Chelsea',
+  ]);
+  await expect.poll(async () => [...(await tableCounts(page)).keys()].sort()).toEqual(names);
+  await page.getByLabel('Load data').setInputFiles(writeFile('centroids.csv', extract));
+  await report(page, 'centroids.csv').waitFor({ timeout: 30_000 });
+  await expect
+    .poll(async () => Object.fromEntries(await tableCounts(page)))
+    .toEqual(Object.fromEntries(names.map((name) => [name, '1'])));
+}
+
+describe('ward boundaries in British National Grid', () => {
+  it('loads a zipped Shapefile with its .prj', async () => {
+    const { page, errors } = await openDashboard(browser);
+    const features: ShapefileFeature[] = kensington.map((ward) => ({
+      polygons: gridPolygons(ward),
+      properties: properties(ward),
+    }));
+    const file = writeFile(
+      'kensington-wards.zip',
+      writeShapefileZip('kensington_wards', features, BRITISH_NATIONAL_GRID_PRJ),
+    );
+    await loadBoundariesThenOffences(page, file, 'kensington-wards.zip');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('loads a GeoJSON in grid metres that names no coordinate system', async () => {
+    const { page, errors } = await openDashboard(browser);
+    const collection = {
+      type: 'FeatureCollection',
+      features: kensington.map((ward) => ({
+        type: 'Feature',
+        properties: properties(ward),
+        geometry: { type: 'MultiPolygon', coordinates: gridPolygons(ward) },
+      })),
+    };
+    const file = writeFile('kensington-wards-bng.geojson', JSON.stringify(collection));
+    await loadBoundariesThenOffences(page, file, 'kensington-wards-bng.geojson');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
