@@ -287,8 +287,9 @@ function MatchColumnsForm({
               </td>
               <td className="examples">
                 {rows
+                  .map((row) => (row[index] ?? '').trim())
+                  .filter((value) => value !== '')
                   .slice(0, EXAMPLES)
-                  .map((row) => row[index] ?? '')
                   .join(' · ')}
               </td>
             </tr>
