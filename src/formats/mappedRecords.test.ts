@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellOf, TEST_WARDS, totalOf } from '../../tests/support/readForTest.ts';
+import { cellOf, GOLBORNE_SQUARE, TEST_WARDS, totalOf } from '../../tests/support/readForTest.ts';
 import { timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
-import { createWardLocator } from '../geo/wardLocator.ts';
 import {
   type ColumnMapping,
   type ColumnRole,
@@ -20,25 +19,6 @@ const EARLS_COURT = 'E05009395';
 const FRI = 4;
 const SAT = 5;
 const TUE = 1;
-
-/** Golborne as a square around its real place (-0.21 to -0.20, 51.515 to 51.525). */
-const GOLBORNE_SQUARE = createWardLocator([
-  {
-    code: GOLBORNE,
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [-0.21, 51.515],
-          [-0.2, 51.515],
-          [-0.2, 51.525],
-          [-0.21, 51.525],
-          [-0.21, 51.515],
-        ],
-      ],
-    },
-  },
-]);
 
 function mappingOf(
   header: string[],

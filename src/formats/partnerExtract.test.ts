@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cellOf, TEST_WARDS, totalOf } from '../../tests/support/readForTest.ts';
+import { cellOf, GOLBORNE_SQUARE, TEST_WARDS, totalOf } from '../../tests/support/readForTest.ts';
 import { timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import { reasonCounts } from '../data/report.ts';
-import { createWardLocator } from '../geo/wardLocator.ts';
 import { aoristicSpread } from './mappedRecords.ts';
 import { PARTNER_EXTRACT_FORMAT } from './partnerExtract.ts';
 import { readCsv } from './readFile.ts';
 import { parseFlag } from './recordValues.ts';
-
-/** Golborne as a square around its real place. */
-const GOLBORNE_SQUARE = createWardLocator([
-  {
-    code: 'E05009396',
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [-0.21, 51.515],
-          [-0.2, 51.515],
-          [-0.2, 51.525],
-          [-0.21, 51.525],
-          [-0.21, 51.515],
-        ],
-      ],
-    },
-  },
-]);
 
 const GOLBORNE = 'E05009396';
 const EARLS_COURT = 'E05009395';

@@ -10,6 +10,7 @@ import { formatPercent } from '../data/numberFormat.ts';
 import { CONFIGURED_TILE_SERVICE } from '../map/configuredTileService.ts';
 import { loadBaseMapFile, removeBaseMapFile } from '../state/baseMapKeeping.ts';
 import { useAppStore } from '../state/store.ts';
+import { FileButton } from './FileButton.tsx';
 
 /** 12345678 -> "12 MB" */
 function megabytes(bytes: number): string {
@@ -95,18 +96,12 @@ export function BaseMapSettings() {
         </p>
       )}
       <div className="base-map-file">
-        <label htmlFor={`${id}-load`} className="button-like secondary">
-          Load base map
-        </label>
-        <input
-          id={`${id}-load`}
-          className="visually-hidden-file"
-          type="file"
+        <FileButton
+          label="Load base map"
           accept=".pmtiles"
+          secondary
           disabled={copying !== null}
-          onChange={(event) => {
-            const picked = event.target.files?.[0];
-            event.target.value = '';
+          onFiles={([picked]) => {
             if (picked) void load(picked);
           }}
         />

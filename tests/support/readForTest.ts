@@ -3,7 +3,9 @@
 import { monthIndex } from '../../src/data/calendar.ts';
 import { monthlyCount, type OffenceCube, UNKNOWN_TIME_SLOT } from '../../src/data/cube.ts';
 import { readCsv } from '../../src/formats/readFile.ts';
+import { createWardLocator } from '../../src/geo/wardLocator.ts';
 import { WardLookup } from '../../src/geo/wardLookup.ts';
+import { square } from './wards.ts';
 
 /** A few real wards: three in Kensington and Chelsea, Heathrow Villages (Hillingdon), and one in
  * Westminster. */
@@ -13,6 +15,12 @@ export const TEST_WARDS = new WardLookup([
   { code: 'E05009399', name: 'Notting Dale', lad: 'E09000020' },
   { code: 'E05013570', name: 'Heathrow Villages', lad: 'E09000017' },
   { code: 'E05013808', name: 'West End', lad: 'E09000033' },
+]);
+
+/** Golborne as a square around its real place (-0.21 to -0.20, 51.515 to 51.525), for offences
+ * given as points. */
+export const GOLBORNE_SQUARE = createWardLocator([
+  { code: 'E05009396', geometry: square(-0.21, 51.515) },
 ]);
 
 export async function readOffences(text: string) {

@@ -11,6 +11,7 @@ import {
 } from '../../formats/columnMapping.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob } from '../../ui/downloads.ts';
+import { FileButton } from '../../ui/FileButton.tsx';
 
 const MAPPINGS_FILE = 'column-matchings.json';
 
@@ -89,17 +90,10 @@ export function ColumnMappings() {
             Export column matchings
           </button>
         )}
-        <label htmlFor={`${id}-import`} className="button-like">
-          Import column matchings
-        </label>
-        <input
-          id={`${id}-import`}
-          className="visually-hidden-file"
-          type="file"
+        <FileButton
+          label="Import column matchings"
           accept=".json,application/json"
-          onChange={async (event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
+          onFiles={async ([file]) => {
             if (!file) return;
             const read = parseMappingsFile(await file.text());
             if ('error' in read) {

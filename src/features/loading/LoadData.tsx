@@ -9,6 +9,7 @@ import { rejectedRowsCsvParts, rejectedRowsFileName } from '../../export/rejecte
 import { BOUNDARY_FORMATS } from '../../formats/boundaryFormats.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob } from '../../ui/downloads.ts';
+import { FileButton } from '../../ui/FileButton.tsx';
 import { cancelLoading, loadUserFile } from './loadFile.ts';
 
 export function LoadData() {
@@ -17,18 +18,11 @@ export function LoadData() {
   const [matchColumns, setMatchColumns] = useState(false);
   return (
     <div className="load-data">
-      <label htmlFor={`${id}-file`} className="button-like">
-        Load data
-      </label>
-      <input
-        id={`${id}-file`}
-        className="visually-hidden-file"
-        type="file"
+      <FileButton
+        label="Load data"
         accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.zip,application/zip,.geojson,.json,application/geo+json,application/json"
         multiple
-        onChange={async (event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
+        onFiles={async (files) => {
           for (const file of files) await loadUserFile(file, matchColumns);
         }}
       />
