@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maidstoneWard } from '../../tests/support/wards.ts';
 import { decodeWardTopology } from '../geo/wardSet.ts';
-import { isBoundaryFile, readBoundaryFile } from './boundaryFile.ts';
+import { readBoundaryFile } from './boundaryFile.ts';
 import { BOUNDARY_FORMAT } from './boundaryFormats.ts';
 
 const KENT = {
@@ -56,12 +56,5 @@ describe('readBoundaryFile', () => {
         'other.json',
       ),
     ).toMatchObject({ kind: 'unrecognised', message: expect.stringMatching(/^No ward code/) });
-  });
-
-  it('recognises GeoJSON by name or by its first character', () => {
-    expect(isBoundaryFile('wards.geojson', '')).toBe(true);
-    expect(isBoundaryFile('WARDS.JSON', '')).toBe(true);
-    expect(isBoundaryFile('download', '\uFEFF  {"type"')).toBe(true);
-    expect(isBoundaryFile('offences.csv', 'ward_code,theme')).toBe(false);
   });
 });

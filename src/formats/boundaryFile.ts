@@ -19,17 +19,6 @@ export type ParsedBoundaries =
   | { kind: 'boundaries'; topology: WardTopology; report: LoadReport }
   | { kind: 'unrecognised'; fileName: string; message: string };
 
-/** GeoJSON by its name, or by its first character when the name says nothing. */
-export function isBoundaryFile(fileName: string, start: string): boolean {
-  return (
-    /\.(geo)?json$/i.test(fileName) ||
-    start
-      .replace(/^\uFEFF/, '')
-      .trimStart()
-      .startsWith('{')
-  );
-}
-
 export function readBoundaryFile(text: string, fileName: string): ParsedBoundaries {
   let input: unknown;
   try {

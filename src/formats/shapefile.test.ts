@@ -134,7 +134,7 @@ describe('boundary files in British National Grid', () => {
     expect(await read('notes.zip', zipSync({ 'notes.txt': strToU8('x') }))).toMatchObject({
       kind: 'unrecognised',
       message:
-        'This zip archive holds neither an Excel workbook nor a Shapefile (.shp with its .dbf).',
+        'This zip archive holds no Excel workbook, no Shapefile (.shp with its .dbf) and no data.police.uk street-level files (month folders such as 2023-04/ with files such as 2023-04-kent-street.csv).',
     });
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect(await read('old.xls', xls)).toMatchObject({

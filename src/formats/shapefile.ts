@@ -14,19 +14,13 @@ import { entryBytes, type ZipEntry } from './zipArchive.ts';
 const SHAPE_LIMIT = 512 << 20;
 const SIDE_FILE_LIMIT = 1 << 20;
 
-/** The archive holds a Shapefile: a .shp (not in a macOS resource folder). */
-export function shapefileEntry(entries: readonly ZipEntry[]): ZipEntry | undefined {
-  return entries.find((entry) => /\.shp$/i.test(entry.name) && !entry.name.includes('__MACOSX'));
-}
-
+/** The Shapefile whose .shp is `shp` (found by detectArchive), with its side files. */
 export async function readShapefileZip(
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
+  shp: ZipEntry,
   fileName: string,
 ): Promise<ParsedBoundaries> {
-  const shp = shapefileEntry(entries);
-  if (!shp)
-    return { kind: 'unrecognised', fileName, message: 'The zip archive holds no .shp file.' };
   const base = shp.name.slice(0, -4).toLowerCase();
   const part = (extension: string) =>
     entries.find((entry) => entry.name.toLowerCase() === `${base}.${extension}`);

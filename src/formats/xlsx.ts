@@ -350,8 +350,3 @@ export async function readSheet(
     async (fraction) => !stream.stopped && (await reading.onStep(fraction)),
   );
 }
-
-/** An Excel workbook is a zip archive holding xl/workbook.xml. */
-export function isWorkbook(entries: readonly ZipEntry[]): boolean {
-  return findEntry(entries, 'xl/workbook.xml') !== undefined;
-}
