@@ -5,7 +5,7 @@
  * sees what the first rows become and how many rows would be rejected and why, read from the
  * whole file, before anything loads. The mapping is saved for files with the same columns.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { formatCount, formatPercent } from '../../data/numberFormat.ts';
 import { themeIdFromName } from '../../data/themes.ts';
 import {
@@ -26,6 +26,7 @@ import type { ColumnsToMatch } from '../../formats/readFile.ts';
 import type { WorkerResult } from '../../formats/worker.ts';
 import type { WorkerRead } from '../../formats/workerClient.ts';
 import { useAppStore } from '../../state/store.ts';
+import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { loadMatched, readSheetColumns, readWithMapping } from './loadFile.ts';
 
 /** Offence types listed for a theme each, most frequent first. */
@@ -59,14 +60,7 @@ type Preview =
 export function MatchColumns() {
   const matching = useAppStore((state) => state.matching);
   const setMatching = useAppStore((state) => state.setMatching);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (matching && !element.open) element.showModal();
-    if (!matching && element.open) element.close();
-  }, [matching]);
+  const dialog = useModalDialog(matching !== null);
 
   return (
     <dialog
