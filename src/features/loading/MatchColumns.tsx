@@ -148,7 +148,12 @@ function MatchColumnsForm({
     const timer = setTimeout(() => {
       setPreview({ status: 'reading', progress: 0 });
       read = readWithMapping(file, mapping, columns.sheet, (progress) => {
-        if (!stale) setPreview({ status: 'reading', progress });
+        // Progress comes over a message channel of its own, so it can arrive after the answer:
+        // it must not take the answer's place.
+        if (!stale)
+          setPreview((current) =>
+            current.status === 'reading' ? { status: 'reading', progress } : current,
+          );
       });
       read.result.then(
         (parsed) => {
