@@ -26,12 +26,12 @@ export function LoadData() {
           for (const file of files) await loadUserFile(file, matchColumns);
         }}
       />
-      <label className="match-choice">
+      <label className="choice">
         <input
           type="checkbox"
           checked={matchColumns}
           onChange={(event) => setMatchColumns(event.target.checked)}
-        />{' '}
+        />
         Match columns myself
       </label>
       {loading && (

@@ -226,22 +226,22 @@ function MatchColumnsForm({
         </p>
         <fieldset>
           <legend>Each row is</legend>
-          <label>
+          <label className="choice">
             <input
               type="radio"
               name={`${id}-rows`}
               checked={rowsAre === 'offences'}
               onChange={() => setRowsAre('offences')}
-            />{' '}
+            />
             a serious violence offence (police or partner extract)
           </label>
-          <label>
+          <label className="choice">
             <input
               type="radio"
               name={`${id}-rows`}
               checked={rowsAre === 'own_theme'}
               onChange={() => setRowsAre('own_theme')}
-            />{' '}
+            />
             another kind of record (A&amp;E attendance, youth justice case), counted as “
             {name.trim() || 'this source'}”
           </label>
