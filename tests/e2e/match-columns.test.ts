@@ -2,8 +2,10 @@
  * A police extract as it comes out of a force's system, through "Load data" in real Chromium: an
  * Excel workbook with dd/mm/yyyy dates, a time in its own column and British National Grid
  * eastings and northings goes through the "Match columns" step; the same data as CSV then loads
- * with no questions, through the saved matching. Every figure is worked out here from the rows
- * the test writes, placed by the ONS centroids of the raw ward file.
+ * with no questions, through the saved matching. A workbook whose first sheet is notes has its
+ * offences' sheet picked; a matching that rejects every row warns before loading; Cancel loads
+ * nothing. Every figure is worked out here from the rows the test writes, placed by the ONS
+ * centroids of the raw ward file.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,7 +102,9 @@ const HEADER = [
 ];
 const two = (value: number) => String(value).padStart(2, '0');
 
-function workbook(): Uint8Array {
+/** The offences as a sheet "Crimes"; `notesFirst` puts a sheet of notes before it, as some
+ * systems' exports have. */
+function workbook(notesFirst = false): Uint8Array {
   const rows: XlsxCell[][] = [
     HEADER,
     ...offences.map((offence) => [
@@ -113,7 +117,15 @@ function workbook(): Uint8Array {
       offence.domesticAbuse ? 'Y' : 'N',
     ]),
   ];
-  return writeXlsx([{ name: 'Crimes', rows }]);
+  const crimes = { name: 'Crimes', rows };
+  return writeXlsx(
+    notesFirst
+      ? [
+          { name: 'About this extract', rows: [['Extracted by'], ['Analyst, 3 February 2025']] },
+          crimes,
+        ]
+      : [crimes],
+  );
 }
 
 function csv(): string {
@@ -256,6 +268,52 @@ describe('Match columns', () => {
       'Read with the saved column matching “Police extract (Niche)”, kept for files with these columns.',
     );
     await expect.poll(() => countsShown(page)).toEqual(expectedCounts(false));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('picks a sheet, warns before loading a matching that rejects most rows, and loads nothing on Cancel', async () => {
+    const { page, errors } = await openDashboard(browser);
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(writeFile('extract-with-notes.xlsx', workbook(true)));
+    const dialog = page.getByRole('dialog', { name: 'Match columns: extract-with-notes.xlsx' });
+    await dialog.waitFor({ timeout: 30_000 });
+    // The first sheet is read first: its one column is offered, not the offences'.
+    await expect(dialog.getByLabel('Sheet').inputValue()).resolves.toBe('About this extract');
+    await expect(dialog.getByLabel('Extracted by', { exact: true }).count()).resolves.toBe(1);
+    await dialog.getByLabel('Sheet').selectOption('Crimes');
+    await dialog.getByLabel('Crime Reference', { exact: true }).waitFor({ timeout: 30_000 });
+    await expect(dialog.getByLabel('Extracted by', { exact: true }).count()).resolves.toBe(0);
+    await expect(dialog.getByLabel('Sheet').inputValue()).resolves.toBe('Crimes');
+
+    // Easting and northing swapped: no point lands in a ward, so every row would be rejected.
+    await dialog.getByLabel('Easting', { exact: true }).selectOption('northing');
+    await dialog.getByLabel('Northing', { exact: true }).selectOption('easting');
+    await expect
+      .poll(() => dialog.getByText(/rows would load/).textContent())
+      .toBe(`0 of ${offences.length} rows would load, ${offences.length} would be rejected.`);
+    await expect(
+      dialog
+        .getByText('Most rows would be rejected: check what each column holds before loading.')
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(dialog.getByRole('button', { name: 'Load anyway' }).isEnabled()).resolves.toBe(
+      true,
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Cancel: nothing loads, no report, and no matching is kept.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect(page.getByText('Synthetic demo data').first().isVisible()).resolves.toBe(true);
+    await expect(report(page, 'extract-with-notes.xlsx').count()).resolves.toBe(0);
+    await expect(
+      page
+        .getByRole('region', { name: 'Column matchings' })
+        .getByText(/^None saved\./)
+        .isVisible(),
+    ).resolves.toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
