@@ -232,7 +232,7 @@ describe('every row accounted for', () => {
     await page.context().close();
   });
 
-  it('says a British National Grid boundary file is one, and rejects swapped and implausible wards with the reason', async () => {
+  it('converts a British National Grid boundary file, and rejects swapped and implausible wards with the reason', async () => {
     const { page, errors } = await openDashboard(browser);
     const properties = (code: string, name: string) => ({
       WD24CD: code,
@@ -252,15 +252,18 @@ describe('every row accounted for', () => {
     await page
       .getByLabel('Load data')
       .setInputFiles(files.write('maidstone-bng.geojson', JSON.stringify(grid)));
+    // Told from its coordinates (no crs member) and converted to longitude and latitude.
+    const gridReport = reportOf(page, 'maidstone-bng.geojson');
     await expect
-      .poll(() => page.getByRole('alert').locator('p').textContent())
-      .toBe(
-        'maidstone-bng.geojson: No valid ward features (2 rejected: 2 not longitude/latitude). Feature 1: Coordinates [575000, 155000] are not longitude/latitude, but British National Grid eastings and northings (EPSG:27700): export the file in WGS84 (EPSG:4326).',
-      );
-    // The wards shown are still London's.
-    await expect(
-      page.getByLabel('Area').locator('option', { hasText: 'Maidstone' }).count(),
-    ).resolves.toBe(0);
+      .poll(() => gridReport.locator('summary').textContent())
+      .toContain('2 of 2 features loaded');
+    await openReport(gridReport);
+    await expect(gridReport.locator('.notes').textContent()).resolves.toContain(
+      'British National Grid (its coordinates are metres within the grid)',
+    );
+    await expect
+      .poll(async () => [...(await wardTableCounts(page)).keys()])
+      .toEqual(['Ward 1', 'Ward 2']);
 
     // Two good wards, one with latitude and longitude swapped, one round the world, one of no
     // area, one in Paris.
