@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { excelSerial, writeXlsx, type XlsxCell } from '../support/xlsxWriter.ts';
-import { accessibilityViolations, launchBrowser, openDashboard } from './browser.ts';
+import { accessibilityViolations, launchBrowser, openDashboard, openDetail } from './browser.ts';
 import { metresToBorder, rawWards, report, tableCounts } from './wardReading.ts';
 
 let browser: Browser;
@@ -240,6 +240,8 @@ describe('Match columns', () => {
       (offence) =>
         new Date(Date.UTC(2025, 0, offence.day)).getUTCDay() === 1 && offence.hour === cell.hour,
     ).length;
+    // The heatmap is the "When" detail under the map.
+    await openDetail(page, 'When');
     await expect(
       page
         .getByRole('button', {
