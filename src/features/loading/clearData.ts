@@ -20,6 +20,11 @@ async function clearThisTab(): Promise<void> {
   const store = useAppStore.getState();
   // Nothing is written to the browser until the demo is back.
   store.setKeeping(false);
+  // The browser's copy goes before the screen's: a reload as soon as the screen is clear must not
+  // bring the data back. Nothing kept, or no storage at all: either way nothing is left to
+  // remove. The worker first stops writing datasets, so that no file is held open meanwhile.
+  await forgetAllDatasetArrays().catch(() => undefined);
+  await forgetEverything().catch(() => undefined);
   store.clearDatasets();
   store.setServices(null);
   store.clearProposedServices();
@@ -29,10 +34,6 @@ async function clearThisTab(): Promise<void> {
   if (appData?.populations && populations !== appData.populations.populations)
     store.setPopulations(appData.populations.populations, appData.populations.source);
   forgetBaseMapSettings();
-  // Nothing kept, or no storage at all: either way there is nothing left to remove. The worker
-  // first stops writing datasets, so that no file is held open while everything goes.
-  await forgetAllDatasetArrays().catch(() => undefined);
-  await forgetEverything().catch(() => undefined);
   await loadDemo();
   useAppStore.getState().setKeeping(true);
 }
