@@ -65,7 +65,11 @@ export function App() {
             )
           }
         />
-        <LoadReports />
+        {/* An anchor under the header, whatever its height: the dashboard floats the reports
+            over the map from here, never over the header's Cancel. */}
+        <div className="reports-anchor">
+          <LoadReports />
+        </div>
         <OverlapDialog />
         <PartialReadDialog />
         <MatchColumns />
