@@ -147,10 +147,15 @@ export function parseMappingsFile(text: string): { mappings: ColumnMapping[] } |
   } catch {
     return { error: 'The file is not JSON.' };
   }
-  const list =
+  return checkedMappings(
     typeof data === 'object' && data !== null && 'mappings' in data
       ? (data as { mappings: unknown }).mappings
-      : null;
+      : null,
+  );
+}
+
+/** A list of mappings (from a mapping file, a workspace), checked field by field. */
+export function checkedMappings(list: unknown): { mappings: ColumnMapping[] } | { error: string } {
   if (!Array.isArray(list)) return { error: 'The file has no list of column mappings.' };
   const mappings: ColumnMapping[] = [];
   for (const [index, item] of list.entries()) {

@@ -85,6 +85,11 @@ export function decodeWardTopology(topology: WardTopology): WardSet {
     });
     features.push({ type: 'Feature', geometry: decoded.geometry, properties: { index } });
   });
+  return buildWardSet(wards, features);
+}
+
+/** A ward set from its wards and their shapes (same order, `index` their position). */
+export function buildWardSet(wards: Ward[], features: WardFeature[]): WardSet {
   const wardBounds = features.map(featureBounds);
 
   const byLad = new Map<string, Area>();

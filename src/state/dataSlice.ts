@@ -15,7 +15,7 @@ import {
   summarise,
   themeSources,
 } from '../data/dataset.ts';
-import type { WardPopulation } from '../data/population.ts';
+import type { PopulationSource, Populations, WardPopulation } from '../data/population.ts';
 import type { LoadReport } from '../data/report.ts';
 import type { ServiceFile } from '../data/services.ts';
 import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
@@ -23,20 +23,12 @@ import type { WardTopology } from '../geo/wardFile.ts';
 import { decodeWardTopology, type WardSet } from '../geo/wardSet.ts';
 import { DEFAULT_PRESET, type ViewSlice } from './viewSlice.ts';
 
-export interface PopulationSource {
-  name: string;
-  year: number | null;
-}
-
 /** Boundaries and populations that ship with the app, as fetched at start-up. */
 export interface AppData {
   topology: WardTopology;
   /** Decoded the first time they are shown: a user's kept boundaries may be shown instead. */
   wards: WardSet | null;
-  populations: {
-    populations: ReadonlyMap<string, WardPopulation>;
-    source: PopulationSource;
-  } | null;
+  populations: Populations | null;
 }
 
 export interface DataSlice {

@@ -9,7 +9,7 @@
 import type { BaseMapSettings } from '../data/baseMapSettings.ts';
 import { databaseConnection } from '../data/indexedDb.ts';
 import type { DatasetRecord } from '../data/keptDataset.ts';
-import type { WardPopulation } from '../data/population.ts';
+import type { Populations } from '../data/population.ts';
 import type { ServiceFile } from '../data/services.ts';
 import { removeAllStoredFiles } from '../data/storedFiles.ts';
 import type { ThemeId } from '../data/themes.ts';
@@ -26,16 +26,11 @@ const REPLACED_THEMES = 'replacedThemes';
 /** Single values by name (`KeptValues`). */
 const VALUES = 'values';
 
-export interface KeptPopulations {
-  populations: ReadonlyMap<string, WardPopulation>;
-  source: { name: string; year: number | null };
-}
-
 export interface KeptValues {
   /** The query string of the last view. */
   view: string;
   /** Populations from a user's file. */
-  populations: KeptPopulations;
+  populations: Populations;
   /** Boundaries from a user's file. */
   boundaries: WardSet;
   /** The services file. */
