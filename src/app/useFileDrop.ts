@@ -1,6 +1,6 @@
 /** Files dropped anywhere on the page are loaded, as if chosen with "Load data". */
 import { useEffect, useState } from 'react';
-import { loadUserFile } from '../features/loading/loadFile.ts';
+import { loadUserFiles } from '../features/loading/loadFile.ts';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -29,7 +29,7 @@ export function useFileDrop(): boolean {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      for (const file of [...(event.dataTransfer?.files ?? [])]) await loadUserFile(file);
+      await loadUserFiles([...(event.dataTransfer?.files ?? [])]);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

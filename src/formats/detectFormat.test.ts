@@ -37,6 +37,33 @@ describe('detectFile', () => {
   });
 });
 
+describe('detectFile on text that is not a table', () => {
+  it('names KML and other markup rather than read its tags as columns', () => {
+    const kml = bytesOf(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">',
+    );
+    expect(detectFile(kml.subarray(0, 64), 'wards.csv')).toEqual({
+      kind: 'unreadable',
+      message: expect.stringMatching(/^This is a KML file \(Google Earth\)/),
+    });
+    expect(detectFile(bytesOf('\uFEFF <!DOCTYPE html><html>'), 'export.csv')).toEqual({
+      kind: 'unreadable',
+      message: expect.stringMatching(/^This is an XML or web page \(HTML\) document/),
+    });
+  });
+
+  it('names a binary file of no known kind, but reads UTF-16 text as text', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(detectFile(png, 'offences.csv')).toEqual({
+      kind: 'unreadable',
+      message: expect.stringMatching(/^This file is not text/),
+    });
+    // "ward" in UTF-16 little-endian after its byte order mark: every other byte is zero.
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x77, 0, 0x61, 0, 0x72, 0, 0x64, 0]);
+    expect(detectFile(utf16, 'offences.csv').kind).toBe('table');
+  });
+});
+
 describe('detectArchive', () => {
   const entriesOf = (files: Record<string, string>) =>
     zipEntries(

@@ -7,6 +7,7 @@ import type { OffenceFormat } from './offenceFormat.ts';
 import { OFFENCE_FORMATS } from './offenceFormats.ts';
 import { isPopulationHeader } from './population.ts';
 import { isServicesHeader } from './services.ts';
+import { byteOrderMark } from './textEncoding.ts';
 import { isZip, type ZipEntry } from './zipArchive.ts';
 
 export type DetectedFile =
@@ -45,6 +46,17 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
 
+/** Markup (KML, XML, HTML) told by its first tag, which no table's header starts with. */
+function markupMessage(start: string): string | null {
+  if (!start.startsWith('<')) return null;
+  return /<kml[\s>]/i.test(start)
+    ? 'This is a KML file (Google Earth), which the app does not read: export the ward boundaries as GeoJSON or a zipped Shapefile.'
+    : 'This is an XML or web page (HTML) document, not a table: save the data as CSV or as an Excel Workbook (.xlsx).';
+}
+
+const NOT_TEXT =
+  'This file is not text (it holds binary bytes) and is no kind the app reads: load a CSV, an Excel Workbook (.xlsx), a zipped Shapefile or a GeoJSON file.';
+
 /**
  * A file's kind from its first bytes (64 are plenty) rather than its name, which partners' systems
  * often get wrong; only GeoJSON, which is text like a CSV, is also told by its name.
@@ -53,7 +65,12 @@ export function detectFile(head: Uint8Array, fileName: string): DetectedFile {
   const unreadable = UNREADABLE.find(({ prefix }) => startsWith(head, prefix));
   if (unreadable) return { kind: 'unreadable', message: unreadable.message };
   if (isZip(head)) return { kind: 'archive' };
+  // Text has no zero bytes, unless it is UTF-16 (told by its byte order mark).
+  if (head.includes(0) && !byteOrderMark(head)?.encoding.startsWith('utf-16'))
+    return { kind: 'unreadable', message: NOT_TEXT };
   const start = new TextDecoder().decode(head).replace(/^\uFEFF/, '');
+  const markup = markupMessage(start.trimStart());
+  if (markup) return { kind: 'unreadable', message: markup };
   if (/\.(geo)?json$/i.test(fileName) || start.trimStart().startsWith('{'))
     return { kind: 'geojson' };
   return { kind: 'table' };

@@ -63,6 +63,20 @@ export async function tableCounts(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map(([name = '', count = '']) => [name, count]));
 }
 
+/** The counts the ward table shows for these wards, by name ("missing" for a ward not in it). */
+export async function wardCounts(page: Page, wards: string[]): Promise<Record<string, string>> {
+  const counts = await tableCounts(page);
+  return Object.fromEntries(wards.map((ward) => [ward, counts[ward] ?? 'missing']));
+}
+
+/** The data badge's words: which data the dashboard shows. */
+export const dataBadge = (page: Page): Promise<string | null> =>
+  page.locator('.data-badge').textContent();
+
+/** Files are read in a worker and kept data restored after the boundaries: allow for both on a
+ * busy two-core machine. */
+export const WHILE_LOADING = { timeout: 20_000 };
+
 export type Detail = 'When' | 'Trends' | 'Ward table' | 'Biggest changes';
 
 /** Opens one of the details under the map (one is open at a time). */

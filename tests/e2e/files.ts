@@ -8,12 +8,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 /** A folder of its own for a test file's files; `write` returns the path of a file written. */
-export function scratchFiles(prefix: string): { write(name: string, text: string): string } {
+export function scratchFiles(prefix: string): {
+  write(name: string, content: string | Uint8Array): string;
+} {
   const folder = mkdtempSync(path.join(tmpdir(), prefix));
   return {
-    write(name, text) {
+    write(name, content) {
       const file = path.join(folder, name);
-      writeFileSync(file, text);
+      writeFileSync(file, content);
       return file;
     },
   };

@@ -11,12 +11,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, policyText } from '../../src/app/contentSecurityPolicy.ts';
-import { appUrl, launchBrowser, waitForDashboard } from './browser.ts';
+import { appUrl, dataBadge, launchBrowser, WHILE_LOADING, waitForDashboard } from './browser.ts';
 import { RBKC_CODES } from './expectations.ts';
 
 /** A theme id found nowhere in the app's files, to look for in the browser's storage. */
 const MARKER_THEME = 'marker_theme_for_leak_check';
-const WHILE_LOADING = { timeout: 20_000 };
 
 let browser: Browser;
 
@@ -101,9 +100,7 @@ describe('no leaks', () => {
       ].join('\n'),
     );
     await page.getByLabel('Load data').setInputFiles(file);
-    await expect
-      .poll(() => page.locator('.data-badge').textContent(), WHILE_LOADING)
-      .toBe('Data: vawg.csv');
+    await expect.poll(() => dataBadge(page), WHILE_LOADING).toBe('Data: vawg.csv');
 
     await page.getByRole('button', { name: 'Priorities' }).click();
     await page.getByRole('table', { name: /^Priorities in / }).waitFor();
@@ -127,9 +124,7 @@ describe('no leaks', () => {
     expect(kept.cached.filter((entry) => entry.holdsMarker)).toEqual([]);
 
     await page.getByRole('button', { name: 'Clear data' }).click();
-    await expect
-      .poll(() => page.locator('.data-badge').textContent(), WHILE_LOADING)
-      .toBe('Synthetic demo data');
+    await expect.poll(() => dataBadge(page), WHILE_LOADING).toBe('Synthetic demo data');
     const left = await storage(page, MARKER_THEME);
     expect(left).toMatchObject({ databases: [], localStorage: 0, sessionStorage: 0 });
     // One cache, of the app's own files: each entry is what the server serves at its address.

@@ -9,14 +9,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, tableCounts, waitForDashboard } from './browser.ts';
+import {
+  appUrl,
+  dataBadge,
+  launchBrowser,
+  tableCounts,
+  WHILE_LOADING,
+  waitForDashboard,
+  wardCounts,
+} from './browser.ts';
 import { RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
 import { boroughWards } from './rawFiles.ts';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'ward-dashboard-offline-'));
 const WESTMINSTER = 'E09000033';
-/** Files are read in a worker and kept data restored after the boundaries. */
-const WHILE_LOADING = { timeout: 20_000 };
 
 let browser: Browser;
 
@@ -38,8 +44,6 @@ async function waitForServiceWorker(page: Page): Promise<void> {
     },
   );
 }
-
-const badge = (page: Page) => page.locator('.data-badge').textContent();
 
 describe('offline', () => {
   it('reopens the loaded data offline, and the Area picker still works', async () => {
@@ -66,10 +70,7 @@ describe('offline', () => {
       await page.getByLabel('Load data').setInputFiles(file);
       // All serious violence, both months: Golborne 9 + 4 = 13, Stanley 3.
       const expected = { Golborne: '13', Stanley: '3', Abingdon: '0' };
-      const shown = async () => {
-        const counts = await tableCounts(page);
-        return Object.fromEntries(Object.keys(expected).map((ward) => [ward, counts[ward]]));
-      };
+      const shown = () => wardCounts(page, Object.keys(expected));
       await expect.poll(shown, WHILE_LOADING).toEqual(expected);
       await waitForServiceWorker(page);
       // The file is kept in IndexedDB once its write has committed.
@@ -87,7 +88,7 @@ describe('offline', () => {
       await page.reload();
       await waitForDashboard(page);
       await expect.poll(shown, WHILE_LOADING).toEqual(expected);
-      expect(await badge(page)).toBe('Data: street-extract.csv');
+      expect(await dataBadge(page)).toBe('Data: street-extract.csv');
       expect(Object.keys(await tableCounts(page)).sort()).toEqual([...RBKC_WARD_NAMES].sort());
 
       await page.getByLabel('Area').selectOption(WESTMINSTER);
@@ -118,7 +119,7 @@ describe('offline', () => {
       const page = await context.newPage();
       await page.goto(appUrl());
       await waitForDashboard(page);
-      await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
+      await expect.poll(() => dataBadge(page), WHILE_LOADING).toBe('Synthetic demo data');
       expect(Object.keys(await tableCounts(page)).sort()).toEqual([...RBKC_WARD_NAMES].sort());
     } finally {
       await context.close();

@@ -10,7 +10,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/demoData.ts';
 import { DATABASE_NAME } from '../../src/state/persistence.ts';
-import { appUrl, launchBrowser, tableCounts, waitForDashboard } from './browser.ts';
+import {
+  appUrl,
+  dataBadge,
+  launchBrowser,
+  openDashboard,
+  WHILE_LOADING,
+  waitForDashboard,
+  wardCounts,
+} from './browser.ts';
 import { RBKC_CODES } from './expectations.ts';
 
 let browser: Browser;
@@ -52,17 +60,7 @@ const secondExtract = () =>
   ]);
 
 async function openApp(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(appUrl());
-  await waitForDashboard(page);
-  return page;
-}
-
-/** The counts the ward table shows for these wards, by name. */
-async function wardCounts(page: Page, wards: string[]): Promise<Record<string, string>> {
-  const counts = await tableCounts(page);
-  return Object.fromEntries(wards.map((ward) => [ward, counts[ward] ?? 'missing']));
+  return (await openDashboard(browser)).page;
 }
 
 async function controls(page: Page): Promise<{ theme: string; from: string; to: string }> {
@@ -72,12 +70,6 @@ async function controls(page: Page): Promise<{ theme: string; from: string; to: 
     to: await page.getByLabel('To', { exact: true }).inputValue(),
   };
 }
-
-/** Files are read in a worker and kept data restored after the boundaries: allow for both on a
- * busy two-core machine. */
-const WHILE_LOADING = { timeout: 20_000 };
-
-const badge = (page: Page) => page.locator('.data-badge').textContent();
 
 /** What the app's database holds, read directly: file names, replaced themes and the view. */
 async function keptInBrowser(
@@ -175,7 +167,7 @@ describe('data kept in the browser', () => {
       .poll(() => wardCounts(page, ['Golborne', 'Dalgarno', 'Colville']), WHILE_LOADING)
       .toEqual(knifeCrime);
     expect(await controls(page)).toEqual({ theme: 'knife_crime', from: '2026-01', to: '2026-02' });
-    expect(await badge(page)).toBe('Data: first-extract.csv');
+    expect(await dataBadge(page)).toBe('Data: first-extract.csv');
 
     // The app's plain address: the kept view comes back with the data.
     await page.goto(appUrl());
@@ -196,12 +188,12 @@ describe('data kept in the browser', () => {
     expect(await controls(page)).toEqual({ theme: 'robbery', from: '2025-12', to: '2026-02' });
 
     await page.getByRole('button', { name: 'Clear data' }).click();
-    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
+    await expect.poll(() => dataBadge(page), WHILE_LOADING).toBe('Synthetic demo data');
     await expect.poll(() => storageLeft(page), WHILE_LOADING).toEqual(NOTHING_LEFT);
 
     await page.reload();
     await waitForDashboard(page);
-    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
+    await expect.poll(() => dataBadge(page), WHILE_LOADING).toBe('Synthetic demo data');
     await expect(page.getByRole('button', { name: /^Remove / }).count()).resolves.toBe(0);
     expect(await storageLeft(page)).toEqual(NOTHING_LEFT);
     await page.context().close();
@@ -210,7 +202,7 @@ describe('data kept in the browser', () => {
   it('keeps a replacement chosen for an overlapping file', async () => {
     const page = await openApp();
     await page.getByLabel('Load data').setInputFiles(firstExtract());
-    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Data: first-extract.csv');
+    await expect.poll(() => dataBadge(page), WHILE_LOADING).toBe('Data: first-extract.csv');
     await page.getByLabel('Theme').selectOption({ label: 'Knife crime' });
     await page.getByLabel('From', { exact: true }).selectOption('2026-01');
     await page.getByLabel('To', { exact: true }).selectOption('2026-02');
@@ -236,7 +228,7 @@ describe('data kept in the browser', () => {
     await expect
       .poll(() => wardCounts(page, Object.keys(replaced)), WHILE_LOADING)
       .toEqual(replaced);
-    expect(await badge(page)).toBe('Data: first-extract.csv, second-extract.csv');
+    expect(await dataBadge(page)).toBe('Data: first-extract.csv, second-extract.csv');
     await expect(
       page
         .locator('.loaded-data .theme-list li', {
@@ -277,7 +269,7 @@ describe('data kept in the browser', () => {
 
     await page.reload();
     await waitForDashboard(page);
-    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Synthetic demo data');
+    await expect.poll(() => dataBadge(page), WHILE_LOADING).toBe('Synthetic demo data');
     await context.close();
   });
 
@@ -312,7 +304,7 @@ describe('data kept in the browser', () => {
 
     const page = await openApp();
     await page.getByLabel('Load data').setInputFiles(file);
-    await expect.poll(() => badge(page), WHILE_LOADING).toBe('Data: large-extract.csv');
+    await expect.poll(() => dataBadge(page), WHILE_LOADING).toBe('Data: large-extract.csv');
     await page.getByLabel('Theme').selectOption({ label: 'Robbery' });
     await expect.poll(() => wardCounts(page, names), WHILE_LOADING).toEqual(byName);
     await expect
@@ -326,7 +318,7 @@ describe('data kept in the browser', () => {
     await waitForDashboard(page);
     await expect.poll(() => wardCounts(page, names), WHILE_LOADING).toEqual(byName);
     expect(await controls(page)).toEqual({ theme: 'robbery', from: '2025-01', to: '2025-12' });
-    expect(await badge(page)).toBe('Data: large-extract.csv');
+    expect(await dataBadge(page)).toBe('Data: large-extract.csv');
     await expect(page.locator('.loaded-data .keeping').textContent()).resolves.toBe(
       'Kept in this browser',
     );
@@ -348,7 +340,7 @@ describe('data kept in the browser', () => {
     const second = await first.context().newPage();
     await second.goto(appUrl());
     await waitForDashboard(second);
-    await expect.poll(() => badge(second), WHILE_LOADING).toBe('Data: first-extract.csv');
+    await expect.poll(() => dataBadge(second), WHILE_LOADING).toBe('Data: first-extract.csv');
     await expect(second.locator('.loaded-data .keeping').textContent()).resolves.toBe(
       'Kept in this browser',
     );
@@ -363,9 +355,9 @@ describe('data kept in the browser', () => {
       );
 
     await first.getByRole('button', { name: 'Clear data' }).click();
-    await expect.poll(() => badge(first), WHILE_LOADING).toBe('Synthetic demo data');
+    await expect.poll(() => dataBadge(first), WHILE_LOADING).toBe('Synthetic demo data');
     // The other tab no longer shows, or claims to keep, the file the storage no longer holds.
-    await expect.poll(() => badge(second), WHILE_LOADING).toBe('Synthetic demo data');
+    await expect.poll(() => dataBadge(second), WHILE_LOADING).toBe('Synthetic demo data');
     await expect(second.getByRole('alert').locator('p').textContent()).resolves.toBe(
       'The data was cleared in another tab of this browser, so it is cleared here too: the demo data is shown.',
     );

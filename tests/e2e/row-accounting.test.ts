@@ -3,10 +3,12 @@
  * through "Load data", and the report, the list of rows not loaded and the figures on screen
  * checked against what the tests work out from the rows they wrote.
  */
+import { gzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rectangle } from '../support/wards.ts';
-import { launchBrowser, openDashboard, wardTableCounts } from './browser.ts';
+import { dataBadge, launchBrowser, openDashboard, wardTableCounts } from './browser.ts';
 import { RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
 import { download, parseCsv, scratchFiles } from './files.ts';
 
@@ -333,6 +335,103 @@ describe('every row accounted for', () => {
     await expect
       .poll(async () => [...(await wardTableCounts(page)).keys()])
       .toEqual(['Allington', 'Barming']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('files the app does not read', () => {
+  /** Files of kinds partners send that are not tables, each under a name that hides it. */
+  const notTables = () => {
+    const csv = 'ward_code,theme,month,count\nE05009396,robbery,2026-01,50\n';
+    return [
+      {
+        name: 'offences-archive.zip',
+        bytes: zipSync({ 'offences.txt': strToU8(csv), 'readme.txt': strToU8('notes') }),
+        message:
+          'This zip archive holds no Excel workbook, no Shapefile (.shp with its .dbf) and no data.police.uk street-level files (month folders such as 2023-04/ with files such as 2023-04-kent-street.csv).',
+      },
+      {
+        name: 'offences.csv',
+        bytes: gzipSync(csv),
+        message: 'This is a gzip-compressed file: decompress it first, then load the file inside.',
+      },
+      {
+        name: 'wards.gpkg',
+        // A GeoPackage is an SQLite database: its 100-byte header, then pages.
+        bytes: new Uint8Array([...strToU8('SQLite format 3\0'), ...new Uint8Array(4080)]),
+        message:
+          'This is an SQLite database (a GeoPackage?), which the app does not read yet: export the ward layer as a zipped Shapefile or a GeoJSON.',
+      },
+      {
+        name: 'wards.kml',
+        bytes: strToU8(
+          '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>Golborne</name></Placemark></Document></kml>\n',
+        ),
+        message:
+          'This is a KML file (Google Earth), which the app does not read: export the ward boundaries as GeoJSON or a zipped Shapefile.',
+      },
+    ];
+  };
+
+  /** What the user sees of the data: the badge, every ward's count, the reports of files read. */
+  const whatIsShown = async (page: Page) => ({
+    badge: await dataBadge(page),
+    counts: await wardTableCounts(page),
+    reports: await page.locator('details.report summary').allTextContents(),
+  });
+
+  const alertParagraphs = (page: Page) => page.getByRole('alert').locator('p').allTextContents();
+
+  it('names a zip, gzip, GeoPackage and KML file chosen together, and keeps the data loaded', async () => {
+    const { page, errors } = await openDashboard(browser);
+    const golborne = RBKC_CODES.Golborne as string;
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(
+        files.write(
+          'extract.csv',
+          `ward_code,theme,month,weekday,hour,count\n${golborne},robbery,2026-01,Mon,10,7\n`,
+        ),
+      );
+    await expect.poll(() => golborneAndDalgarno(page)).toEqual([7, 0]);
+    const before = await whatIsShown(page);
+
+    const unread = notTables();
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(unread.map(({ name, bytes }) => files.write(name, bytes)));
+    // Each file named with what it is and what to do; none read as a table of columns.
+    await expect
+      .poll(() => alertParagraphs(page))
+      .toEqual(unread.map(({ name, message }) => `${name}: ${message}`));
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expect(whatIsShown(page)).resolves.toEqual(before);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('names the same files dropped on the page', async () => {
+    const { page, errors } = await openDashboard(browser);
+    const before = await whatIsShown(page);
+    const unread = notTables();
+    const transfer = await page.evaluateHandle(
+      (dropped) => {
+        const data = new DataTransfer();
+        for (const { name, bytes } of dropped)
+          data.items.add(new File([new Uint8Array(bytes)], name));
+        return data;
+      },
+      unread.map(({ name, bytes }) => ({ name, bytes: [...bytes] })),
+    );
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await expect
+      .poll(() => alertParagraphs(page))
+      .toEqual(unread.map(({ name, message }) => `${name}: ${message}`));
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expect(whatIsShown(page)).resolves.toEqual(before);
     expect(errors).toEqual([]);
     await page.context().close();
   });

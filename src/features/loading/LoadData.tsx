@@ -10,7 +10,7 @@ import { BOUNDARY_FORMATS } from '../../formats/boundaryFormats.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob } from '../../ui/downloads.ts';
 import { FileButton } from '../../ui/FileButton.tsx';
-import { cancelLoading, loadUserFile } from './loadFile.ts';
+import { cancelLoading, loadUserFiles } from './loadFile.ts';
 
 export function LoadData() {
   const id = useId();
@@ -22,9 +22,7 @@ export function LoadData() {
         label="Load data"
         accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.zip,application/zip,.geojson,.json,application/geo+json,application/json"
         multiple
-        onFiles={async (files) => {
-          for (const file of files) await loadUserFile(file, matchColumns);
-        }}
+        onFiles={(files) => loadUserFiles(files, matchColumns)}
       />
       <label className="choice">
         <input
@@ -107,7 +105,11 @@ export function LoadReports() {
       </button>
       {error && (
         <div className="error" role="alert">
-          <p>{error}</p>
+          {/* One paragraph for each file that could not be loaded. */}
+          {error.split('\n').map((message, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the messages never reorder
+            <p key={index}>{message}</p>
+          ))}
           <button type="button" onClick={() => setError(null)}>
             Dismiss
           </button>

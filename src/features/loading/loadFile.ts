@@ -202,6 +202,20 @@ export function loadUserFile(file: File, matchColumns = false): Promise<void> {
 }
 
 /**
+ * Files chosen or dropped together, one after another. Each read clears the message of the one
+ * before, so the messages of every file that could not be loaded are gathered and shown together.
+ */
+export async function loadUserFiles(files: readonly File[], matchColumns = false): Promise<void> {
+  const messages: string[] = [];
+  for (const file of files) {
+    await loadUserFile(file, matchColumns);
+    const { error } = useAppStore.getState();
+    if (error) messages.push(error);
+  }
+  if (messages.length > 1) useAppStore.getState().setError(messages.join('\n'));
+}
+
+/**
  * Keeps the part of a file read before a cancel, marked partial, or discards it, and with it the
  * copy the worker wrote of its arrays as it read them.
  */
