@@ -12,12 +12,13 @@ import { askToPersist, isStorageFull } from '../data/storedFiles.ts';
 import type { ColumnMapping } from '../formats/columnMapping.ts';
 import { forgetDatasetArrays, keepDatasetArrays } from '../formats/workerClient.ts';
 import type { WardSet } from '../geo/wardSet.ts';
-import { tellOtherTabs } from '../state/otherTabs.ts';
+import { hearOtherTabs, tellOtherTabs } from '../state/otherTabs.ts';
 import {
   forgetDatasetRecord,
   keepDatasetRecord,
   keepReplacedThemes,
   keepValue,
+  keptDatasetRecords,
 } from '../state/persistence.ts';
 import { type AppStore, type StoreState, useAppStore } from '../state/store.ts';
 
@@ -193,6 +194,21 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     keepColumnMappings(state);
     keepViewWhileUserDataKept();
   };
+
+  /** Another tab changed what is kept: a dataset of this tab it removed is no longer said to be
+   * kept here (nor written again, which would undo the other tab's removal). */
+  const followOtherTabsKeeping = async () => {
+    const stored = new Set((await keptDatasetRecords().catch(() => [])).map(({ id }) => id));
+    const { datasetKeeping, setDatasetKeeping } = store.getState();
+    for (const [id, replaced] of kept.datasets) {
+      if (replaced === null || stored.has(id) || datasetKeeping[id] !== 'kept') continue;
+      kept.datasets.set(id, null);
+      setDatasetKeeping(id, 'not kept');
+    }
+  };
+  hearOtherTabs((message) => {
+    if (message === 'kept data changed') void followOtherTabsKeeping();
+  });
 
   store.subscribe((state, previous) => {
     if (state.keeping !== previous.keeping) {

@@ -16,7 +16,7 @@ export function tellOtherTabs(message: TabMessage): void {
   tabs()?.postMessage(message);
 }
 
+/** Each listener hears every message (clearing, and keeping in step with what is kept). */
 export function hearOtherTabs(listener: (message: TabMessage) => void): void {
-  const heard = tabs();
-  if (heard) heard.onmessage = (event: MessageEvent) => listener(event.data as TabMessage);
+  tabs()?.addEventListener('message', (event: MessageEvent) => listener(event.data as TabMessage));
 }

@@ -330,7 +330,7 @@ describe('data kept in the browser', () => {
     await page.context().close();
   });
 
-  it('clears the data in every tab when one tab clears it, and says when another changed it', async () => {
+  it('clears the data in every tab when one tab clears it, and says when another changed or removed it', async () => {
     const first = await openApp();
     await first.getByLabel('Load data').setInputFiles(firstExtract());
     await expect
@@ -353,6 +353,24 @@ describe('data kept in the browser', () => {
       .toBe(
         'Another tab of this browser changed the data kept here: reload this page to see the same data.',
       );
+
+    // The second tab, reloaded, removes the first file: the first tab, which still shows it, no
+    // longer says it is kept.
+    await second.reload();
+    await waitForDashboard(second);
+    await expect
+      .poll(() => dataBadge(second), WHILE_LOADING)
+      .toBe('Data: first-extract.csv, second-extract.csv');
+    await second.getByRole('button', { name: 'Remove first-extract.csv' }).click();
+    const keepingOf = (page: Page, fileName: string) =>
+      page.locator('.loaded-data li', { hasText: fileName }).locator('.keeping').textContent();
+    await expect
+      .poll(() => keepingOf(first, 'first-extract.csv'), WHILE_LOADING)
+      .toBe('Not kept in this browser: load it again next time');
+    await expect(keepingOf(first, 'second-extract.csv')).resolves.toBe('Kept in this browser');
+    await expect
+      .poll(async () => (await keptInBrowser(first))?.files)
+      .toEqual(['second-extract.csv']);
 
     await first.getByRole('button', { name: 'Clear data' }).click();
     await expect.poll(() => dataBadge(first), WHILE_LOADING).toBe('Synthetic demo data');
