@@ -381,7 +381,21 @@ describe('files the app does not read', () => {
     reports: await page.locator('details.report summary').allTextContents(),
   });
 
-  const alertParagraphs = (page: Page) => page.getByRole('alert').locator('p').allTextContents();
+  /** Each file named with what it is and what to do, none read as a table of columns (no
+   * Match columns step), and the data shown as it was. */
+  const expectNamedAndNothingLost = async (
+    { page, errors }: { page: Page; errors: string[] },
+    unread: ReturnType<typeof notTables>,
+    before: Awaited<ReturnType<typeof whatIsShown>>,
+  ) => {
+    await expect
+      .poll(() => page.getByRole('alert').locator('p').allTextContents())
+      .toEqual(unread.map(({ name, message }) => `${name}: ${message}`));
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expect(whatIsShown(page)).resolves.toEqual(before);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  };
 
   it('names a zip, gzip, GeoPackage and KML file chosen together, and keeps the data loaded', async () => {
     const { page, errors } = await openDashboard(browser);
@@ -401,14 +415,7 @@ describe('files the app does not read', () => {
     await page
       .getByLabel('Load data')
       .setInputFiles(unread.map(({ name, bytes }) => files.write(name, bytes)));
-    // Each file named with what it is and what to do; none read as a table of columns.
-    await expect
-      .poll(() => alertParagraphs(page))
-      .toEqual(unread.map(({ name, message }) => `${name}: ${message}`));
-    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
-    await expect(whatIsShown(page)).resolves.toEqual(before);
-    expect(errors).toEqual([]);
-    await page.context().close();
+    await expectNamedAndNothingLost({ page, errors }, unread, before);
   });
 
   it('names the same files dropped on the page', async () => {
@@ -427,13 +434,7 @@ describe('files the app does not read', () => {
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
     await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
-    await expect
-      .poll(() => alertParagraphs(page))
-      .toEqual(unread.map(({ name, message }) => `${name}: ${message}`));
-    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
-    await expect(whatIsShown(page)).resolves.toEqual(before);
-    expect(errors).toEqual([]);
-    await page.context().close();
+    await expectNamedAndNothingLost({ page, errors }, unread, before);
   });
 });
 
