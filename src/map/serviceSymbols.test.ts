@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { atlasLayout, atlasPlace, serviceSymbol, shapePath } from './serviceSymbols.ts';
+import {
+  atlasLayout,
+  atlasPlace,
+  GENERIC_SYMBOL,
+  ownSymbolCount,
+  serviceSymbol,
+  shapePath,
+  typeSymbol,
+} from './serviceSymbols.ts';
 
 describe('service symbols', () => {
   it('gives the first six types six shapes, each with its letter', () => {
@@ -54,5 +62,18 @@ describe('the symbols atlas', () => {
     expect(atlasLayout(3, 16384)).toEqual({ columns: 3, width: 192, height: 128, fitted: 3 });
     // 2,048 px: 32 columns and 16 pairs of rows, 512 places; the 513th type gets none.
     expect(atlasLayout(600, 2048)).toEqual({ columns: 32, width: 2048, height: 2048, fitted: 512 });
+  });
+
+  it('gives types past what the texture holds the generic symbol, in the last place', () => {
+    // 2,048 px holds 32 x 16 = 512 places: 600 types keep 511 symbols of their own, and the
+    // 89 others share the generic symbol in the 512th place.
+    expect(ownSymbolCount(600, 2048)).toBe(511);
+    // All 512 fit when there are no more: no generic symbol is needed.
+    expect(ownSymbolCount(512, 2048)).toBe(512);
+    expect(ownSymbolCount(513, 2048)).toBe(511);
+    // Until the map has asked the GPU, every type has its own.
+    expect(ownSymbolCount(600, null)).toBe(600);
+    expect(typeSymbol('Youth hub', 510, 511)).toEqual(serviceSymbol('Youth hub', 510));
+    expect(typeSymbol('Youth hub', 511, 511)).toBe(GENERIC_SYMBOL);
   });
 });

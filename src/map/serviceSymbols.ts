@@ -96,6 +96,33 @@ export function serviceSymbol(type: string, index: number): ServiceSymbol {
   };
 }
 
+/** The symbol of the types past those the device's icon atlas holds: a grey circle with a plus.
+ * Grey (#767676) is no palette colour, and white on it passes 4.5:1. */
+export const GENERIC_SYMBOL: ServiceSymbol = {
+  shape: 'circle',
+  colour: '#767676',
+  letter: '+',
+  letterColour: '#ffffff',
+  path: shapePath('circle'),
+  letterY: 34,
+};
+
+/**
+ * How many of `typeCount` types have a symbol of their own: all of them when the atlas holds them,
+ * otherwise all but one of the places it has, the last being the generic symbol's. Null
+ * `maxTextureSize` (the map has not asked the GPU yet): all of them.
+ */
+export function ownSymbolCount(typeCount: number, maxTextureSize: number | null): number {
+  if (maxTextureSize === null) return typeCount;
+  const { fitted } = atlasLayout(typeCount, maxTextureSize);
+  return fitted >= typeCount ? typeCount : Math.max(0, fitted - 1);
+}
+
+/** The symbol of the type at `index`: its own, or the generic one past the first `own` types. */
+export function typeSymbol(type: string, index: number, own: number): ServiceSymbol {
+  return index < own ? serviceSymbol(type, index) : GENERIC_SYMBOL;
+}
+
 /** Where the symbols sit in the map's icon atlas (a GPU texture). */
 export interface AtlasLayout {
   columns: number;

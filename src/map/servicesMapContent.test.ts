@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KENSINGTON, squareWard, wardSetOf } from '../../tests/support/wards.ts';
+import { GENERIC_SYMBOL, serviceSymbol } from './serviceSymbols.ts';
 import { servicesMapContent } from './servicesMapContent.ts';
 
 const wards = wardSetOf([
@@ -23,6 +24,7 @@ describe('what the map draws for services', () => {
       ],
       proposed: [{ id: 3, type: 'Night shelter', longitude: -0.215, latitude: 51.525 }],
       types: ['Youth hub', 'Night shelter'],
+      ownSymbols: 2,
       reachMetres: 1000,
       gapWardIndices: [1],
       wards,
@@ -44,5 +46,34 @@ describe('what the map draws for services', () => {
     expect(content.symbols.map((symbol) => symbol.letter)).toEqual(['Y', 'N']);
     expect(content.reachMetres).toBe(1000);
     expect(content.gapFeatures).toEqual([wards.features[1]]);
+  });
+
+  it('marks types past those with a symbol of their own with the generic symbol, drawn once', () => {
+    const types = ['Clinic', 'Hub', 'Shelter', 'Youth club'];
+    const at = (type: string, longitude: number) => ({
+      row: 2,
+      name: `A ${type}`,
+      type,
+      longitude,
+      latitude: 51.52,
+      themes: [],
+      notes: '',
+    });
+    const content = servicesMapContent({
+      services: types.map((type, index) => at(type, -0.21 - index * 0.001)),
+      proposed: [{ id: 1, type: 'Youth club', longitude: -0.2, latitude: 51.52 }],
+      types,
+      // Two types have their own symbols: Shelter and Youth club share the generic one.
+      ownSymbols: 2,
+      reachMetres: 1000,
+      gapWardIndices: [],
+      wards,
+    });
+    expect(content.marks.map((mark) => mark.symbol)).toEqual([0, 1, 2, 2, 2]);
+    expect(content.symbols).toEqual([
+      serviceSymbol('Clinic', 0),
+      serviceSymbol('Hub', 1),
+      GENERIC_SYMBOL,
+    ]);
   });
 });

@@ -2,7 +2,7 @@
 import type { ProposedService, Service } from '../data/services.ts';
 import { themeInfo } from '../data/themes.ts';
 import type { WardFeature, WardSet } from '../geo/wardSet.ts';
-import { type ServiceSymbol, serviceSymbol } from './serviceSymbols.ts';
+import { GENERIC_SYMBOL, type ServiceSymbol, serviceSymbol } from './serviceSymbols.ts';
 
 export interface ServiceMark {
   position: [number, number];
@@ -38,11 +38,15 @@ export function servicesMapContent(input: {
   proposed: readonly ProposedService[];
   /** Every type, loaded and proposed, in the order of their symbols. */
   types: readonly string[];
+  /** How many types have a symbol of their own (ownSymbolCount); the rest share the generic one. */
+  ownSymbols: number;
   reachMetres: number;
   gapWardIndices: readonly number[];
   wards: WardSet;
 }): ServiceMapContent {
-  const symbolOf = new Map(input.types.map((type, index) => [type, index]));
+  const own = Math.min(input.ownSymbols, input.types.length);
+  // Past the symbols of their own, every type has the generic symbol, the last one.
+  const symbolOf = new Map(input.types.map((type, index) => [type, Math.min(index, own)]));
   const marks: ServiceMark[] = [
     ...input.services.map((service) => ({
       position: [service.longitude, service.latitude] as [number, number],
@@ -59,7 +63,10 @@ export function servicesMapContent(input: {
   ];
   return {
     marks,
-    symbols: input.types.map(serviceSymbol),
+    symbols: [
+      ...input.types.slice(0, own).map(serviceSymbol),
+      ...(own < input.types.length ? [GENERIC_SYMBOL] : []),
+    ],
     reachMetres: input.reachMetres,
     gapFeatures: input.gapWardIndices
       .map((index) => input.wards.features[index])

@@ -447,7 +447,7 @@ export class WardMap {
 
   /** The largest texture the GPU draws: the map's own WebGL context says (2,048 at least in
    * WebGL 2). */
-  private maxTextureSize(): number {
+  maxTextureSize(): number {
     if (this.textureSizeLimit === null) {
       const gl = this.map.getCanvas().getContext('webgl2');
       const size: unknown = gl?.getParameter(gl.MAX_TEXTURE_SIZE);

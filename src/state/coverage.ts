@@ -13,6 +13,7 @@ import type { ProposedService, ServiceFile } from '../data/services.ts';
 import type { Coverage, CoverageRequest } from '../geo/reach.ts';
 import { requestCoverage } from '../geo/reachClient.ts';
 import { findArea } from '../geo/wardSet.ts';
+import { ownSymbolCount, type ServiceSymbol, typeSymbol } from '../map/serviceSymbols.ts';
 import type { CoverageInputs, CoverageState } from './coverageSlice.ts';
 import { selectPriorities } from './selectors.ts';
 import { useAppStore } from './store.ts';
@@ -25,6 +26,32 @@ export function coverageTypes(
   const types = [...(services?.types ?? [])];
   for (const proposal of proposed) if (!types.includes(proposal.type)) types.push(proposal.type);
   return types;
+}
+
+export interface TypeSymbols {
+  /** Every type, loaded and proposed, in the order of their symbols. */
+  types: string[];
+  /** How many of them have a symbol of their own; the rest share the generic one. */
+  ownSymbols: number;
+  /** The symbol the map draws for a type. */
+  symbolOf(type: string): ServiceSymbol;
+}
+
+/** The service types and their symbols as the map draws them, within what the device's GPU holds. */
+export function useTypeSymbols(): TypeSymbols {
+  const services = useAppStore((state) => state.services);
+  const proposed = useAppStore((state) => state.proposedServices);
+  const maxTextureSize = useAppStore((state) => state.maxTextureSize);
+  return useMemo(() => {
+    const types = coverageTypes(services, proposed);
+    const ownSymbols = ownSymbolCount(types.length, maxTextureSize);
+    const indexOf = new Map(types.map((type, index) => [type, index]));
+    return {
+      types,
+      ownSymbols,
+      symbolOf: (type) => typeSymbol(type, indexOf.get(type) ?? 0, ownSymbols),
+    };
+  }, [services, proposed, maxTextureSize]);
 }
 
 /** With no services at all, nothing is within reach: no need to start the worker. */

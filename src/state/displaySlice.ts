@@ -23,6 +23,9 @@ export interface DisplaySlice {
   placingService: string | null;
   /** The base map under the wards: kept in this browser (baseMapKeeping.ts), never in the URL. */
   baseMap: BaseMapSettings;
+  /** The largest texture this device's GPU draws, once the map has asked it (null until then):
+   * it bounds how many service types have a symbol of their own. */
+  maxTextureSize: number | null;
   setLayer(layer: keyof MapLayers, shown: boolean): void;
   setExportPublication(exportPublication: boolean): void;
   setLocation(location: DeviceLocation): void;
@@ -31,6 +34,7 @@ export interface DisplaySlice {
   clearProposedServices(): void;
   setPlacingService(type: string | null): void;
   setBaseMap(change: Partial<BaseMapSettings>): void;
+  setMaxTextureSize(maxTextureSize: number): void;
 }
 
 export function createDisplaySlice(
@@ -44,6 +48,7 @@ export function createDisplaySlice(
     proposedServices: [],
     placingService: null,
     baseMap: DEFAULT_BASE_MAP,
+    maxTextureSize: null,
     setLayer: (layer, shown) => set({ layers: { ...get().layers, [layer]: shown } }),
     setExportPublication: (exportPublication) => set({ exportPublication }),
     setLocation: (location) => set({ location }),
@@ -57,5 +62,6 @@ export function createDisplaySlice(
     clearProposedServices: () => set({ proposedServices: [], placingService: null }),
     setPlacingService: (placingService) => set({ placingService }),
     setBaseMap: (change) => set({ baseMap: { ...get().baseMap, ...change } }),
+    setMaxTextureSize: (maxTextureSize) => set({ maxTextureSize }),
   };
 }

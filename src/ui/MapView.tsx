@@ -70,7 +70,10 @@ function WardMapPanel({
       },
       // No component renders the camera: moving the map re-renders nothing.
       onCameraChange: (camera) => useAppStore.getState().setCamera(camera),
-      onFirstPaint: () => performance.mark('choropleth-painted'),
+      onFirstPaint: () => {
+        performance.mark('choropleth-painted');
+        useAppStore.getState().setMaxTextureSize(map.maxTextureSize());
+      },
       onContextLost: () => contextLost.current(),
     });
     mapRef.current = map;

@@ -3,7 +3,7 @@ import { type RefObject, useEffect, useMemo } from 'react';
 import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { servicesMapContent } from '../map/servicesMapContent.ts';
 import type { WardMap } from '../map/wardMap.ts';
-import { coverageTypes, useGapTable } from '../state/coverage.ts';
+import { useGapTable, useTypeSymbols } from '../state/coverage.ts';
 import { useAppStore } from '../state/store.ts';
 
 /** Decimal places kept of a tapped position: 5 is about a metre. */
@@ -22,17 +22,19 @@ export function useServicesOnMap(map: RefObject<WardMap | null>, figures: AreaFi
   const placing = useAppStore((state) => state.placingService);
 
   const wards = useAppStore((state) => state.wards);
+  const { types, ownSymbols } = useTypeSymbols();
   const content = useMemo(() => {
     if (!shown || !wards) return null;
     return servicesMapContent({
       services: services?.services ?? [],
       proposed,
-      types: coverageTypes(services, proposed),
+      types,
+      ownSymbols,
       reachMetres,
       gapWardIndices: table?.rows.filter((row) => row.gap).map((row) => row.index) ?? [],
       wards,
     });
-  }, [shown, wards, services, proposed, reachMetres, table]);
+  }, [shown, wards, services, proposed, types, ownSymbols, reachMetres, table]);
   useEffect(() => map.current?.setServices(content), [map, content]);
 
   useEffect(() => {

@@ -88,8 +88,20 @@ const typed = ([longitude, latitude]: LonLat): LonLat => [
   Number(latitude.toFixed(5)),
 ];
 
-async function openServicesPage(search = ''): Promise<Page> {
+/** `maxTextureSize`: the largest texture the page's WebGL says the GPU draws, to try a smaller
+ * GPU than the test machine's. */
+async function openServicesPage(search = '', maxTextureSize?: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  if (maxTextureSize)
+    await context.addInitScript((size) => {
+      const MAX_TEXTURE_SIZE = 0x0d33;
+      for (const prototype of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+        const getParameter = prototype.getParameter;
+        prototype.getParameter = function (this: WebGLRenderingContext, name: number) {
+          return name === MAX_TEXTURE_SIZE ? size : getParameter.call(this, name);
+        };
+      }
+    }, maxTextureSize);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -589,39 +601,72 @@ describe('services against need', () => {
 
   it('draws the symbols of 300 service types, more than one row of the GPU texture holds', async () => {
     const page = await openServicesPage();
-    const before = await mapPixels(page);
-    // "Type 000" to "Type 299": types are numbered in sorted order, and take the palette's
-    // colours in turn (Okabe and Ito's, five of them): type 0 #0072b2, type 298 #56b4e9. Those
-    // two are on screen, in Golborne and Stanley; the others are in the Midlands, off screen.
-    const types = Array.from(
-      { length: 300 },
-      (_, index) => `Type ${String(index).padStart(3, '0')}`,
-    );
-    const shown = new Map([
-      [0, labels.get('Golborne') as LonLat],
-      [298, labels.get('Stanley') as LonLat],
+    // Types take the palette's colours in turn (Okabe and Ito's, five of them): type 0 #0072b2,
+    // type 298 #56b4e9, in Golborne and Stanley.
+    await expectSymbolsOfManyTypes(page, 300, [
+      [0, 'Golborne', '#0072b2'],
+      [298, 'Stanley', '#56b4e9'],
     ]);
-    const lines = [
-      'name,type,latitude,longitude',
-      ...types.map((type, index) => {
-        const [longitude, latitude] = typed(shown.get(index) ?? [-1.5 + index * 0.001, 52.5]);
-        return `Service ${index},${type},${latitude},${longitude}`;
-      }),
-    ];
-    const folder = mkdtempSync(path.join(tmpdir(), 'ward-services-types-'));
-    const file = path.join(folder, 'many-types.csv');
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    await loadServices(page, file, 300);
-    for (const [index, colour] of [
-      [0, '#0072b2'],
-      [298, '#56b4e9'],
-    ] as const) {
-      const centre = await screenPoint(page, typed(shown.get(index) as LonLat));
-      await expect
-        .poll(async () => pixelsNear(await mapPixels(page), centre, 14, colour))
-        .toBeGreaterThan(60);
-      expect(pixelsNear(before, centre, 14, colour)).toBe(0);
-    }
+    await page.context().close();
+  });
+
+  it('draws types past what a small GPU texture holds with the generic symbol, and says so in the legend', async () => {
+    // A GPU whose largest texture is 2,048 px, WebGL 2's least: 2,048 / 64 = 32 symbols a row
+    // and 2,048 / (2 x 64) = 16 pairs of rows (each type's proposed symbol under it), 512
+    // places. Of 600 types, the first 511 keep their own symbols and the last place is the
+    // generic symbol's (grey), shared by the other 600 - 511 = 89.
+    const page = await openServicesPage('', 2048);
+    await expectSymbolsOfManyTypes(
+      page,
+      600,
+      [
+        [0, 'Golborne', '#0072b2'],
+        [599, 'Stanley', '#767676'],
+      ],
+      // The anti-aliased edges of the ward's name have a few grey pixels of their own.
+      10,
+    );
+    await expect(
+      page
+        .getByRole('figure', { name: 'Services, reach and gaps' })
+        .locator('.legend-note')
+        .textContent(),
+    ).resolves.toBe(
+      '89 service types are shown with the grey “+” symbol: this device’s graphics hold symbols of their own for the first 511 of the 600 types only.',
+    );
     await page.context().close();
   });
 });
+
+/**
+ * Loads services of `count` types, "Type 000" on (numbered in sorted order), one service each:
+ * the types in `shown` at their wards' labels, each to be drawn in its colour where the map had
+ * none of it before (at most `before` pixels); the others in the Midlands, off screen.
+ */
+async function expectSymbolsOfManyTypes(
+  page: Page,
+  count: number,
+  shown: readonly (readonly [type: number, ward: string, colour: string])[],
+  beforeAtMost = 0,
+): Promise<void> {
+  const before = await mapPixels(page);
+  const positionOf = new Map(shown.map(([type, ward]) => [type, labels.get(ward) as LonLat]));
+  const lines = [
+    'name,type,latitude,longitude',
+    ...Array.from({ length: count }, (_, index) => {
+      const [longitude, latitude] = typed(positionOf.get(index) ?? [-1.5 + index * 0.001, 52.5]);
+      return `Service ${index},Type ${String(index).padStart(3, '0')},${latitude},${longitude}`;
+    }),
+  ];
+  const folder = mkdtempSync(path.join(tmpdir(), 'ward-services-types-'));
+  const file = path.join(folder, 'many-types.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  await loadServices(page, file, count);
+  for (const [type, , colour] of shown) {
+    const centre = await screenPoint(page, typed(positionOf.get(type) as LonLat));
+    await expect
+      .poll(async () => pixelsNear(await mapPixels(page), centre, 14, colour))
+      .toBeGreaterThan(60);
+    expect(pixelsNear(before, centre, 14, colour)).toBeLessThanOrEqual(beforeAtMost);
+  }
+}

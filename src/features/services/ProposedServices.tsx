@@ -12,9 +12,8 @@ import { serviceTypeText } from '../../analysis/servicesView.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { serviceTypeKey } from '../../data/services.ts';
 import { readPosition } from '../../formats/services.ts';
-import { serviceSymbol } from '../../map/serviceSymbols.ts';
 import { proposedName } from '../../map/servicesMapContent.ts';
-import { coverageTypes, useCoverage } from '../../state/coverage.ts';
+import { useCoverage, useTypeSymbols } from '../../state/coverage.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ServiceSymbolIcon } from './ServiceSymbolIcon.tsx';
 
@@ -49,7 +48,7 @@ export function ProposedServices({
   const { addProposedService, removeProposedService, setPlacingService } = useAppStore.getState();
   const coverage = useCoverage();
   const loadedTypes = services?.types ?? [];
-  const symbolTypes = coverageTypes(services, proposed);
+  const { symbolOf } = useTypeSymbols();
   const choices = [
     ...loadedTypes,
     ...EXAMPLE_TYPES.filter(
@@ -156,10 +155,7 @@ export function ProposedServices({
               const offences = reachOf(proposal.id);
               return (
                 <li key={proposal.id}>
-                  <ServiceSymbolIcon
-                    symbol={serviceSymbol(proposal.type, symbolTypes.indexOf(proposal.type))}
-                    proposed
-                  />
+                  <ServiceSymbolIcon symbol={symbolOf(proposal.type)} proposed />
                   <span className="proposal-text">
                     <strong>{proposedName(proposal)}</strong>: {proposal.type} at{' '}
                     <span className="position">

@@ -1,15 +1,16 @@
-/** The key to the Services page's map: a symbol per type, proposed services, catchments, gaps. */
+/** The key to the Services page's map: a symbol per type, proposed services, catchments, gaps;
+ * and how many types share the generic symbol when the device's GPU cannot hold one for each. */
 import { formatCount } from '../../data/numberFormat.ts';
-import { GAP_OUTLINE_COLOUR, serviceSymbol } from '../../map/serviceSymbols.ts';
-import { coverageTypes } from '../../state/coverage.ts';
+import { GAP_OUTLINE_COLOUR } from '../../map/serviceSymbols.ts';
+import { useTypeSymbols } from '../../state/coverage.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ServiceSymbolIcon } from './ServiceSymbolIcon.tsx';
 
 export function ServicesLegend() {
   const services = useAppStore((state) => state.services);
-  const proposed = useAppStore((state) => state.proposedServices);
   const reachMetres = useAppStore((state) => state.servicesView.reachMetres);
-  const types = coverageTypes(services, proposed);
+  const { types, ownSymbols, symbolOf } = useTypeSymbols();
+  const generic = types.length - ownSymbols;
   const countOf = (type: string) =>
     services?.services.filter((service) => service.type === type).length ?? 0;
   const first = types[0];
@@ -17,10 +18,17 @@ export function ServicesLegend() {
   return (
     <figure className="legend services-legend" aria-labelledby="services-legend-title">
       <figcaption id="services-legend-title">Services, reach and gaps</figcaption>
+      {generic > 0 && (
+        <p className="legend-note">
+          {formatCount(generic)} service {generic === 1 ? 'type is' : 'types are'} shown with the
+          grey “+” symbol: this device’s graphics hold symbols of their own for the first{' '}
+          {formatCount(ownSymbols)} of the {formatCount(types.length)} types only.
+        </p>
+      )}
       <ul>
-        {types.map((type, index) => (
+        {types.map((type) => (
           <li key={type}>
-            <ServiceSymbolIcon symbol={serviceSymbol(type, index)} />
+            <ServiceSymbolIcon symbol={symbolOf(type)} />
             <span>{type}</span>
             <span className="legend-count">
               {formatCount(countOf(type))} {countOf(type) === 1 ? 'service' : 'services'}
@@ -29,7 +37,7 @@ export function ServicesLegend() {
         ))}
         {first !== undefined && (
           <li>
-            <ServiceSymbolIcon symbol={serviceSymbol(first, 0)} proposed />
+            <ServiceSymbolIcon symbol={symbolOf(first)} proposed />
             <span>Proposed service (white, dashed outline)</span>
           </li>
         )}

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { formatCount } from '../../data/numberFormat.ts';
 import { themeInfo } from '../../data/themes.ts';
-import { serviceSymbol } from '../../map/serviceSymbols.ts';
+import { useTypeSymbols } from '../../state/coverage.ts';
 import type { CoverageState } from '../../state/coverageSlice.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ServiceSymbolIcon } from './ServiceSymbolIcon.tsx';
@@ -12,6 +12,7 @@ export function ServicesList({ coverage }: { coverage: CoverageState }) {
   const file = useAppStore((state) => state.services);
   const wards = useAppStore((state) => state.wards);
   const setServices = useAppStore((state) => state.setServices);
+  const { symbolOf } = useTypeSymbols();
   if (!file) return null;
   // The worker places each service in a ward along with its coverage; until it has, for these
   // services, the ward is not known yet.
@@ -48,9 +49,7 @@ export function ServicesList({ coverage }: { coverage: CoverageState }) {
                 <th scope="row">{service.name}</th>
                 <td>
                   <span className="service-type">
-                    <ServiceSymbolIcon
-                      symbol={serviceSymbol(service.type, file.types.indexOf(service.type))}
-                    />
+                    <ServiceSymbolIcon symbol={symbolOf(service.type)} />
                     {service.type}
                   </span>
                 </td>
