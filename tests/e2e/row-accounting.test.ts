@@ -6,9 +6,17 @@
 import { gzipSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import type { Browser, Locator, Page } from 'playwright-core';
+import type { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rectangle } from '../support/wards.ts';
-import { dataBadge, launchBrowser, openDashboard, wardTableCounts } from './browser.ts';
+import {
+  closeDetails,
+  dataBadge,
+  elementPixels,
+  launchBrowser,
+  openDashboard,
+  wardTableCounts,
+} from './browser.ts';
 import { RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
 import { download, parseCsv, scratchFiles } from './files.ts';
 
@@ -437,6 +445,111 @@ describe('files the app does not read', () => {
     await expectNamedAndNothingLost({ page, errors }, unread, before);
   });
 });
+
+describe('limits of the GPU', () => {
+  it('draws ward names holding 3,000 distinct characters as text, not black squares and bars', async () => {
+    const { page, errors } = await openDashboard(browser);
+    const ward = (code: string, name: string, south: number) => ({
+      type: 'Feature',
+      properties: { WD24CD: code, WD24NM: name, LAD24CD: 'E07000110', LAD24NM: 'Maidstone' },
+      geometry: rectangle(0.5, south, 0.04, 0.02),
+    });
+    // Barming's name is 3,000 distinct Chinese characters (from U+4E00 on): deck.gl's font
+    // atlas of them at its own 64 px glyphs is 32,768 px tall, past any GPU's texture size.
+    const manyCharacters = String.fromCodePoint(
+      ...Array.from({ length: 3000 }, (_, index) => 0x4e00 + index),
+    );
+    const file = files.write(
+      'wards-with-long-names.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [ward('E05015901', 'Allington', 51.26), ward('E05015902', manyCharacters, 51.28)],
+      }),
+    );
+    await page.getByLabel('Load data').setInputFiles(file);
+    await expect
+      .poll(() => reportOf(page, 'wards-with-long-names.geojson').locator('summary').textContent())
+      .toContain('2 of 2 features loaded');
+    await expect
+      .poll(async () => [...(await wardTableCounts(page)).keys()].sort())
+      .toEqual(['Allington', manyCharacters].sort());
+    await closeDetails(page);
+
+    // Allington's name in the lower half of the map, Barming's across the upper half: the
+    // pixels of each that change when the labels are turned on.
+    const mapPixels = () => elementPixels(page, '.ward-map');
+    const shown = await mapPixels();
+    const middle = Math.floor(shown.height / 2);
+    const labelsBox = page.getByRole('checkbox', { name: 'Ward labels' });
+    await labelsBox.uncheck();
+    // Without labels once the map has changed and stopped changing.
+    let unlabelled = shown;
+    await expect
+      .poll(async () => {
+        const next = await mapPixels();
+        const settled = next.data.equals(unlabelled.data) && !next.data.equals(shown.data);
+        unlabelled = next;
+        return settled;
+      })
+      .toBe(true);
+    await labelsBox.check();
+    let labelled = unlabelled;
+    await expect
+      .poll(async () => {
+        labelled = await mapPixels();
+        return [
+          labelPixels(labelled, unlabelled, [0, middle]).changed > 1000,
+          labelPixels(labelled, unlabelled, [middle, labelled.height]).changed > 40,
+        ];
+      })
+      .toEqual([true, true]);
+    const barming = labelPixels(labelled, unlabelled, [0, middle]);
+    const allington = labelPixels(labelled, unlabelled, [middle, labelled.height]);
+    // Text: dark strokes (the names are drawn near-black) inside a white halo, so that much
+    // of what a label changes is not dark, and no dark run is longer than a letter's stroke.
+    // Glyphs drawn from an atlas past the GPU's texture size are solid dark squares, side by
+    // side: Allington's name was 83% dark with a run of 39 pixels, Barming's a dark bar from
+    // edge to edge. (The test machine has no Chinese font: Barming's characters are drawn as
+    // light empty boxes, which the GPU's limit would turn as dark as the rest.)
+    expect(allington.dark).toBeGreaterThan(20);
+    for (const label of [allington, barming]) {
+      expect(label.dark / label.changed).toBeLessThan(0.7);
+      expect(label.longestDarkRun).toBeLessThan(15);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+/** The pixels of `rows` that differ between a map with labels and without: how many, how many
+ * of them dark (near the labels' colour) and the longest run of dark ones along a row. */
+function labelPixels(
+  labelled: PNG,
+  unlabelled: PNG,
+  [firstRow, endRow]: readonly [number, number],
+): { changed: number; dark: number; longestDarkRun: number } {
+  let changed = 0;
+  let dark = 0;
+  let longestDarkRun = 0;
+  for (let y = firstRow; y < endRow; y += 1) {
+    let run = 0;
+    for (let x = 0; x < labelled.width; x += 1) {
+      const offset = (y * labelled.width + x) * 4;
+      const channels = [0, 1, 2].map((channel) => labelled.data[offset + channel] as number);
+      const difference = Math.max(
+        ...channels.map((value, channel) =>
+          Math.abs(value - (unlabelled.data[offset + channel] as number)),
+        ),
+      );
+      const isDark = difference > 30 && channels.every((value) => value < 70);
+      if (difference > 30) changed += 1;
+      if (isDark) dark += 1;
+      run = isDark ? run + 1 : 0;
+      longestDarkRun = Math.max(longestDarkRun, run);
+    }
+  }
+  return { changed, dark, longestDarkRun };
+}
 
 /** The rows of a report's "Rejected rows" table: row number and reason. */
 function rejectedRows(report: Locator): Promise<(string | null)[][]> {
