@@ -34,6 +34,12 @@ describe('attributionText', () => {
     expect(attributionText('  ')).toBeNull();
     expect(attributionText(42)).toBeNull();
   });
+
+  it("leaves JavaScript's own names and references past Unicode as written, and does not throw", () => {
+    expect(attributionText('&constructor; &__proto__; &#65; &#99999999;')).toBe(
+      '&constructor; &__proto__; A &#99999999;',
+    );
+  });
 });
 
 describe('baseMapSchema', () => {

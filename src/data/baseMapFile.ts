@@ -31,15 +31,21 @@ export function baseMapSchema(layers: readonly VectorLayer[]): BaseMapSchema {
   return PROTOMAPS_LAYERS.every((id) => ids.has(id)) ? 'protomaps' : 'layers';
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  copy: '©',
-};
+/** A Map: "&constructor;" in a file's credit is no entity of every object. */
+const ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', ' '],
+  ['copy', '©'],
+]);
+
+/** The character a numeric reference names, or the reference as written past Unicode's last. */
+function characterReference(entity: string, code: number): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+}
 
 /**
  * A file's attribution (often HTML: `<a href=…>&copy; OSM</a>`) as plain text, never markup from
@@ -51,8 +57,8 @@ export function attributionText(html: unknown): string | null {
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#\d+|[a-z]+);/gi, (entity, name: string) =>
       name.startsWith('#')
-        ? String.fromCodePoint(Number(name.slice(1)))
-        : (ENTITIES[name.toLowerCase()] ?? entity),
+        ? characterReference(entity, Number(name.slice(1)))
+        : (ENTITIES.get(name.toLowerCase()) ?? entity),
     )
     .replace(/\s+/g, ' ')
     .trim();

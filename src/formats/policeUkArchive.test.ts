@@ -102,6 +102,8 @@ describe('the data.police.uk archive', () => {
     expect(forceName('kent')).toBe('Kent');
     expect(forceName('btp')).toBe('British Transport Police');
     expect(forceName('metropolitan')).toBe('Metropolitan Police Service');
+    expect(forceName('constructor')).toBe('Constructor');
+    expect(forceName('__proto__')).toBe('__proto__');
   });
 
   it('places every street-level row in its ward, reports rows outside by force, month by month', async () => {

@@ -71,16 +71,17 @@ export function isPoliceUkArchive(entries: readonly ZipEntry[]): boolean {
 }
 
 /** Forces whose name is not their archive name in title case. */
-const FORCE_NAMES: Readonly<Record<string, string>> = {
-  btp: 'British Transport Police',
-  'dyfed-powys': 'Dyfed-Powys',
-  metropolitan: 'Metropolitan Police Service',
-};
+const FORCE_NAMES: ReadonlyMap<string, string> = new Map([
+  ['btp', 'British Transport Police'],
+  ['dyfed-powys', 'Dyfed-Powys'],
+  ['metropolitan', 'Metropolitan Police Service'],
+]);
 
 /** "kent" -> "Kent", "avon-and-somerset" -> "Avon and Somerset", as a report names a force. */
 export function forceName(slug: string): string {
   return (
-    FORCE_NAMES[slug] ??
+    // A Map: a file named "…-constructor-street.csv" is no force of every object.
+    FORCE_NAMES.get(slug) ??
     slug
       .split('-')
       .map((word) =>
