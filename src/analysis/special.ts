@@ -1,8 +1,8 @@
 /**
  * Special functions for the exact tests and intervals: log-gamma, the regularised incomplete
- * gamma and beta functions, the inverse of the first, the normal distribution. Algorithms from Numerical Recipes
- * (Press et al., 3rd ed., §6.1-6.2) and Acklam's normal quantile, accurate far beyond the
- * figures shown on screen.
+ * gamma and beta functions, the inverse of the first, the normal distribution. Algorithms from
+ * Numerical Recipes (Press et al., 3rd ed., §6.1, 6.2 and 6.4) and Acklam's normal quantile,
+ * accurate far beyond the figures shown on screen.
  */
 
 const LANCZOS = [
