@@ -1,7 +1,8 @@
 /**
  * The data-scale figures of the data issue, on all of London: ingest, filter and memory against
- * PapaParse and DuckDB, and point-in-polygon when bench/pip.ts is there. bench/run.ts prints them
- * with the first-paint figures; `node bench/london.ts` prints them alone.
+ * PapaParse and DuckDB, saving and opening it as a workspace, and point-in-polygon when
+ * bench/pip.ts is there. bench/run.ts prints them with the first-paint figures;
+ * `node bench/london.ts` prints them alone.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   papaparseReaderIngest,
   type Speeds,
 } from './ingest.ts';
+import { workspaceFigures } from './workspace.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -100,6 +102,11 @@ export async function londonFigures(): Promise<Figures> {
     `# filter: ${views.length} changes of theme, period or hours on all ${wards.wards.length} wards of London (map values, ranks, classes and heatmap); ` +
       `max ${Math.max(...filter.samples).toFixed(2)} ms, DuckDB max ${Math.max(...duckdbFilter.samples).toFixed(2)} ms`,
   );
+
+  log('workspace: save and open the all-London cube (bench/workspace.ts)');
+  const workspace = await workspaceFigures(dataset);
+  figures.push(...workspace.figures);
+  comments.push(...workspace.comments);
 
   log('memory: loading the file in a process of its own');
   const memory = memoryFigures(file.path);

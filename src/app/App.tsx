@@ -13,6 +13,7 @@ import { LoadedData } from '../features/loading/LoadedData.tsx';
 import { MatchColumns } from '../features/loading/MatchColumns.tsx';
 import { OverlapDialog } from '../features/loading/OverlapDialog.tsx';
 import { PartialReadDialog } from '../features/loading/PartialReadDialog.tsx';
+import { Workspaces } from '../features/loading/WorkspaceDialogs.tsx';
 import { MethodsPage } from '../features/methods/MethodsPage.tsx';
 import { PrioritiesPage } from '../features/priorities/PrioritiesPage.tsx';
 import { ServicesPage } from '../features/services/ServicesPage.tsx';
@@ -57,12 +58,15 @@ export function App() {
         <AppHeader
           loadData={<LoadData />}
           share={
-            figures && (
-              <ShareAndExport
-                publication={exportPublication}
-                onPublicationChange={setExportPublication}
-              />
-            )
+            <>
+              {figures && (
+                <ShareAndExport
+                  publication={exportPublication}
+                  onPublicationChange={setExportPublication}
+                />
+              )}
+              <Workspaces />
+            </>
           }
         />
         {/* An anchor under the header, whatever its height: the dashboard floats the reports

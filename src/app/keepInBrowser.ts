@@ -7,6 +7,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import { datasetRecord } from '../data/keptDataset.ts';
 import type { WardPopulation } from '../data/population.ts';
+import type { SavedView } from '../data/savedViews.ts';
 import type { ServiceFile } from '../data/services.ts';
 import { askToPersist, isStorageFull } from '../data/storedFiles.ts';
 import type { ColumnMapping } from '../formats/columnMapping.ts';
@@ -15,11 +16,13 @@ import type { WardSet } from '../geo/wardSet.ts';
 import { hearOtherTabs, tellOtherTabs } from '../state/otherTabs.ts';
 import {
   forgetDatasetRecord,
+  type KeptValues,
   keepDatasetRecord,
   keepReplacedThemes,
   keepValue,
   keptDatasetRecords,
 } from '../state/persistence.ts';
+import { selectUsersBoundaries, selectUsersPopulations } from '../state/selectors.ts';
 import { type AppStore, type StoreState, useAppStore } from '../state/store.ts';
 
 /** What the browser holds: dataset ids with their replaced themes (null: could not be kept). */
@@ -30,6 +33,8 @@ export interface Kept {
   services: ServiceFile | null;
   /** The saved column matchings, null when none are kept. */
   columnMappings: ColumnMapping[] | null;
+  /** The saved views, null when none are kept. */
+  savedViews: SavedView[] | null;
 }
 
 export function nothingKept(): Kept {
@@ -39,6 +44,7 @@ export function nothingKept(): Kept {
     boundaries: null,
     services: null,
     columnMappings: null,
+    savedViews: null,
   };
 }
 
@@ -134,25 +140,16 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     }
   };
 
-  const keepPopulations = ({ populations, populationSource, appData }: StoreState) => {
-    const users =
-      populations !== null &&
-      populationSource !== null &&
-      populations !== appData?.populations?.populations
-        ? populations
-        : null;
-    if (users === kept.populations) return;
-    kept.populations = users;
-    if (users === null || populationSource === null) tellWhenDone(keepValue('populations', null));
-    else
-      noteIfNotKept(
-        keepValue('populations', { populations: users, source: populationSource }),
-        populationSource.name,
-      );
+  const keepPopulations = (state: StoreState) => {
+    const users = selectUsersPopulations(state);
+    if ((users?.populations ?? null) === kept.populations) return;
+    kept.populations = users?.populations ?? null;
+    if (users === null) tellWhenDone(keepValue('populations', null));
+    else noteIfNotKept(keepValue('populations', users), users.source.name);
   };
 
-  const keepBoundaries = ({ wards, appData }: StoreState) => {
-    const users = wards !== null && wards !== appData?.wards ? wards : null;
+  const keepBoundaries = (state: StoreState) => {
+    const users = selectUsersBoundaries(state);
     if (users === kept.boundaries) return;
     kept.boundaries = users;
     if (users === null) tellWhenDone(keepValue('boundaries', null));
@@ -166,14 +163,23 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     else noteIfNotKept(keepValue('services', services), services.fileName);
   };
 
-  const keepColumnMappings = ({ columnMappings }: StoreState) => {
-    // None saved and none kept: nothing to write (and no database to create).
-    const users = columnMappings.length > 0 ? columnMappings : null;
-    if (users === kept.columnMappings) return;
-    kept.columnMappings = users;
-    if (users === null) keepValue('columnMappings', null).catch(() => undefined);
-    else noteIfNotKept(keepValue('columnMappings', users), 'The column matchings');
+  /** A list the user saves (column matchings, saved views), kept while it has any: none saved
+   * and none kept writes nothing (and creates no database). */
+  const keepList = <Key extends 'columnMappings' | 'savedViews'>(
+    key: Key,
+    list: KeptValues[Key],
+    what: string,
+  ) => {
+    const users = list.length > 0 ? list : null;
+    if (users === kept[key]) return;
+    kept[key] = users as Kept[Key];
+    if (users === null) keepValue(key, null).catch(() => undefined);
+    else noteIfNotKept(keepValue(key, users), what);
   };
+  const keepColumnMappings = ({ columnMappings }: StoreState) =>
+    keepList('columnMappings', columnMappings, 'The column matchings');
+  const keepSavedViews = ({ savedViews }: StoreState) =>
+    keepList('savedViews', savedViews, 'The saved views');
 
   /** The last view is kept while the user's own data is. */
   const keepViewWhileUserDataKept = () => {
@@ -192,6 +198,7 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     keepBoundaries(state);
     keepServices(state);
     keepColumnMappings(state);
+    keepSavedViews(state);
     keepViewWhileUserDataKept();
   };
 
@@ -229,6 +236,7 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
     if (state.wards !== previous.wards) keepBoundaries(state);
     if (state.services !== previous.services) keepServices(state);
     if (state.columnMappings !== previous.columnMappings) keepColumnMappings(state);
+    if (state.savedViews !== previous.savedViews) keepSavedViews(state);
     keepViewWhileUserDataKept();
   });
   store.getState().setKeeping(true);

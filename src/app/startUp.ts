@@ -3,8 +3,10 @@
  * and datasets kept from the last visit, or the demo offences that ship with the app when there
  * are none; from then on the user's data is kept in the browser.
  */
+
 import type { Dataset } from '../data/dataset.ts';
 import { type DatasetRecord, datasetFromStored } from '../data/keptDataset.ts';
+import { mergeSavedViews } from '../data/savedViews.ts';
 import { loadDemo } from '../features/loading/loadFile.ts';
 import { parsePopulationCsv } from '../formats/population.ts';
 import { forgetDatasetArraysOtherThan, keptDatasetBytes } from '../formats/workerClient.ts';
@@ -80,6 +82,12 @@ export async function loadAppData(keptViewApplied: Promise<void>): Promise<void>
   const mappings = await keptValue('columnMappings').catch(() => null);
   if (mappings) store.saveColumnMappings(mappings);
   kept.columnMappings = mappings ? useAppStore.getState().columnMappings : null;
+  const savedViews = await keptValue('savedViews').catch(() => null);
+  if (savedViews) {
+    // A view saved while the browser was being read stays, after the kept ones.
+    store.setSavedViews(mergeSavedViews(savedViews, useAppStore.getState().savedViews));
+    kept.savedViews = savedViews;
+  }
   if (!restoreKeptDatasets(await keptData, kept)) await loadDemo();
   startKeeping(kept);
 }

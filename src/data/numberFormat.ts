@@ -33,3 +33,11 @@ export function formatHour(hour: number): string {
 export function formatHourRange(from: number, to: number): string {
   return `${formatHour(from)}–${String(to).padStart(2, '0')}:59`;
 }
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+
+/** "3 December 2026 at 09:30" from an ISO date-time; the text as it is when it is not one. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}

@@ -10,3 +10,26 @@ export interface SavedView {
   /** ISO date-time. */
   savedAt: string;
 }
+
+/** The list with `incoming` added, leaving out views already there (same name and link). */
+export function mergeSavedViews(
+  existing: readonly SavedView[],
+  incoming: readonly SavedView[],
+): SavedView[] {
+  const merged = [...existing];
+  for (const view of incoming) {
+    if (merged.some((kept) => kept.name === view.name && kept.search === view.search)) continue;
+    merged.push(
+      merged.some((kept) => kept.id === view.id) ? { ...view, id: crypto.randomUUID() } : view,
+    );
+  }
+  return merged;
+}
+
+/** The view's address: this page with the view's query string. */
+export function savedViewLink(view: SavedView, pageUrl: string): string {
+  const url = new URL(pageUrl);
+  url.search = view.search;
+  url.hash = '';
+  return url.href;
+}

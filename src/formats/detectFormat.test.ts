@@ -34,6 +34,12 @@ describe('detectFile', () => {
       kind: 'unreadable',
       message: 'This is a PDF document, not a data file.',
     });
+    // A workspace's magic bytes, then its version.
+    const workspace = new Uint8Array([0x89, 0x57, 0x48, 0x44, 0x0d, 0x0a, 0x1a, 0x0a, 1, 0]);
+    expect(detectFile(workspace, 'shared.csv')).toEqual({
+      kind: 'unreadable',
+      message: expect.stringMatching(/^This is a workspace file: open it with Open workspace/),
+    });
   });
 });
 

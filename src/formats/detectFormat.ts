@@ -20,8 +20,15 @@ export type DetectedFile =
   /** A kind the app does not read, with what to do instead. */
   | { kind: 'unreadable'; message: string };
 
+/** A workspace file's first bytes ("\x89WHD\r\n\x1a\n", after PNG's): see src/workspace. */
+export const WORKSPACE_MAGIC: readonly number[] = [0x89, 0x57, 0x48, 0x44, 0x0d, 0x0a, 0x1a, 0x0a];
+
 /** Binary kinds told by their first bytes that the app does not read, and what to do instead. */
 const UNREADABLE: readonly { prefix: readonly number[]; message: string }[] = [
+  {
+    prefix: WORKSPACE_MAGIC,
+    message: 'This is a workspace file: open it with Open workspace, under Share.',
+  },
   {
     prefix: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
     message:

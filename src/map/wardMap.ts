@@ -502,6 +502,12 @@ export class WardMap {
     return true;
   }
 
+  /** Looks where a camera says (a saved view's): the area is no longer kept in view. */
+  jumpTo(camera: Camera): void {
+    this.keptBounds = null;
+    this.map.jumpTo({ center: [camera.longitude, camera.latitude], zoom: camera.zoom });
+  }
+
   fitBounds(bounds: Bounds): void {
     this.keptBounds = bounds;
     this.map.fitBounds(bounds, { padding: this.padding(FIT_MARGIN), duration: 0 });

@@ -17,11 +17,15 @@ import {
 } from '../data/dataset.ts';
 import type { PopulationSource, Populations, WardPopulation } from '../data/population.ts';
 import type { LoadReport } from '../data/report.ts';
+import { mergeSavedViews, type SavedView } from '../data/savedViews.ts';
 import type { ServiceFile } from '../data/services.ts';
 import { ALL_THEMES, type ThemeId } from '../data/themes.ts';
 import type { WardTopology } from '../geo/wardFile.ts';
 import { decodeWardTopology, type WardSet } from '../geo/wardSet.ts';
-import { DEFAULT_PRESET, type ViewSlice } from './viewSlice.ts';
+import type { Camera } from '../map/mapView.ts';
+import type { DisplaySlice } from './displaySlice.ts';
+import { DEFAULT_PRESET, initialView, type ViewSlice, type ViewState } from './viewSlice.ts';
+import type { WorkspaceSlice } from './workspaceSlice.ts';
 
 /** Boundaries and populations that ship with the app, as fetched at start-up. */
 export interface AppData {
@@ -71,12 +75,44 @@ export interface DataSlice {
   /** Replaces the loaded services; null removes them. */
   setServices(file: ServiceFile | null): void;
   setAppData(appData: AppData): void;
-  /** Shows the app's own boundaries, decoded the first time they are shown. */
+  /** The app's own boundaries, decoded the first time they are asked for. */
+  appWards(): WardSet;
+  /** Shows the app's own boundaries. */
   showAppWards(): void;
   setLoading(loading: DataSlice['loading']): void;
   addReport(report: LoadReport): void;
   setError(error: string | null): void;
+  /** Puts an opened workspace in place, in one step (see WorkspaceOpening). */
+  openWorkspace(opening: WorkspaceOpening): void;
 }
+
+/**
+ * What opening a workspace puts in place, all in one step. "replace": the workspace's data and
+ * view take the place of everything loaded (the caller gives the app's own boundaries and
+ * populations when it has none). "add": its datasets join those loaded (the demo makes way), and
+ * its boundaries, populations and services replace the loaded ones only where it has them (null
+ * keeps them); the view stays. Either way its saved views join the list, and files waiting for a
+ * choice and proposed services are put away.
+ */
+export type WorkspaceOpening =
+  | {
+      mode: 'replace';
+      datasets: Dataset[];
+      wards: WardSet;
+      populations: Populations | null;
+      services: ServiceFile | null;
+      view: Partial<ViewState>;
+      camera: Camera | null;
+      savedViews: SavedView[];
+    }
+  | {
+      mode: 'add';
+      datasets: Dataset[];
+      wards: WardSet | null;
+      populations: Populations | null;
+      services: ServiceFile | null;
+      savedViews: SavedView[];
+    };
 
 export type PendingChoice = 'replace' | 'add' | 'cancel';
 
@@ -147,38 +183,59 @@ export function liveThemeIds(
   return [...ids];
 }
 
-type DataStore = DataSlice & ViewSlice;
+/**
+ * A new list of datasets with a theme and period that exist. A file the user loads (`loaded`)
+ * moves the view to its themes and its latest months; otherwise the period chosen (or given by a
+ * link) is kept where the data allows. A preset's months follow the data: "last 3 months" is
+ * always the latest three.
+ */
+function datasetsChange(
+  datasets: Dataset[],
+  view: Pick<ViewState, 'theme' | 'from' | 'to' | 'preset'>,
+  loaded: DatasetSummary | null,
+): Pick<DataSlice, 'datasets'> & Partial<ViewState> {
+  const { from, to } = view;
+  const requested = loaded ? themeAfterLoading(loaded, view.theme) : view.theme;
+  const theme =
+    requested === ALL_THEMES || liveThemeIds(datasets).includes(requested) ? requested : ALL_THEMES;
+  const preset = loaded && view.preset === null ? DEFAULT_PRESET : view.preset;
+  const span = themeMonthSpan(datasets, theme);
+  const presetPeriod = span && preset ? presetPeriodFor(preset, span) : null;
+  return {
+    datasets,
+    theme,
+    ...(presetPeriod
+      ? { ...presetPeriod, preset }
+      : span
+        ? { ...periodForSpan(span, loaded ? null : from, loaded ? null : to), preset: null }
+        : {}),
+  };
+}
+
+/** New wards with an area and a selected ward that exist in them. */
+function wardsChange(
+  wards: WardSet,
+  view: Pick<ViewState, 'area' | 'ward'>,
+): Pick<DataSlice, 'wards'> & Pick<ViewState, 'area' | 'ward'> {
+  const areaExists = wards.areas.some((candidate) => candidate.id === view.area);
+  return {
+    wards,
+    area: areaExists ? view.area : (wards.areas[0]?.id ?? view.area),
+    ward: view.ward !== null && wards.byCode.has(view.ward) ? view.ward : null,
+  };
+}
+
+type DataStore = DataSlice &
+  ViewSlice &
+  Pick<DisplaySlice, 'proposedServices' | 'placingService'> &
+  Pick<WorkspaceSlice, 'savedViews'>;
 
 export function createDataSlice(
   set: StoreApi<DataStore>['setState'],
   get: StoreApi<DataStore>['getState'],
 ): DataSlice {
-  /**
-   * Puts in a new list of datasets with a theme and period that exist. A file the user loads
-   * (`loaded`) moves the view to its themes and its latest months; otherwise the period chosen
-   * (or given by a link) is kept where the data allows. A preset's months follow the data: "last
-   * 3 months" is always the latest three.
-   */
-  const setDatasets = (datasets: Dataset[], loaded: DatasetSummary | null = null) => {
-    const { from, to } = get();
-    const requested = loaded ? themeAfterLoading(loaded, get().theme) : get().theme;
-    const theme =
-      requested === ALL_THEMES || liveThemeIds(datasets).includes(requested)
-        ? requested
-        : ALL_THEMES;
-    const preset = loaded && get().preset === null ? DEFAULT_PRESET : get().preset;
-    const span = themeMonthSpan(datasets, theme);
-    const presetPeriod = span && preset ? presetPeriodFor(preset, span) : null;
-    set({
-      datasets,
-      theme,
-      ...(presetPeriod
-        ? { ...presetPeriod, preset }
-        : span
-          ? { ...periodForSpan(span, loaded ? null : from, loaded ? null : to), preset: null }
-          : {}),
-    });
-  };
+  const setDatasets = (datasets: Dataset[], loaded: DatasetSummary | null = null) =>
+    set(datasetsChange(datasets, get(), loaded));
 
   const commit = (datasets: Dataset[], dataset: Dataset) =>
     setDatasets([...datasets, dataset], dataset.synthetic ? null : summarise(dataset));
@@ -196,15 +253,7 @@ export function createDataSlice(
     reports: [],
     error: null,
 
-    setWards: (wards) => {
-      const { area, ward } = get();
-      const areaExists = wards.areas.some((candidate) => candidate.id === area);
-      set({
-        wards,
-        area: areaExists ? area : (wards.areas[0]?.id ?? area),
-        ward: ward !== null && wards.byCode.has(ward) ? ward : null,
-      });
-    },
+    setWards: (wards) => set(wardsChange(wards, get())),
 
     addDataset: (dataset) => {
       const loaded = get().datasets;
@@ -261,16 +310,61 @@ export function createDataSlice(
     setPopulations: (populations, populationSource) => set({ populations, populationSource }),
     setServices: (services) => set({ services }),
     setAppData: (appData) => set({ appData }),
-    showAppWards: () => {
+    appWards: () => {
       const appData = get().appData;
       if (!appData) throw new Error("The app's boundaries are not loaded.");
       const wards = appData.wards ?? decodeWardTopology(appData.topology);
       if (wards !== appData.wards) set({ appData: { ...appData, wards } });
-      get().setWards(wards);
+      return wards;
     },
+    showAppWards: () => get().setWards(get().appWards()),
     setLoading: (loading) => set({ loading }),
     addReport: (report) =>
       set({ reports: [{ id: get().reports.length + 1, report }, ...get().reports] }),
     setError: (error) => set({ error }),
+
+    openWorkspace: (opening) => {
+      const shared = {
+        pending: null,
+        partialRead: null,
+        proposedServices: [],
+        placingService: null,
+        savedViews: mergeSavedViews(get().savedViews, opening.savedViews),
+      };
+      const populations = (loaded: Populations | null) => ({
+        populations: loaded?.populations ?? null,
+        populationSource: loaded?.source ?? null,
+      });
+      if (opening.mode === 'replace') {
+        const view = { ...initialView, ...opening.view };
+        set({
+          ...shared,
+          ...view,
+          ...wardsChange(opening.wards, view),
+          ...datasetsChange(opening.datasets, view, null),
+          ...populations(opening.populations),
+          services: opening.services,
+          camera: opening.camera ?? get().camera,
+          cameraRequest: opening.camera,
+        });
+        return;
+      }
+      const loaded = get().datasets.filter((dataset) => !dataset.synthetic);
+      // The same workspace added twice adds its datasets twice, under ids of their own.
+      const ids = new Set(loaded.map((dataset) => dataset.id));
+      const datasets = [
+        ...loaded,
+        ...opening.datasets.map((dataset) =>
+          ids.has(dataset.id) ? { ...dataset, id: crypto.randomUUID() } : dataset,
+        ),
+      ];
+      set({
+        ...shared,
+        ...(opening.wards ? wardsChange(opening.wards, get()) : {}),
+        ...datasetsChange(datasets, get(), null),
+        ...(opening.populations ? populations(opening.populations) : {}),
+        ...(opening.services ? { services: opening.services } : {}),
+      });
+    },
   };
 }

@@ -10,6 +10,7 @@ import type { BaseMapSettings } from '../data/baseMapSettings.ts';
 import { databaseConnection } from '../data/indexedDb.ts';
 import type { DatasetRecord } from '../data/keptDataset.ts';
 import type { Populations } from '../data/population.ts';
+import type { SavedView } from '../data/savedViews.ts';
 import type { ServiceFile } from '../data/services.ts';
 import { removeAllStoredFiles } from '../data/storedFiles.ts';
 import type { ThemeId } from '../data/themes.ts';
@@ -39,6 +40,8 @@ export interface KeptValues {
   baseMap: BaseMapSettings;
   /** The column mappings the user saved. */
   columnMappings: ColumnMapping[];
+  /** Named views. */
+  savedViews: SavedView[];
 }
 
 const connection = databaseConnection(DATABASE_NAME, DATABASE_VERSION, (database, oldVersion) => {

@@ -16,6 +16,7 @@ import { computeTrends, type Trends } from '../analysis/trends.ts';
 import { type AreaStatistics, computeAreaStatistics } from '../analysis/wardStatistics.ts';
 import { monthIndex } from '../data/calendar.ts';
 import { type DatasetSummary, describeTheme, summarise } from '../data/dataset.ts';
+import type { Populations } from '../data/population.ts';
 import {
   ALL_THEMES,
   DEDUPLICATED_ALL_THEME,
@@ -23,7 +24,7 @@ import {
   type ThemeInfo,
 } from '../data/themes.ts';
 import { mapSvg, priorityMapImage } from '../export/mapSvg.ts';
-import { findArea } from '../geo/wardSet.ts';
+import { findArea, type WardSet } from '../geo/wardSet.ts';
 import { densityPositions } from '../map/mapContent.ts';
 import { liveThemeIds } from './dataSlice.ts';
 import { derived } from './memo.ts';
@@ -182,3 +183,21 @@ export const selectDensityPositions = derived(
   (state: StoreState) => [state.datasets, state.theme, state.from, state.to] as const,
   densityPositions,
 );
+
+/** The boundaries loaded when they are the user's own, not the app's. */
+export function selectUsersBoundaries({ wards, appData }: StoreState): WardSet | null {
+  return wards !== null && wards !== appData?.wards ? wards : null;
+}
+
+/** The populations loaded, with their source, when they are the user's own, not the app's. */
+export function selectUsersPopulations({
+  populations,
+  populationSource,
+  appData,
+}: StoreState): Populations | null {
+  return populations !== null &&
+    populationSource !== null &&
+    populations !== appData?.populations?.populations
+    ? { populations, source: populationSource }
+    : null;
+}

@@ -27,6 +27,31 @@ function periodForData(cube: OffenceCube, from: string | null, to: string | null
   return periodForSpan(spanOf(cube), from, to);
 }
 
+/** Boundaries with one ward in each of these boroughs (codes E05000000, E05000001, ...). */
+function wardSet(lads: string[]): WardSet {
+  const wards: Ward[] = lads.map((lad, index) => ({
+    index,
+    code: `E0500000${index}`,
+    name: `Ward ${index}`,
+    lad,
+    ladName: lad,
+    label: [0, 0],
+    neighbours: [],
+  }));
+  const areas: Area[] = lads.map((lad, index) => ({
+    id: lad,
+    name: lad,
+    wardIndices: [index],
+    bounds: [0, 0, 1, 1],
+  }));
+  return {
+    wards,
+    features: [],
+    byCode: new Map(wards.map((ward) => [ward.code, ward.index])),
+    areas,
+  };
+}
+
 describe('periodForSpan', () => {
   // June 2022 to March 2024: 22 months.
   const long = cubeOver('2022-06', '2024-03');
@@ -241,30 +266,6 @@ describe('view actions', () => {
 });
 
 describe('setWards and setPopulations', () => {
-  function wardSet(lads: string[]): WardSet {
-    const wards: Ward[] = lads.map((lad, index) => ({
-      index,
-      code: `E0500000${index}`,
-      name: `Ward ${index}`,
-      lad,
-      ladName: lad,
-      label: [0, 0],
-      neighbours: [],
-    }));
-    const areas: Area[] = lads.map((lad, index) => ({
-      id: lad,
-      name: lad,
-      wardIndices: [index],
-      bounds: [0, 0, 1, 1],
-    }));
-    return {
-      wards,
-      features: [],
-      byCode: new Map(wards.map((ward) => [ward.code, ward.index])),
-      areas,
-    };
-  }
-
   it('keeps an area and ward the boundaries have', () => {
     const store = createAppStore({ area: 'E09000033', ward: 'E05000001' });
     const wards = wardSet(['E09000020', 'E09000033']);
@@ -287,5 +288,132 @@ describe('setWards and setPopulations', () => {
     store.getState().setPopulations(populations, { name: 'population.csv', year: 2022 });
     expect(store.getState().populations).toBe(populations);
     expect(store.getState().populationSource).toEqual({ name: 'population.csv', year: 2022 });
+  });
+});
+
+describe('openWorkspace', () => {
+  const savedView = {
+    id: 'tasking',
+    name: 'Tasking 3 Dec',
+    search: '?theme=robbery',
+    savedAt: '2026-12-03T09:00:00.000Z',
+  };
+
+  it('replaces everything loaded and the view in one step', () => {
+    const store = createAppStore({ area: 'E09000020', theme: 'youth_violence', ward: null });
+    store.getState().setWards(wardSet(['E09000020', 'E09000033']));
+    store.getState().addDataset(datasetOf(cubeOver('2024-01', '2024-06'), { id: 'mine' }));
+    store.getState().saveView('Mine', '?theme=youth_violence');
+    store.getState().addProposedService({ type: 'Youth hub', longitude: -0.2, latitude: 51.5 });
+    const wards = wardSet(['E09000001', 'E09000033']);
+    const dataset = datasetOf(cubeOver('2023-01', '2023-12', ['robbery']), { id: 'theirs' });
+    const populations = new Map([['E05000001', { population: 100, population10to24: null }]]);
+    let changes = 0;
+    store.subscribe(() => {
+      changes += 1;
+    });
+    store.getState().openWorkspace({
+      mode: 'replace',
+      datasets: [dataset],
+      wards,
+      populations: { populations, source: { name: 'theirs.csv', year: null } },
+      services: null,
+      view: {
+        area: 'E09000033',
+        theme: 'robbery',
+        from: '2023-03',
+        to: '2023-05',
+        preset: null,
+        ward: 'E05000001',
+      },
+      camera: { zoom: 12, latitude: 51.5, longitude: -0.2 },
+      savedViews: [savedView],
+    });
+    expect(changes).toBe(1);
+    const state = store.getState();
+    expect(state.datasets).toEqual([dataset]);
+    expect(state.wards).toBe(wards);
+    expect(state.populations).toBe(populations);
+    expect(state).toMatchObject({
+      area: 'E09000033',
+      theme: 'robbery',
+      from: '2023-03',
+      to: '2023-05',
+      ward: 'E05000001',
+      // Not in the workspace's view: back to the defaults.
+      measure: 'count',
+      populationSource: { name: 'theirs.csv', year: null },
+      camera: { zoom: 12, latitude: 51.5, longitude: -0.2 },
+      cameraRequest: { zoom: 12, latitude: 51.5, longitude: -0.2 },
+      proposedServices: [],
+    });
+    expect(state.savedViews.map((view) => view.name)).toEqual(['Mine', 'Tasking 3 Dec']);
+  });
+
+  it('adds datasets beside those loaded, keeping the view, with ids of their own', () => {
+    const store = createAppStore({ theme: 'robbery' });
+    const wards = wardSet(['E09000020']);
+    store.getState().setWards(wards);
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2024-01', '2024-06', ['robbery']), { id: 'one' }));
+    store.getState().setPeriod('2024-02', '2024-03');
+    const incoming = datasetOf(cubeOver('2023-01', '2023-12', ['burglary']), { id: 'one' });
+    store.getState().openWorkspace({
+      mode: 'add',
+      datasets: [incoming],
+      wards: null,
+      populations: null,
+      services: null,
+      savedViews: [savedView, savedView],
+    });
+    const ids = store.getState().datasets.map((dataset) => dataset.id);
+    expect(ids[0]).toBe('one');
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).not.toBe('one');
+    expect(store.getState().wards).toBe(wards);
+    expect(store.getState()).toMatchObject({ theme: 'robbery', from: '2024-02', to: '2024-03' });
+    expect(store.getState().savedViews).toHaveLength(1);
+  });
+
+  it('drops the demo when a workspace is added to it', () => {
+    const store = createAppStore();
+    store
+      .getState()
+      .addDataset(datasetOf(cubeOver('2024-01', '2024-06'), { id: 'demo', synthetic: true }));
+    store.getState().openWorkspace({
+      mode: 'add',
+      datasets: [datasetOf(cubeOver('2023-01', '2023-12', ['robbery']), { id: 'real' })],
+      wards: null,
+      populations: null,
+      services: null,
+      savedViews: [],
+    });
+    expect(store.getState().datasets.map((dataset) => dataset.id)).toEqual(['real']);
+  });
+});
+
+describe('saved views', () => {
+  it('saves, shows and removes named views', () => {
+    const store = createAppStore({ measure: 'rate', page: 'priorities' });
+    store.getState().saveView('Tasking 3 Dec: Golborne and Colville', '?ward=E05009396');
+    const [saved] = store.getState().savedViews;
+    expect(saved).toMatchObject({
+      name: 'Tasking 3 Dec: Golborne and Colville',
+      search: '?ward=E05009396',
+    });
+    store
+      .getState()
+      .showView({ ward: 'E05009396' }, { zoom: 14, latitude: 51.52, longitude: -0.21 });
+    // What the view does not say goes back to the defaults, as opening its link would.
+    expect(store.getState()).toMatchObject({
+      ward: 'E05009396',
+      measure: 'count',
+      page: 'dashboard',
+      camera: { zoom: 14, latitude: 51.52, longitude: -0.21 },
+      cameraRequest: { zoom: 14, latitude: 51.52, longitude: -0.21 },
+    });
+    store.getState().removeSavedView(saved?.id ?? '');
+    expect(store.getState().savedViews).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The one store, built from slices: the view (what a link describes), the loaded data (held by
- * reference), how the page is shown, the services' coverage, and whether the user's data is kept
- * in the browser. No devtools middleware: it would serialise megabytes of typed arrays.
+ * reference), how the page is shown, the services' coverage, saved views, and whether the user's
+ * data is kept in the browser. No devtools middleware: it would serialise megabytes of typed arrays.
  */
 import { create } from 'zustand';
 import { type ColumnMappingSlice, createColumnMappingSlice } from './columnMappingSlice.ts';
@@ -9,6 +9,7 @@ import { type CoverageSlice, createCoverageSlice } from './coverageSlice.ts';
 import { createDataSlice, type DataSlice } from './dataSlice.ts';
 import { createDisplaySlice, type DisplaySlice } from './displaySlice.ts';
 import { createViewSlice, type ViewSlice, type ViewState } from './viewSlice.ts';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** Where a user's dataset stands with the browser's storage. */
 export type DatasetKeeping = 'keeping' | 'kept' | 'not kept';
@@ -33,6 +34,7 @@ export type StoreState = ViewSlice &
   DisplaySlice &
   CoverageSlice &
   ColumnMappingSlice &
+  WorkspaceSlice &
   KeepingSlice;
 
 export function createAppStore(view: Partial<ViewState> = {}) {
@@ -42,6 +44,7 @@ export function createAppStore(view: Partial<ViewState> = {}) {
     ...createDisplaySlice(set, get),
     ...createCoverageSlice(set, get),
     ...createColumnMappingSlice(set, get),
+    ...createWorkspaceSlice(set, get),
     keeping: false,
     keepingView: false,
     datasetKeeping: {},

@@ -50,6 +50,9 @@ export type Page =
 export interface ViewSlice extends ViewState {
   /** Where the map looks, as it last reported; null until it has moved (the URL's, if any). */
   camera: Camera | null;
+  /** A camera the map should move to once (a saved view's, an opened workspace's); the map
+   * clears it when it has moved. */
+  cameraRequest: Camera | null;
   setArea(area: string): void;
   setTheme(theme: ThemeId): void;
   /** Months chosen by hand: a custom period, compared with the period before it. */
@@ -68,6 +71,10 @@ export interface ViewSlice extends ViewState {
   setTopN(topN: number): void;
   setServicesView(change: Partial<ServicesView>): void;
   setCamera(camera: Camera): void;
+  setCameraRequest(camera: Camera | null): void;
+  /** Shows a view (a saved one): what it does not say goes back to the defaults, as opening its
+   * link would, and the map moves to its camera when it has one. */
+  showView(view: Partial<ViewState>, camera: Camera | null): void;
 }
 
 export const DEFAULT_PRESET: PeriodPreset = 'last-12-months';
@@ -113,6 +120,7 @@ export function createViewSlice(
   return {
     ...initialView,
     camera: null,
+    cameraRequest: null,
     setArea: (area) => set({ area, ward: null }),
     setTheme: (theme) => set({ theme, ...presetPeriod(get().preset, theme) }),
     setPeriod: (from, to) =>
@@ -133,5 +141,16 @@ export function createViewSlice(
     setTopN: (topN) => set({ topN }),
     setServicesView: (change) => set({ servicesView: { ...get().servicesView, ...change } }),
     setCamera: (camera) => set({ camera }),
+    setCameraRequest: (cameraRequest) => set({ cameraRequest }),
+    showView: (view, camera) => {
+      const shown = { ...initialView, ...view };
+      // A preset's months follow the data, as when its link is opened.
+      set({
+        ...shown,
+        ...presetPeriod(shown.preset, shown.theme),
+        camera: camera ?? get().camera,
+        cameraRequest: camera,
+      });
+    },
   };
 }

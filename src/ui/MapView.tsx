@@ -129,6 +129,15 @@ function WardMapPanel({
     mapRef.current?.fitBounds(figures.area.bounds);
   }, [areaId, figures.area.bounds]);
 
+  // After the area's bounds: a saved view's camera wins over its area's extent.
+  const cameraRequest = useAppStore((state) => state.cameraRequest);
+  const setCameraRequest = useAppStore((state) => state.setCameraRequest);
+  useEffect(() => {
+    if (!cameraRequest || !mapRef.current) return;
+    mapRef.current.jumpTo(cameraRequest);
+    setCameraRequest(null);
+  }, [cameraRequest, setCameraRequest]);
+
   // In a meeting the map follows the ward under discussion, and the area when there is none.
   const meeting = useAppStore((state) => state.meeting);
   const selectedIndex = figures.wards.find((ward) => ward.code === figures.selectedWard)?.index;

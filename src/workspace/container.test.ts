@@ -1,13 +1,13 @@
 import { createHash, pbkdf2Sync } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { WORKSPACE_MAGIC } from '../formats/detectFormat.ts';
 import {
   checkWorkspace,
   PBKDF2_ITERATIONS,
   sealWorkspace,
   unsealWorkspace,
   WORKSPACE_FORMAT_VERSION,
-  WORKSPACE_MAGIC,
   WorkspaceError,
   type WorkspaceProblem,
 } from './container.ts';

@@ -18,7 +18,8 @@
  * cannot be changed either without the passphrase.
  */
 
-export const WORKSPACE_MAGIC = Uint8Array.of(0x89, 0x57, 0x48, 0x44, 0x0d, 0x0a, 0x1a, 0x0a);
+import { WORKSPACE_MAGIC } from '../formats/detectFormat.ts';
+
 export const WORKSPACE_FORMAT_VERSION = 1;
 const PREFIX_BYTES = 14;
 const DIGEST_BYTES = 32;
@@ -227,7 +228,7 @@ export async function sealWorkspace(
 }
 
 /** Whether the bytes start with a workspace's magic bytes. */
-export function startsAsWorkspace(bytes: Uint8Array): boolean {
+function startsAsWorkspace(bytes: Uint8Array): boolean {
   return (
     bytes.length >= WORKSPACE_MAGIC.length &&
     WORKSPACE_MAGIC.every((byte, index) => bytes[index] === byte)

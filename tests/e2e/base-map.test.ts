@@ -31,6 +31,7 @@ import {
   openMenu,
   type Rgb,
   waitForDashboard,
+  waitForServiceWorker,
 } from './browser.ts';
 import { download } from './files.ts';
 import { buildAndServe } from './global-setup.ts';
@@ -93,16 +94,6 @@ const near = (colour: Rgb, expected: Rgb) =>
   colour.every((channel, index) => Math.abs(channel - (expected[index] as number)) <= 3);
 
 const mapPixels = (page: Page) => elementPixels(page, '.ward-map');
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => navigator.serviceWorker.controller?.state === 'activated',
-    null,
-    {
-      timeout: 20_000,
-    },
-  );
-}
 
 describe('a base map file', () => {
   // A new visitor for each test: what one keeps in the browser must not show in the next.

@@ -1,7 +1,13 @@
 /** Debian's Chromium driven by playwright-core, with WebGL through SwiftShader. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from 'playwright-core';
 import { PNG } from 'pngjs';
 import { inject } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
@@ -48,6 +54,38 @@ export async function waitForDashboard(page: Page): Promise<void> {
       timeout: 30_000,
     },
   );
+}
+
+/** The page is served by the service worker, whose cache is complete once it is active. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => navigator.serviceWorker.controller?.state === 'activated',
+    null,
+    {
+      timeout: 20_000,
+    },
+  );
+}
+
+/**
+ * A new visitor's page opened with no network: the app visited once online in a new browser
+ * context (its service worker installed), then the context taken offline and the app opened
+ * again. Going offline cuts the service worker off too, so nothing can come from the server.
+ */
+export async function openedOfflineAfterOneVisit(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const visit = await context.newPage();
+  await visit.goto(appUrl());
+  await waitForDashboard(visit);
+  await waitForServiceWorker(visit);
+  await visit.close();
+  await context.setOffline(true);
+  const page = await context.newPage();
+  await page.goto(appUrl());
+  await waitForDashboard(page);
+  return { context, page };
 }
 
 /** Ward name -> count, as the ward table shows them. */

@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** A folder of its own for a test file's files; `write` returns the path of a file written. */
 export function scratchFiles(prefix: string): {
@@ -51,14 +51,14 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Clicks a button and returns the file it downloads. */
+/** Clicks a button (by its name, or as found) and returns the file it downloads. */
 export async function download(
   page: Page,
-  button: string,
+  button: string | Locator,
 ): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
+    (typeof button === 'string' ? page.getByRole('button', { name: button }) : button).click(),
   ]);
   const stream = await file.createReadStream();
   const chunks: Buffer[] = [];

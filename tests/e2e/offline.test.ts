@@ -13,9 +13,11 @@ import {
   appUrl,
   dataBadge,
   launchBrowser,
+  openedOfflineAfterOneVisit,
   tableCounts,
   WHILE_LOADING,
   waitForDashboard,
+  waitForServiceWorker,
   wardCounts,
 } from './browser.ts';
 import { RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
@@ -34,16 +36,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The page is served by the service worker, whose cache is complete once it is active. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => navigator.serviceWorker.controller?.state === 'activated',
-    null,
-    {
-      timeout: 20_000,
-    },
-  );
-}
 
 describe('offline', () => {
   it('reopens the loaded data offline, and the Area picker still works', async () => {
@@ -107,18 +99,8 @@ describe('offline', () => {
   });
 
   it('opens with the demo data on a cold start offline after one visit', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const { context, page } = await openedOfflineAfterOneVisit(browser);
     try {
-      const visit = await context.newPage();
-      await visit.goto(appUrl());
-      await waitForDashboard(visit);
-      await waitForServiceWorker(visit);
-      await visit.close();
-
-      await context.setOffline(true);
-      const page = await context.newPage();
-      await page.goto(appUrl());
-      await waitForDashboard(page);
       await expect.poll(() => dataBadge(page), WHILE_LOADING).toBe('Synthetic demo data');
       expect(Object.keys(await tableCounts(page)).sort()).toEqual([...RBKC_WARD_NAMES].sort());
     } finally {

@@ -5,6 +5,7 @@
  */
 import { BaseMapSettings } from '../../ui/BaseMapSettings.tsx';
 import { MeasurePicker, PeriodPicker, ThemePicker } from '../../ui/Controls.tsx';
+import { SavedViews } from '../../ui/SavedViews.tsx';
 import { Layers } from './Layers.tsx';
 import { LocateMe } from './LocateMe.tsx';
 import { MapOptions } from './MapOptions.tsx';
@@ -23,6 +24,7 @@ export function FiltersPanel({ onClose }: { onClose(): void }) {
         <PeriodPicker />
         <MeasurePicker />
       </form>
+      <SavedViews />
       <MapOptions />
       <Layers />
       <BaseMapSettings />

@@ -2,7 +2,7 @@
  * Share and export: the one-page briefing, the map as PNG, the ward table as CSV, and a link to
  * the view. Exports apply publication mode by default, whatever the screen shows.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeView } from '../../analysis/describeView.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD, suppressionFor } from '../../analysis/suppression.ts';
@@ -10,6 +10,7 @@ import { MAP_IMAGE_HEIGHT, MAP_IMAGE_WIDTH, mapImageFor, mapSvg } from '../../ex
 import { exportFileName, wardTableCsv } from '../../export/wardTableCsv.ts';
 import { selectExportFigures, useAreaStatistics } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
+import { LinkToCopy, useCopyLink } from '../../ui/copyLink.tsx';
 import { downloadBlob, svgToPng } from '../../ui/downloads.ts';
 import { exportBaseMapImage } from '../../ui/exportBaseMap.ts';
 import './shareAndExport.css';
@@ -41,14 +42,7 @@ export function ShareAndExport({
   const setPage = useAppStore((state) => state.setPage);
   const baseMapSettings = useAppStore((state) => state.baseMap);
   const statistics = useAreaStatistics();
-  const [status, setStatus] = useState('');
-  const [linkToCopy, setLinkToCopy] = useState<string | null>(null);
-  const linkField = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (linkToCopy === null) return;
-    linkField.current?.focus();
-    linkField.current?.select();
-  }, [linkToCopy]);
+  const { copyLink, linkToCopy, linkField, status, setStatus } = useCopyLink();
 
   if (!figures) return null;
   const fileView = { ...view, areaName: figures.area.name };
@@ -93,19 +87,6 @@ export function ShareAndExport({
     setStatus(`Ward table downloaded${publication ? ', with publication mode' : ''}.`);
   };
 
-  const copyLink = async () => {
-    const link = window.location.href;
-    try {
-      // Missing outside secure contexts, and refused without permission.
-      await navigator.clipboard.writeText(link);
-      setLinkToCopy(null);
-      setStatus('Link copied');
-    } catch {
-      setLinkToCopy(link);
-      setStatus('The link could not be copied for you: it is selected below, copy it with Ctrl+C.');
-    }
-  };
-
   return (
     <section className="share-export" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="visually-hidden">
@@ -121,7 +102,7 @@ export function ShareAndExport({
         <button type="button" onClick={downloadTable}>
           Download ward table (CSV)
         </button>
-        <button type="button" onClick={copyLink}>
+        <button type="button" onClick={() => copyLink(window.location.href)}>
           Copy link
         </button>
       </div>
@@ -137,12 +118,7 @@ export function ShareAndExport({
       <span id={`${id}-publication-hint`} className="hint">
         For the briefing and the CSV; the screen keeps its own setting.
       </span>
-      {linkToCopy !== null && (
-        <div className="field copy-link">
-          <label htmlFor={`${id}-link`}>Link to this view</label>
-          <input id={`${id}-link`} ref={linkField} type="text" readOnly value={linkToCopy} />
-        </div>
-      )}
+      <LinkToCopy label="Link to this view" link={linkToCopy} fieldRef={linkField} />
       <p className="share-status" role="status">
         {status}
       </p>

@@ -29,6 +29,7 @@ async function clearThisTab(): Promise<void> {
   store.setServices(null);
   store.clearProposedServices();
   store.clearColumnMappings();
+  store.setSavedViews([]);
   const { appData, wards, populations } = useAppStore.getState();
   if (appData && wards !== appData.wards) store.showAppWards();
   if (appData?.populations && populations !== appData.populations.populations)

@@ -1,0 +1,387 @@
+/**
+ * Save workspace and Open workspace: each a button and the dialog it opens. Saving and opening
+ * run in the workspace worker; an opened workspace changes nothing until the user chooses Replace
+ * or Add, and a refused one changes nothing at all.
+ */
+import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { describePeriod } from '../../analysis/describeView.ts';
+import { monthKey } from '../../data/calendar.ts';
+import { formatCount, formatDateTime } from '../../data/numberFormat.ts';
+import { useAppStore } from '../../state/store.ts';
+import { downloadBlob } from '../../ui/downloads.ts';
+import { FileButton } from '../../ui/FileButton.tsx';
+import { useModalDialog } from '../../ui/useModalDialog.ts';
+import { WorkspaceError } from '../../workspace/container.ts';
+import type { WorkspaceContents } from '../../workspace/contents.ts';
+import {
+  putWorkspaceInPlace,
+  readWorkspaceFile,
+  saveWorkspace,
+  WORKSPACE_EXTENSION,
+  workspaceFileName,
+} from './workspaces.ts';
+import './workspace.css';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A modal dialog, in the page's body: the buttons that open these sit in menus that fold away, and
+ * the dialog must outlive the menu's panel being hidden.
+ */
+function WorkspaceDialog({
+  title,
+  open,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  const id = useId();
+  const dialog = useModalDialog(open);
+  return createPortal(
+    <dialog
+      ref={dialog}
+      className="workspace-dialog"
+      aria-labelledby={`${id}-title`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <>
+          <h2 id={`${id}-title`}>{title}</h2>
+          {children}
+        </>
+      )}
+    </dialog>,
+    document.body,
+  );
+}
+
+/** A labelled text or passphrase field, with its hint read out with it. */
+function TextField({
+  label,
+  value,
+  onChange,
+  type = 'text',
+  autoComplete,
+  required = false,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  type?: 'text' | 'password';
+  autoComplete: string;
+  required?: boolean;
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="text-input"
+        type={type}
+        required={required}
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Save workspace and Open workspace, side by side (in the Share menu). */
+export function Workspaces() {
+  return (
+    <div className="workspace-buttons">
+      <SaveWorkspace />
+      <OpenWorkspace />
+    </div>
+  );
+}
+
+// ---- Save ----
+
+function SaveWorkspace() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Save workspace
+      </button>
+      <WorkspaceDialog title="Save workspace" open={open} onClose={() => setOpen(false)}>
+        <SaveWorkspaceForm onClose={() => setOpen(false)} />
+      </WorkspaceDialog>
+    </>
+  );
+}
+
+function SaveWorkspaceForm({ onClose }: { onClose(): void }) {
+  const usersFiles = useAppStore((state) => state.datasets.filter((d) => !d.synthetic).length);
+  const [savedBy, setSavedBy] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    if (passphrase !== '' && passphrase !== again) {
+      setProblem('The two passphrases differ: type the same one twice.');
+      return;
+    }
+    setBusy(true);
+    setStatus('Saving…');
+    try {
+      const blob = await saveWorkspace({
+        savedBy: savedBy.trim(),
+        passphrase: passphrase === '' ? null : passphrase,
+      });
+      const fileName = workspaceFileName(new Date());
+      downloadBlob(blob, fileName);
+      setStatus(
+        `Saved as ${fileName} (${formatCount(Math.ceil(blob.size / 1024))} kB)${passphrase ? ', encrypted' : ''}.`,
+      );
+    } catch (error) {
+      setStatus('');
+      setProblem(`The workspace could not be saved: ${messageOf(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={save}>
+      <p>
+        One file with {usersFiles > 0 ? 'the files you loaded' : 'no files of yours (none loaded)'},
+        boundaries, populations and services of your own, column matchings, this view and the saved
+        views, for a colleague to open with Open workspace. It holds every count, however small:
+        share it only under your information-sharing agreement.
+      </p>
+      <TextField
+        label="Saved by"
+        value={savedBy}
+        onChange={setSavedBy}
+        autoComplete="name"
+        required
+        hint="Your name and organisation, shown to whoever opens the file."
+      />
+      <TextField
+        label="Passphrase (optional)"
+        value={passphrase}
+        onChange={setPassphrase}
+        type="password"
+        autoComplete="new-password"
+        hint="Encrypts the file (AES-256). Send the passphrase another way than the file; it cannot be recovered if it is lost."
+      />
+      {passphrase !== '' && (
+        <TextField
+          label="Passphrase again"
+          value={again}
+          onChange={setAgain}
+          type="password"
+          autoComplete="new-password"
+        />
+      )}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <p role="status" className="workspace-status">
+        {status}
+      </p>
+      <div className="dialog-buttons">
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// ---- Open ----
+
+function OpenWorkspace() {
+  const [file, setFile] = useState<File | null>(null);
+  return (
+    <>
+      <FileButton
+        label="Open workspace"
+        accept={`${WORKSPACE_EXTENSION},application/octet-stream`}
+        secondary
+        onFiles={([chosen]) => setFile(chosen ?? null)}
+      />
+      <WorkspaceDialog title="Open workspace" open={file !== null} onClose={() => setFile(null)}>
+        {/* A new form for each file: nothing of the last one's answer stays. */}
+        {file && (
+          <OpenWorkspaceForm
+            key={`${file.name}:${file.lastModified}`}
+            file={file}
+            onClose={() => setFile(null)}
+          />
+        )}
+      </WorkspaceDialog>
+    </>
+  );
+}
+
+type Opening =
+  | { state: 'checking' }
+  | { state: 'passphrase'; problem: string | null }
+  | { state: 'refused'; problem: string }
+  | { state: 'checked'; contents: WorkspaceContents };
+
+function OpenWorkspaceForm({ file, onClose }: { file: File; onClose(): void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [opening, setOpening] = useState<Opening>({ state: 'checking' });
+
+  const read = useCallback(
+    async (withPassphrase: string | null) => {
+      setOpening({ state: 'checking' });
+      try {
+        setOpening({ state: 'checked', contents: await readWorkspaceFile(file, withPassphrase) });
+      } catch (error) {
+        if (error instanceof WorkspaceError && error.problem === 'passphrase-needed')
+          setOpening({ state: 'passphrase', problem: null });
+        else if (error instanceof WorkspaceError && error.problem === 'wrong-passphrase')
+          setOpening({ state: 'passphrase', problem: error.message });
+        else if (error instanceof WorkspaceError)
+          setOpening({ state: 'refused', problem: error.message });
+        else
+          setOpening({
+            state: 'refused',
+            problem: `${file.name} could not be opened: ${messageOf(error)}`,
+          });
+      }
+    },
+    [file],
+  );
+  // The file is checked as soon as it is chosen: most need no passphrase.
+  useEffect(() => {
+    void read(null);
+  }, [read]);
+
+  const finish = (mode: 'replace' | 'add') => {
+    if (opening.state !== 'checked') return;
+    putWorkspaceInPlace(opening.contents, mode);
+    onClose();
+  };
+
+  return (
+    <>
+      <p>
+        <strong>{file.name}</strong>
+      </p>
+      {opening.state === 'passphrase' && (
+        <form
+          className="passphrase"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void read(passphrase);
+          }}
+        >
+          <TextField
+            label="Passphrase"
+            value={passphrase}
+            onChange={setPassphrase}
+            type="password"
+            autoComplete="current-password"
+            hint="This workspace is encrypted: type the passphrase it was saved with."
+          />
+          <button type="submit" disabled={passphrase === ''}>
+            Unlock
+          </button>
+        </form>
+      )}
+      {opening.state === 'checking' && <p role="status">Checking {file.name}…</p>}
+      {(opening.state === 'refused' || (opening.state === 'passphrase' && opening.problem)) && (
+        <p className="error" role="alert">
+          {opening.problem}
+        </p>
+      )}
+      {opening.state === 'checked' && <WorkspaceSummary contents={opening.contents} />}
+      <div className="dialog-buttons">
+        {opening.state === 'checked' && (
+          <>
+            <button type="button" onClick={() => finish('replace')}>
+              Replace what is loaded
+            </button>
+            <button type="button" onClick={() => finish('add')}>
+              Add to what is loaded
+            </button>
+          </>
+        )}
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}
+
+const counted = (count: number, unit: string) =>
+  `${formatCount(count)} ${unit}${count === 1 ? '' : 's'}`;
+
+/** Who saved the workspace and when, and what it holds. */
+function WorkspaceSummary({ contents }: { contents: WorkspaceContents }) {
+  const holds: string[] = contents.datasets.map((dataset) => {
+    const { cube, points } = dataset;
+    const period = describePeriod(
+      monthKey(cube.firstMonth),
+      monthKey(cube.firstMonth + cube.monthCount - 1),
+    );
+    const themes = dataset.themes.map((info) => info.label).join(', ');
+    return `${dataset.fileName}: ${themes}, ${period}, ${counted(dataset.report.rowsLoaded, 'row')}${points ? ', with map points' : ''}`;
+  });
+  if (contents.populations) holds.push(`Populations: ${contents.populations.source.name}`);
+  if (contents.services)
+    holds.push(
+      `Services: ${contents.services.fileName}, ${counted(contents.services.services.length, 'service')}`,
+    );
+  if (contents.boundaries)
+    holds.push(
+      `Ward boundaries of their own: ${counted(contents.boundaries.wards.length, 'ward')}`,
+    );
+  if (contents.columnMappings.length > 0)
+    holds.push(
+      `Column matchings: ${contents.columnMappings.map((mapping) => mapping.name).join('; ')}`,
+    );
+  if (contents.savedViews.length > 0)
+    holds.push(`Saved views: ${contents.savedViews.map((view) => view.name).join('; ')}`);
+  return (
+    <section className="workspace-summary" aria-label="What the workspace holds">
+      <p>
+        Saved by <strong>{contents.savedBy}</strong> on {formatDateTime(contents.savedAt)}. It holds
+        its view and:
+      </p>
+      <ul>
+        {holds.length > 0 ? holds.map((line) => <li key={line}>{line}</li>) : <li>no files</li>}
+      </ul>
+      <p className="hint">
+        Replace: its data and view take the place of what is loaded. Add: its files are counted with
+        those loaded (months in both count twice), and its boundaries, populations and services
+        replace yours where it has them.
+      </p>
+    </section>
+  );
+}
