@@ -60,7 +60,7 @@ export async function workspaceFigures(
     started = performance.now();
     const opened = await readWorkspace(file, WORKSPACE_PASSPHRASE);
     timings.open.push(performance.now() - started);
-    if (!sameCube(dataset, opened.datasets[0] as Dataset))
+    if (opened.kind !== 'analysis' || !sameCube(dataset, opened.datasets[0] as Dataset))
       throw new Error('the workspace opened does not hold the cube saved');
     mkdirSync(path.dirname(WORKSPACE_FILE), { recursive: true });
     writeFileSync(WORKSPACE_FILE, file);

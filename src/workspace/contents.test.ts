@@ -7,6 +7,7 @@ import {
   WESTMINSTER,
   wardSetOf,
 } from '../../tests/support/wards.ts';
+import { publishView } from '../analysis/publication.ts';
 import { monthIndex } from '../data/calendar.ts';
 import {
   CubeBuilder,
@@ -18,11 +19,13 @@ import {
 import type { Dataset } from '../data/dataset.ts';
 import { buildReport, RejectionLog } from '../data/report.ts';
 import { headerSignature } from '../formats/columnMapping.ts';
+import { findArea } from '../geo/wardSet.ts';
 import { WorkspaceError } from './container.ts';
 import {
   type AnalysisContents,
   decodeContents,
   encodeContents,
+  type PublicationContents,
   type WorkspaceContents,
 } from './contents.ts';
 import { readWorkspace, writeWorkspace } from './workspaceFile.ts';
@@ -142,6 +145,43 @@ function analysis(): AnalysisContents {
         savedAt: '2026-12-01T08:00:00.000Z',
       },
     ],
+  };
+}
+
+/** The published figures of robbery from December 2025 to January 2026 in the extract. */
+function publicationOf(): PublicationContents {
+  const [extract] = datasets();
+  const area = findArea(boundaries, KENSINGTON.lad);
+  if (!extract || !area) throw new Error('fixture');
+  const view = publishView(
+    'Robbery',
+    '?theme=robbery',
+    {
+      wards: boundaries,
+      area,
+      datasets: [extract],
+      populations: null,
+      view: {
+        area: area.id,
+        theme: 'robbery',
+        from: '2025-12',
+        to: '2026-01',
+        preset: null,
+        measure: 'count',
+        ward: null,
+        time: null,
+      },
+    },
+    4,
+  );
+  return {
+    kind: 'publication',
+    savedBy: 'A. Analyst',
+    savedAt: '2026-12-03T09:30:00.000Z',
+    view: '?theme=robbery',
+    savedViews: [],
+    boundaries: null,
+    published: { suppressedUpTo: 4, views: [view] },
   };
 }
 
@@ -277,6 +317,45 @@ describe('contents round trip', () => {
       savedViews: [],
     };
     expect(decodeContents(payloadOf(empty))).toEqual(empty);
+  });
+});
+
+describe('publications', () => {
+  it('gives back a publication, which holds no blocks: no cube, points or populations', () => {
+    const publication = publicationOf();
+    const payload = payloadOf(publication);
+    expect(decodeContents(payload)).toEqual(publication);
+    const manifest = manifestOf(payload);
+    expect(manifest.blocks).toEqual([]);
+    expect(Object.keys(manifest).sort()).toEqual(
+      [
+        'app',
+        'blocks',
+        'boundaries',
+        'kind',
+        'published',
+        'savedAt',
+        'savedBy',
+        'savedViews',
+        'view',
+      ].sort(),
+    );
+  });
+
+  it('refuses a publication that holds a count from 1 to 4', () => {
+    type Manifest = {
+      published: { views: { wards: { count: unknown }[]; heatmap: { cells: unknown[] } }[] };
+    };
+    const inWards = withManifest(payloadOf(publicationOf()), (manifest) => {
+      const ward = (manifest as unknown as Manifest).published.views[0]?.wards[0];
+      if (ward) ward.count = 3;
+    });
+    expect(invalidReason(inWards)).toContain('a count under the threshold');
+    const inHeatmap = withManifest(payloadOf(publicationOf()), (manifest) => {
+      const heatmap = (manifest as unknown as Manifest).published.views[0]?.heatmap;
+      if (heatmap) heatmap.cells[0] = 2;
+    });
+    expect(invalidReason(inHeatmap)).toContain('a count under the threshold');
   });
 });
 

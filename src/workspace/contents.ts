@@ -23,7 +23,13 @@
  * (counts of whole offences take few values), or as a uint32 `values` block.
  */
 
-import { type CountBlock, type OffenceCube, SLOT_COUNT } from '../data/cube.ts';
+import {
+  type PublishedCount,
+  type PublishedView,
+  type PublishedWorkspace,
+  SUPPRESSED,
+} from '../analysis/publication.ts';
+import { type CountBlock, HOURS_PER_WEEK, type OffenceCube, SLOT_COUNT } from '../data/cube.ts';
 import type { Dataset, OffencePoints } from '../data/dataset.ts';
 import type { Populations, WardPopulation } from '../data/population.ts';
 import type { LoadReport, NotRead, ReasonCount, RejectedRow } from '../data/report.ts';
@@ -70,7 +76,15 @@ export interface AnalysisContents extends CommonContents {
   columnMappings: ColumnMapping[];
 }
 
-export type WorkspaceContents = AnalysisContents;
+/** Only the published figures of views, small counts hidden (analysis/publication.ts); it
+ * opens read-only. */
+export interface PublicationContents extends CommonContents {
+  kind: 'publication';
+  published: PublishedWorkspace;
+}
+
+export type WorkspaceContents = AnalysisContents | PublicationContents;
+export type WorkspaceKind = WorkspaceContents['kind'];
 
 // ---- Blocks ----
 
@@ -317,12 +331,15 @@ export function encodeContents(contents: WorkspaceContents): EncodedPayload {
     savedViews: contents.savedViews,
     boundaries: contents.boundaries ? boundariesEntry(contents.boundaries, plan) : null,
   };
-  const body = {
-    datasets: contents.datasets.map((dataset) => datasetEntry(dataset, plan)),
-    populations: contents.populations ? populationsEntry(contents.populations, plan) : null,
-    services: contents.services,
-    columnMappings: contents.columnMappings,
-  };
+  const body =
+    contents.kind === 'analysis'
+      ? {
+          datasets: contents.datasets.map((dataset) => datasetEntry(dataset, plan)),
+          populations: contents.populations ? populationsEntry(contents.populations, plan) : null,
+          services: contents.services,
+          columnMappings: contents.columnMappings,
+        }
+      : { published: contents.published };
   const manifest = new TextEncoder().encode(
     JSON.stringify({ ...common, ...body, blocks: plan.entries }),
   );
@@ -706,6 +723,47 @@ function checkedColumnMappings(value: unknown): ColumnMapping[] {
   return checked.mappings;
 }
 
+/** A published count: hidden, or whole and not from 1 to the threshold. */
+function checkedPublishedCount(value: unknown, suppressedUpTo: number): PublishedCount {
+  if (value === SUPPRESSED) return SUPPRESSED;
+  const count = whole(value, 'published count');
+  if (count >= 1 && count <= suppressedUpTo) invalid('a count under the threshold');
+  return count;
+}
+
+function checkedPublished(value: unknown): PublishedWorkspace {
+  const published = record(value, 'published figures');
+  const suppressedUpTo = whole(published.suppressedUpTo, 'published threshold', 1, 100);
+  const count = (item: unknown) => checkedPublishedCount(item, suppressedUpTo);
+  return {
+    suppressedUpTo,
+    views: list(published.views, 'published views').map((item): PublishedView => {
+      const view = record(item, 'published view');
+      return {
+        name: text(view.name, 'published view'),
+        search: text(view.search, 'published view'),
+        areaName: text(view.areaName, 'published view'),
+        themeLabel: text(view.themeLabel, 'published view'),
+        period: text(view.period, 'published view'),
+        wards: list(view.wards, 'published wards').map((entry) => {
+          const ward = record(entry, 'published ward');
+          return {
+            code: text(ward.code, 'published ward'),
+            name: text(ward.name, 'published ward'),
+            count: orNull(ward.count, count),
+          };
+        }),
+        heatmap: orNull(view.heatmap, (entry) => {
+          const heatmap = record(entry, 'published heatmap');
+          const cells = list(heatmap.cells, 'published heatmap').map(count);
+          if (cells.length !== HOURS_PER_WEEK) invalid('published heatmap');
+          return { cells, unknownTime: count(heatmap.unknownTime) };
+        }),
+      };
+    }),
+  };
+}
+
 export function checkedSavedViews(value: unknown): SavedView[] {
   return list(value, 'saved views').map((item) => {
     const view = record(item, 'saved view');
@@ -747,7 +805,9 @@ export function decodeContents(payload: Uint8Array): WorkspaceContents {
     savedViews: checkedSavedViews(manifest.savedViews),
     boundaries: orNull(manifest.boundaries, (boundaries) => checkedBoundaries(boundaries, blocks)),
   };
-  const kind = oneOf(manifest.kind, ['analysis'] as const, 'kind');
+  const kind = oneOf(manifest.kind, ['analysis', 'publication'] as const, 'kind');
+  if (kind === 'publication')
+    return { kind, ...common, published: checkedPublished(manifest.published) };
   return {
     kind,
     ...common,

@@ -8,7 +8,7 @@ import { type ConnectedWorker, connectWorker } from '../data/connectWorker.ts';
 import { datasetArrays, datasetRecord } from '../data/keptDataset.ts';
 import { WorkspaceError } from './container.ts';
 import type { WorkspaceContents } from './contents.ts';
-import type { Opened, WorkspaceApi } from './workspaceWorker.ts';
+import type { Opened, WorkspaceApi, WorkspaceSkeleton } from './workspaceWorker.ts';
 
 /** Bytes of arrays per message: copying them takes a millisecond or two. */
 const BATCH_BYTES = 4 * 1024 * 1024;
@@ -36,9 +36,13 @@ export async function saveInWorker(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const { api, answer } = workspaceWorker();
   const id = nextId++;
-  const skeleton = { ...contents, datasets: contents.datasets.map(datasetRecord) };
+  const datasets = contents.kind === 'analysis' ? contents.datasets : [];
+  const skeleton: WorkspaceSkeleton =
+    contents.kind === 'analysis'
+      ? { ...contents, datasets: datasets.map(datasetRecord) }
+      : contents;
   await answer(api.startSave(id, skeleton, passphrase));
-  for (const [index, dataset] of contents.datasets.entries()) {
+  for (const [index, dataset] of datasets.entries()) {
     let batch: ArrayBufferView[] = [];
     let bytes = 0;
     const flush = async () => {

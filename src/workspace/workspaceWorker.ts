@@ -8,13 +8,13 @@ import type { CountBlock } from '../data/cube.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { DatasetRecord } from '../data/keptDataset.ts';
 import { WorkspaceError, type WorkspaceProblem } from './container.ts';
-import type { WorkspaceContents } from './contents.ts';
+import type { AnalysisContents, PublicationContents, WorkspaceContents } from './contents.ts';
 import { readWorkspace, writeWorkspace } from './workspaceFile.ts';
 
 /** What a save sends first: the contents with each dataset as its record (no arrays). */
-export type WorkspaceSkeleton = Omit<WorkspaceContents, 'datasets'> & {
-  datasets: DatasetRecord[];
-};
+export type WorkspaceSkeleton =
+  | PublicationContents
+  | (Omit<AnalysisContents, 'datasets'> & { datasets: DatasetRecord[] });
 
 /** Saves under way: the skeleton and each dataset's arrays as they arrive (datasetArrays order). */
 const saves = new Map<
@@ -48,6 +48,7 @@ function datasetOf(record: DatasetRecord, arrays: readonly ArrayBufferView[]): D
 /** Every buffer of the contents' typed arrays, to hand over rather than copy. */
 function buffersOf(contents: WorkspaceContents): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
+  if (contents.kind !== 'analysis') return [];
   for (const { cube, points, report } of contents.datasets) {
     for (const block of cube.cumulative) buffers.add(block.buffer as ArrayBuffer);
     if (points) for (const array of Object.values(points)) buffers.add(array.buffer);
@@ -60,7 +61,8 @@ function buffersOf(contents: WorkspaceContents): ArrayBuffer[] {
 const workspaces = {
   /** The contents to save, each dataset as its record: its arrays follow in `addArrays`. */
   startSave(id: number, skeleton: WorkspaceSkeleton, passphrase: string | null): void {
-    saves.set(id, { skeleton, passphrase, arrays: skeleton.datasets.map(() => []) });
+    const datasets = skeleton.kind === 'analysis' ? skeleton.datasets : [];
+    saves.set(id, { skeleton, passphrase, arrays: datasets.map(() => []) });
   },
 
   /** The next arrays, in order, of dataset `dataset`. */
@@ -76,10 +78,15 @@ const workspaces = {
     saves.delete(id);
     if (!save) throw new Error('The end of a save that is not under way.');
     const { skeleton, arrays, passphrase } = save;
-    const contents: WorkspaceContents = {
-      ...skeleton,
-      datasets: skeleton.datasets.map((record, index) => datasetOf(record, arrays[index] ?? [])),
-    };
+    const contents: WorkspaceContents =
+      skeleton.kind === 'analysis'
+        ? {
+            ...skeleton,
+            datasets: skeleton.datasets.map((record, index) =>
+              datasetOf(record, arrays[index] ?? []),
+            ),
+          }
+        : skeleton;
     const bytes = await writeWorkspace(contents, passphrase);
     return transfer(bytes, [bytes.buffer]);
   },

@@ -2,22 +2,25 @@
  * Workspaces in real Chromium: an analyst loads files, names a view and saves an encrypted
  * workspace; a fresh browser profile, offline, opens it and sees the same figures and view; a
  * changed byte, a newer format and a wrong passphrase are refused with nothing loaded. Saved views
- * are kept in the browser until Clear data.
+ * are kept in the browser until Clear data. A publication workspace, decoded here by the README's
+ * layout with Node's own gzip, holds no count from 1 to 4, and opens read-only.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gunzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appUrl,
   launchBrowser,
+  openDashboard,
   openedOfflineAfterOneVisit,
   openMenu,
   tableCounts,
   waitForDashboard,
   wardTable,
 } from './browser.ts';
-import { RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
+import { demoMonths, expectedDemoCounts, RBKC_CODES, RBKC_WARD_NAMES } from './expectations.ts';
 import { download, scratchFiles } from './files.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -47,15 +50,20 @@ function labelPoint(code: string): [number, number] {
   return ward.properties.label;
 }
 
-/** Every cell of the ward table, row by row. */
-async function tableRows(page: Page): Promise<string[][]> {
-  return (await wardTable(page))
+/** Every cell of a table's body, row by row. */
+function rowsOf(table: Locator): Promise<string[][]> {
+  return table
     .locator('tbody tr')
     .evaluateAll((rows) =>
       rows.map((row) =>
         [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
       ),
     );
+}
+
+/** Every cell of the ward table, row by row. */
+async function tableRows(page: Page): Promise<string[][]> {
+  return rowsOf(await wardTable(page));
 }
 
 const badge = (page: Page) => page.locator('.data-badge').textContent();
@@ -67,19 +75,32 @@ function viewParameters(page: Page): Record<string, string> {
   return parameters;
 }
 
-async function saveWorkspace(page: Page, passphrase: string): Promise<Buffer> {
+async function saveWorkspace(
+  page: Page,
+  options: { passphrase: string | null; publication: boolean },
+): Promise<Buffer> {
   await openMenu(page, 'Share');
   await page.getByRole('button', { name: 'Save workspace' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save workspace' });
+  if (options.publication)
+    await dialog.getByLabel('Published figures only (publication workspace)').check();
   await dialog.getByLabel('Saved by').fill('A. Analyst, RBKC Community Safety');
-  await dialog.getByLabel('Passphrase (optional)').fill(passphrase);
-  await dialog.getByLabel('Passphrase again').fill(passphrase);
+  if (options.passphrase) {
+    await dialog.getByLabel('Passphrase (optional)').fill(options.passphrase);
+    await dialog.getByLabel('Passphrase again').fill(options.passphrase);
+  }
   const { name, bytes } = await download(
     page,
     dialog.getByRole('button', { name: 'Save', exact: true }),
   );
-  expect(name).toMatch(/^workspace_\d{4}-\d{2}-\d{2}\.workspace$/);
-  await dialog.getByText(/^Saved as .*, encrypted\.$/).waitFor(WHILE_LOADING);
+  expect(name).toMatch(
+    options.publication
+      ? /^publication_\d{4}-\d{2}-\d{2}\.workspace$/
+      : /^workspace_\d{4}-\d{2}-\d{2}\.workspace$/,
+  );
+  await dialog
+    .getByText(options.passphrase ? /^Saved as .*, encrypted\.$/ : /^Saved as .*\)\.$/)
+    .waitFor(WHILE_LOADING);
   await dialog.getByRole('button', { name: 'Close' }).click();
   return bytes;
 }
@@ -174,7 +195,7 @@ describe('analysis workspaces', () => {
     expect(analystView).toMatchObject({ theme: 'knife_crime', from: '2025-11', to: '2026-01' });
     analystCamera = new URL(page.url()).searchParams.get('map');
 
-    saved = await saveWorkspace(page, PASSPHRASE);
+    saved = await saveWorkspace(page, { passphrase: PASSPHRASE, publication: false });
     expect([...saved.subarray(0, 8)]).toEqual(MAGIC);
     // Encrypted: neither the passphrase, the files' names, the wards' codes nor who saved it
     // can be read in the file.
@@ -252,11 +273,9 @@ describe('analysis workspaces', () => {
 
 describe('saved views', () => {
   it('are kept in the browser across a reload, and Clear data removes them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
+    const { page } = await openDashboard(browser);
+    const context = page.context();
     try {
-      await page.goto(appUrl());
-      await waitForDashboard(page);
       await page.getByLabel('Theme').selectOption({ label: 'Domestic abuse' });
       await page.getByLabel('Name of this view').fill(VIEW_NAME);
       await page.getByRole('button', { name: 'Save this view' }).click();
@@ -282,6 +301,106 @@ describe('saved views', () => {
           (await indexedDB.databases()).map((database) => database.name),
         ),
       ).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Everything a published view holds that counts offences, by the README's layout. */
+interface PublishedJson {
+  name: string;
+  wards: { code: string; count: number | string | null }[];
+  heatmap: { cells: (number | string)[]; unknownTime: number | string } | null;
+}
+
+/** A publication's manifest, read with Node's own gzip: no code of the app's. */
+function decodePublication(bytes: Buffer): Record<string, unknown> & {
+  published: { views: PublishedJson[] };
+} {
+  expect([...bytes.subarray(0, 8)]).toEqual(MAGIC);
+  const headerLength = bytes.readUInt32LE(10);
+  const header = JSON.parse(bytes.subarray(14, 14 + headerLength).toString('utf8'));
+  expect(header.encryption).toBeNull();
+  const payload = gunzipSync(bytes.subarray(14 + headerLength, bytes.length - 32));
+  const manifestLength = payload.readUInt32LE(0);
+  return JSON.parse(payload.subarray(4, 4 + manifestLength).toString('utf8'));
+}
+
+describe('publication workspaces', () => {
+  it('hold no count from 1 to 4, and open read-only', async () => {
+    const { page } = await openDashboard(browser);
+    const context = page.context();
+    try {
+      // One month of sexual violence in Kensington and Chelsea: mostly small counts.
+      const month = demoMonths().last;
+      await page.getByLabel('Theme').selectOption({ label: 'Sexual violence' });
+      await page.getByLabel('From', { exact: true }).selectOption(month);
+      await page.getByLabel('To', { exact: true }).selectOption(month);
+      const expected = expectedDemoCounts({ theme: 'sexual_violence', from: month, to: month });
+      const countOf = (code: string) => expected.get(code) ?? 0;
+      const small = [...expected.values()].filter((count) => count >= 1 && count <= 4);
+      expect(small.length).toBeGreaterThan(1);
+
+      const bytes = await saveWorkspace(page, { passphrase: null, publication: true });
+      const manifest = decodePublication(bytes);
+      // No offence data: no datasets, points, populations or blocks at all.
+      expect(manifest.datasets).toBeUndefined();
+      expect(manifest.populations).toBeUndefined();
+      expect(manifest.blocks).toEqual([]);
+      const counts: number[] = [];
+      for (const view of manifest.published.views) {
+        for (const ward of view.wards) if (typeof ward.count === 'number') counts.push(ward.count);
+        for (const cell of [...(view.heatmap?.cells ?? []), view.heatmap?.unknownTime])
+          if (typeof cell === 'number') counts.push(cell);
+      }
+      expect(counts.length).toBeGreaterThan(18);
+      expect(counts.filter((count) => count >= 1 && count <= 4)).toEqual([]);
+
+      // The ward counts: every count shown is the demo file's, every small one hidden, and the
+      // hidden ones cannot be worked out from the borough's total.
+      const [current] = manifest.published.views;
+      const shown = new Map(current?.wards.map((ward) => [ward.code, ward.count]));
+      expect(shown.size).toBe(RBKC_WARD_NAMES.length);
+      for (const name of RBKC_WARD_NAMES) {
+        const code = RBKC_CODES[name] as string;
+        const count = countOf(code);
+        if (count >= 1 && count <= 4) expect([name, shown.get(code)]).toEqual([name, 'suppressed']);
+        else if (shown.get(code) !== 'suppressed')
+          expect([name, shown.get(code)]).toEqual([name, count]);
+      }
+      const hidden = RBKC_WARD_NAMES.map((name) => RBKC_CODES[name] as string).filter(
+        (code) => shown.get(code) === 'suppressed',
+      );
+      const hiddenSum = hidden.reduce((sum, code) => sum + countOf(code), 0);
+      const smallestShown = Math.min(
+        ...[...shown.values()].filter(
+          (count): count is number => typeof count === 'number' && count > 0,
+        ),
+      );
+      // Each hidden ward is 1 to max(4, smallest shown); with the total known, the hidden sum
+      // must leave each of them two values at least.
+      const most = Math.max(4, smallestShown);
+      const lowest = Math.max(1, hiddenSum - (hidden.length - 1) * most);
+      const highest = Math.min(most, hiddenSum - (hidden.length - 1));
+      expect(highest).toBeGreaterThan(lowest);
+
+      const dialog = await chooseWorkspace(page, bytes);
+      const table = dialog.getByRole('table', { name: /^Current view: Sexual violence/ });
+      await table.waitFor(WHILE_LOADING);
+      const rows = await rowsOf(table);
+      expect(
+        rows
+          .filter(([, count]) => count === '<5')
+          .map(([name]) => name)
+          .sort(),
+      ).toEqual(
+        RBKC_WARD_NAMES.filter((name) => hidden.includes(RBKC_CODES[name] as string)).sort(),
+      );
+      // Read-only: nothing to put in place of what is loaded.
+      expect(await dialog.getByRole('button', { name: 'Replace what is loaded' }).count()).toBe(0);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      expect(await badge(page)).toBe('Synthetic demo data');
     } finally {
       await context.close();
     }

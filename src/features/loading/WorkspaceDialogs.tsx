@@ -3,9 +3,19 @@
  * run in the workspace worker; an opened workspace changes nothing until the user chooses Replace
  * or Add, and a refused one changes nothing at all.
  */
-import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import {
+  type FormEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+} from 'react';
 import { createPortal } from 'react-dom';
 import { describePeriod } from '../../analysis/describeView.ts';
+import { type PublishedCount, SUPPRESSED } from '../../analysis/publication.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { monthKey } from '../../data/calendar.ts';
 import { formatCount, formatDateTime } from '../../data/numberFormat.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -13,8 +23,14 @@ import { downloadBlob } from '../../ui/downloads.ts';
 import { FileButton } from '../../ui/FileButton.tsx';
 import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { WorkspaceError } from '../../workspace/container.ts';
-import type { WorkspaceContents } from '../../workspace/contents.ts';
+import type {
+  AnalysisContents,
+  PublicationContents,
+  WorkspaceContents,
+  WorkspaceKind,
+} from '../../workspace/contents.ts';
 import {
+  publishViews,
   putWorkspaceInPlace,
   readWorkspaceFile,
   saveWorkspace,
@@ -22,6 +38,9 @@ import {
   workspaceFileName,
 } from './workspaces.ts';
 import './workspace.css';
+
+/** What the view on screen is called in a publication until the user names it. */
+const CURRENT_VIEW = 'Current view';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -131,7 +150,19 @@ function SaveWorkspace() {
 }
 
 function SaveWorkspaceForm({ onClose }: { onClose(): void }) {
+  const id = useId();
   const usersFiles = useAppStore((state) => state.datasets.filter((d) => !d.synthetic).length);
+  const [kind, setKind] = useState<WorkspaceKind>('analysis');
+  const [currentName, setCurrentName] = useState('Current view');
+  // Worked out when asked for: the view and the saved views do not change behind a modal dialog.
+  const publication = useMemo(
+    () => (kind === 'publication' ? publishViews(CURRENT_VIEW) : null),
+    [kind],
+  );
+  const publishedViews =
+    publication?.views.map((view, index) =>
+      index === 0 ? { ...view, name: currentName.trim() || CURRENT_VIEW } : view,
+    ) ?? [];
   const [savedBy, setSavedBy] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
@@ -152,8 +183,9 @@ function SaveWorkspaceForm({ onClose }: { onClose(): void }) {
       const blob = await saveWorkspace({
         savedBy: savedBy.trim(),
         passphrase: passphrase === '' ? null : passphrase,
+        publication: kind === 'publication' ? publishedViews : null,
       });
-      const fileName = workspaceFileName(new Date());
+      const fileName = workspaceFileName(kind, new Date());
       downloadBlob(blob, fileName);
       setStatus(
         `Saved as ${fileName} (${formatCount(Math.ceil(blob.size / 1024))} kB)${passphrase ? ', encrypted' : ''}.`,
@@ -168,12 +200,68 @@ function SaveWorkspaceForm({ onClose }: { onClose(): void }) {
 
   return (
     <form onSubmit={save}>
-      <p>
-        One file with {usersFiles > 0 ? 'the files you loaded' : 'no files of yours (none loaded)'},
-        boundaries, populations and services of your own, column matchings, this view and the saved
-        views, for a colleague to open with Open workspace. It holds every count, however small:
-        share it only under your information-sharing agreement.
-      </p>
+      <fieldset className="field">
+        <legend>What to save</legend>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={kind === 'analysis'}
+            onChange={() => setKind('analysis')}
+            aria-describedby={`${id}-analysis-hint`}
+          />
+          Everything loaded (analysis workspace)
+        </label>
+        <p id={`${id}-analysis-hint`} className="hint">
+          {usersFiles > 0 ? 'The files you loaded' : 'No files of yours (none loaded)'}, boundaries,
+          populations and services of your own, column matchings, this view and the saved views, for
+          colleagues who carry on the analysis. It holds every count, however small: share it only
+          under your information-sharing agreement.
+        </p>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={kind === 'publication'}
+            onChange={() => setKind('publication')}
+            aria-describedby={`${id}-publication-hint`}
+          />
+          Published figures only (publication workspace)
+        </label>
+        <p id={`${id}-publication-hint`} className="hint">
+          The ward counts and the heatmap of this view and of each saved view, with counts of 1 to{' '}
+          {DEFAULT_SUPPRESSION_THRESHOLD} hidden, and other counts too where they could be worked
+          out. No offence data leaves this device. It opens read-only.
+        </p>
+      </fieldset>
+      {kind === 'publication' && (
+        <>
+          <TextField
+            label="Name of this view"
+            value={currentName}
+            onChange={setCurrentName}
+            autoComplete="off"
+          />
+          <p>
+            It will hold {publishedViews.length} {publishedViews.length === 1 ? 'view' : 'views'}:{' '}
+            {publishedViews.map((view) => view.name).join('; ')}.
+          </p>
+          {publication && publication.skipped.length > 0 && (
+            <ul className="notes">
+              {publication.skipped.map((note) => (
+                <li key={note}>Left out: {note}</li>
+              ))}
+            </ul>
+          )}
+          {publishedViews.length > 1 && (
+            <p className="hint">
+              Each view's figures are protected on their own, but views that overlap (a year and a
+              month inside it, a theme and All serious violence) could be subtracted one from
+              another: publish views that do not overlap.
+            </p>
+          )}
+        </>
+      )}
       <TextField
         label="Saved by"
         value={savedBy}
@@ -208,7 +296,10 @@ function SaveWorkspaceForm({ onClose }: { onClose(): void }) {
         {status}
       </p>
       <div className="dialog-buttons">
-        <button type="submit" disabled={busy}>
+        <button
+          type="submit"
+          disabled={busy || (kind === 'publication' && publishedViews.length === 0)}
+        >
           Save
         </button>
         <button type="button" onClick={onClose}>
@@ -282,7 +373,7 @@ function OpenWorkspaceForm({ file, onClose }: { file: File; onClose(): void }) {
   }, [read]);
 
   const finish = (mode: 'replace' | 'add') => {
-    if (opening.state !== 'checked') return;
+    if (opening.state !== 'checked' || opening.contents.kind !== 'analysis') return;
     putWorkspaceInPlace(opening.contents, mode);
     onClose();
   };
@@ -319,9 +410,14 @@ function OpenWorkspaceForm({ file, onClose }: { file: File; onClose(): void }) {
           {opening.problem}
         </p>
       )}
-      {opening.state === 'checked' && <WorkspaceSummary contents={opening.contents} />}
+      {opening.state === 'checked' &&
+        (opening.contents.kind === 'analysis' ? (
+          <WorkspaceSummary contents={opening.contents} />
+        ) : (
+          <PublishedFigures contents={opening.contents} />
+        ))}
       <div className="dialog-buttons">
-        {opening.state === 'checked' && (
+        {opening.state === 'checked' && opening.contents.kind === 'analysis' && (
           <>
             <button type="button" onClick={() => finish('replace')}>
               Replace what is loaded
@@ -332,7 +428,9 @@ function OpenWorkspaceForm({ file, onClose }: { file: File; onClose(): void }) {
           </>
         )}
         <button type="button" onClick={onClose}>
-          Cancel
+          {opening.state === 'checked' && opening.contents.kind === 'publication'
+            ? 'Close'
+            : 'Cancel'}
         </button>
       </div>
     </>
@@ -343,7 +441,7 @@ const counted = (count: number, unit: string) =>
   `${formatCount(count)} ${unit}${count === 1 ? '' : 's'}`;
 
 /** Who saved the workspace and when, and what it holds. */
-function WorkspaceSummary({ contents }: { contents: WorkspaceContents }) {
+function WorkspaceSummary({ contents }: { contents: AnalysisContents }) {
   const holds: string[] = contents.datasets.map((dataset) => {
     const { cube, points } = dataset;
     const period = describePeriod(
@@ -382,6 +480,45 @@ function WorkspaceSummary({ contents }: { contents: WorkspaceContents }) {
         those loaded (months in both count twice), and its boundaries, populations and services
         replace yours where it has them.
       </p>
+    </section>
+  );
+}
+
+const shownCount = (count: PublishedCount | null, threshold: number) =>
+  count === null ? 'no data' : count === SUPPRESSED ? `<${threshold + 1}` : formatCount(count);
+
+/** A publication, read-only: who saved it, and each view's ward counts as published. */
+function PublishedFigures({ contents }: { contents: PublicationContents }) {
+  const { views, suppressedUpTo } = contents.published;
+  return (
+    <section className="workspace-summary" aria-label="What the workspace holds">
+      <p>
+        Saved by <strong>{contents.savedBy}</strong> on {formatDateTime(contents.savedAt)}: the
+        published figures of {counted(views.length, 'view')}, read-only, counts of 1 to{' '}
+        {suppressedUpTo} and those they could be worked out from shown as “&lt;
+        {suppressedUpTo + 1}”.
+      </p>
+      {views.map((view) => (
+        <table key={`${view.name}${view.search}`} className="published-table">
+          <caption>
+            {view.name}: {view.themeLabel}, {view.areaName}, {view.period}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Ward</th>
+              <th scope="col">Offences</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.wards.map((ward) => (
+              <tr key={ward.code}>
+                <th scope="row">{ward.name}</th>
+                <td>{shownCount(ward.count, suppressedUpTo)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
     </section>
   );
 }
