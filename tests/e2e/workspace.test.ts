@@ -12,11 +12,13 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appUrl,
+  dataBadge,
   launchBrowser,
   openDashboard,
   openedOfflineAfterOneVisit,
   openMenu,
   tableCounts,
+  WHILE_LOADING,
   waitForDashboard,
   wardTable,
 } from './browser.ts';
@@ -27,8 +29,6 @@ const root = path.resolve(import.meta.dirname, '../..');
 const files = scratchFiles('ward-dashboard-workspace-');
 const PASSPHRASE = 'tasking group, December';
 const VIEW_NAME = 'Tasking 3 Dec: Golborne and Colville';
-/** Files are read in a worker, and a workspace is checked in one (600,000 PBKDF2 rounds). */
-const WHILE_LOADING = { timeout: 30_000 };
 const MAGIC = [0x89, 0x57, 0x48, 0x44, 0x0d, 0x0a, 0x1a, 0x0a];
 
 let browser: Browser;
@@ -65,8 +65,6 @@ function rowsOf(table: Locator): Promise<string[][]> {
 async function tableRows(page: Page): Promise<string[][]> {
   return rowsOf(await wardTable(page));
 }
-
-const badge = (page: Page) => page.locator('.data-badge').textContent();
 
 /** The view's parameters in the address bar, without the camera. */
 function viewParameters(page: Page): Record<string, string> {
@@ -119,7 +117,7 @@ async function chooseWorkspace(page: Page, bytes: Buffer) {
 /** A new visitor with nothing loaded, offline (after one visit that installed the app). */
 async function freshOfflineProfile(): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await openedOfflineAfterOneVisit(browser);
-  await expect.poll(() => badge(opened.page), WHILE_LOADING).toBe('Synthetic demo data');
+  await expect.poll(() => dataBadge(opened.page), WHILE_LOADING).toBe('Synthetic demo data');
   return opened;
 }
 
@@ -178,7 +176,7 @@ describe('analysis workspaces', () => {
         .first()
         .waitFor(WHILE_LOADING);
     }
-    await expect.poll(() => badge(page), WHILE_LOADING).toContain('knife-crime.csv');
+    await expect.poll(() => dataBadge(page), WHILE_LOADING).toContain('knife-crime.csv');
     await page.getByLabel('Theme').selectOption({ label: 'Knife crime' });
     await page.getByLabel('From', { exact: true }).selectOption('2025-11');
     await page.getByLabel('To', { exact: true }).selectOption('2026-01');
@@ -210,7 +208,7 @@ describe('analysis workspaces', () => {
     try {
       const demoRows = await tableRows(page);
       const nothingLoaded = async () => {
-        expect(await badge(page)).toBe('Synthetic demo data');
+        expect(await dataBadge(page)).toBe('Synthetic demo data');
         expect(await tableRows(page)).toEqual(demoRows);
       };
       // One byte changed: in the header, in the body, in the digest.
@@ -255,7 +253,7 @@ describe('analysis workspaces', () => {
       await nothingLoaded();
       await dialog.getByRole('button', { name: 'Replace what is loaded' }).click();
 
-      await expect.poll(() => badge(page), WHILE_LOADING).toContain('knife-crime.csv');
+      await expect.poll(() => dataBadge(page), WHILE_LOADING).toContain('knife-crime.csv');
       await expect.poll(() => tableRows(page), WHILE_LOADING).toEqual(analystRows);
       expect(viewParameters(page)).toEqual(analystView);
       await expect
@@ -400,7 +398,7 @@ describe('publication workspaces', () => {
       // Read-only: nothing to put in place of what is loaded.
       expect(await dialog.getByRole('button', { name: 'Replace what is loaded' }).count()).toBe(0);
       await dialog.getByRole('button', { name: 'Close' }).click();
-      expect(await badge(page)).toBe('Synthetic demo data');
+      expect(await dataBadge(page)).toBe('Synthetic demo data');
     } finally {
       await context.close();
     }
