@@ -1,11 +1,19 @@
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { pdfFillColours, pdfPageCount, pdfText } from '../../tests/support/pdfText.ts';
+import {
+  pdfArtifacts,
+  pdfArtifactText,
+  pdfFillColours,
+  pdfPageCount,
+  pdfStreams,
+  pdfText,
+} from '../../tests/support/pdfText.ts';
 import { square } from '../../tests/support/wards.ts';
 import { buildWardTopology } from '../geo/wardBoundaries.ts';
 import { decodeWardTopology } from '../geo/wardSet.ts';
 import type { BriefingContent, BriefingRow } from './briefing.ts';
 import { briefingPdf } from './briefingPdf.ts';
-import type { MapImage } from './mapSvg.ts';
+import { type MapImage, mapBoxFor } from './mapSvg.ts';
 
 const wards = decodeWardTopology(
   buildWardTopology(
@@ -106,6 +114,35 @@ describe('the briefing as a PDF', () => {
     const fills = pdfFillColours(bytes);
     for (const colour of ['#bd0026', '#fd8d3c', '#ffffb2', '#f7fbff'])
       expect(fills).toContain(colour);
+  });
+
+  it('draws each ward name on the map with a white halo, which a reader of the text skips', async () => {
+    const bytes = await briefingPdf(content, map);
+    // One halo per label: the name stroked in white (text render mode 1), marked as an artifact.
+    expect(pdfArtifactText(bytes)).toEqual(['Abingdon', 'Brompton', 'Campden']);
+    for (const artifact of pdfArtifacts(bytes)) {
+      expect(artifact).toMatch(/\b1 Tr\b/);
+      expect(artifact).toMatch(/\b1 1 1 RG\b/);
+    }
+  });
+
+  it('puts the base map shown under the wards, cut to the map, with see-through wards and its credit', async () => {
+    const png = new PNG({ width: 4, height: 4 });
+    png.data.fill(200);
+    const href = `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
+    const attribution = '© OpenStreetMap contributors';
+    const bytes = await briefingPdf(content, {
+      ...map,
+      baseMap: { href, attribution, opacity: 0.6, box: mapBoxFor(null, attribution) },
+    });
+    const raw = pdfStreams(bytes).join('\n');
+    expect(raw).toMatch(/\/Subtype\s*\/Image/);
+    // The wards' fills at the base map's opacity.
+    expect(raw).toMatch(/\/ca\s+0\.6\b/);
+    expect(pdfText(bytes)).toContain(`Base map: ${attribution}`);
+    const without = pdfStreams(await briefingPdf(content, map)).join('\n');
+    expect(without).not.toMatch(/\/Subtype\s*\/Image/);
+    expect(pdfText(await briefingPdf(content, map)).join(' ')).not.toContain('Base map:');
   });
 
   it('writes characters Helvetica cannot show in words, not as a failure', async () => {

@@ -3,12 +3,33 @@
  * map with ward names and its legend, the top wards with intervals and hot spots, why the first
  * wards are there, the hours of the week, the sources and the protective marking at the head and
  * foot), laid out on one A4 landscape page with pdf-lib. Everything is drawn as vector shapes and
- * PDF's built-in Helvetica, so the file embeds no font and needs nothing from the network.
+ * PDF's built-in Helvetica, so the file embeds no font and needs nothing from the network; the
+ * base map, when one is shown, is the PNG the briefing already drew of it in the browser.
  */
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import {
+  beginMarkedContent,
+  clip,
+  endMarkedContent,
+  endPath,
+  LineJoinStyle,
+  PDFDocument,
+  type PDFFont,
+  type PDFImage,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  StandardFonts,
+  setLineJoin,
+  setLineWidth,
+  setStrokingRgbColor,
+  setTextRenderingMode,
+  TextRenderingMode,
+} from 'pdf-lib';
 import { hexToRgb } from '../analysis/palette.ts';
 import type { BriefingContent } from './briefing.ts';
-import { fitMercator, type MapImage, pathData } from './mapSvg.ts';
+import { type Box, fitMercator, type MapImage, pathData, refitRectangle } from './mapSvg.ts';
 
 /** A4 landscape, in points. */
 export const PAGE_WIDTH = 841.89;
@@ -150,31 +171,87 @@ class Sheet {
     });
   }
 
-  /** SVG path data in page points, y down from the top edge. */
-  path(path: string, fill: string): void {
+  /** SVG path data in page points, y down from the top edge; `opacity` of the fill. */
+  path(path: string, fill: string, opacity = 1): void {
     this.page.drawSvgPath(path, {
       x: 0,
       y: PAGE_HEIGHT,
       color: colourOf(fill),
+      opacity,
       borderColor: rgb(1, 1, 1),
       borderWidth: 0.4,
     });
   }
+
+  /**
+   * Text with a white halo, legible over any ward colour or base map: the outline stroked first,
+   * the letters filled over it. The outline is marked as an artifact, so that a reader of the
+   * file's text finds the name once.
+   */
+  haloText(text: string, x: number, top: number, size: number, font: PDFFont): void {
+    this.page.pushOperators(
+      beginMarkedContent('Artifact'),
+      pushGraphicsState(),
+      setTextRenderingMode(TextRenderingMode.Outline),
+      setStrokingRgbColor(1, 1, 1),
+      setLineWidth(size * 0.3),
+      setLineJoin(LineJoinStyle.Round),
+    );
+    this.text(text, x, top, size, { font });
+    this.page.pushOperators(popGraphicsState(), endMarkedContent());
+    this.text(text, x, top, size, { font });
+  }
+
+  /** An image in a box (y down from the top edge), cut to the clip box. */
+  image(image: PDFImage, box: Box, clipBox: Box): void {
+    this.page.pushOperators(
+      pushGraphicsState(),
+      rectangle(clipBox.x, PAGE_HEIGHT - clipBox.y - clipBox.height, clipBox.width, clipBox.height),
+      clip(),
+      endPath(),
+    );
+    this.page.drawImage(image, {
+      x: box.x,
+      y: PAGE_HEIGHT - box.y - box.height,
+      width: box.width,
+      height: box.height,
+    });
+    this.page.pushOperators(popGraphicsState());
+  }
 }
 
-function drawMap(sheet: Sheet, map: MapImage, top: number, height: number): number {
+function drawMap(
+  sheet: Sheet,
+  map: MapImage,
+  baseMap: PDFImage | null,
+  top: number,
+  height: number,
+): number {
   const box = { x: MARGIN, y: top, width: LEFT_WIDTH, height };
   const project = fitMercator(map.bounds, box);
+  // The base map was drawn for the exported image's map box: moved and scaled to where that box
+  // falls here, and cut to this one.
+  if (baseMap && map.baseMap)
+    sheet.image(baseMap, refitRectangle(map.bounds, map.baseMap.box, box, map.baseMap.box), box);
+  const opacity = baseMap ? (map.baseMap?.opacity ?? 1) : 1;
   for (const feature of map.features)
-    sheet.path(pathData(feature, project), map.colours.get(feature.properties.index) ?? '#d4d4d4');
+    sheet.path(
+      pathData(feature, project),
+      map.colours.get(feature.properties.index) ?? '#d4d4d4',
+      opacity,
+    );
   for (const label of map.labels) {
     const [x, y] = project(label.position);
     const size = 5.5;
-    sheet.text(label.text, x - sheet.width(label.text, size, sheet.bold) / 2, y - size / 2, size, {
-      font: sheet.bold,
-    });
+    const left = x - sheet.width(label.text, size, sheet.bold) / 2;
+    sheet.haloText(label.text, left, y - size / 2, size, sheet.bold);
   }
-  let below = sheet.paragraph(map.legend.title, MARGIN, top + height + 6, 7.5, LEFT_WIDTH, {
+  let below = top + height + 6;
+  if (baseMap && map.baseMap)
+    below = sheet.paragraph(`Base map: ${map.baseMap.attribution}`, MARGIN, below, 6, LEFT_WIDTH, {
+      colour: MUTED,
+    });
+  below = sheet.paragraph(map.legend.title, MARGIN, below, 7.5, LEFT_WIDTH, {
     font: sheet.bold,
   });
   // Two columns of legend entries keep the map large.
@@ -336,8 +413,9 @@ export async function briefingPdf(content: BriefingContent, map: MapImage): Prom
   );
   const bodyTop = top + 8;
 
-  // Left: the map, its legend and the hours of the week.
-  const afterMap = drawMap(sheet, map, bodyTop, 290);
+  // Left: the map (over its base map, if one is shown), its legend and the hours of the week.
+  const baseMap = map.baseMap ? await document.embedPng(map.baseMap.href) : null;
+  const afterMap = drawMap(sheet, map, baseMap, bodyTop, 290);
   drawHeatmap(sheet, content, afterMap + 6);
 
   // Right: the top wards and why the first of them are there.

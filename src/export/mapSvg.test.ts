@@ -34,6 +34,7 @@ import {
   mapSvg,
   NORTH_NOTE,
   priorityMapImage,
+  refitRectangle,
   wrapText,
 } from './mapSvg.ts';
 
@@ -72,6 +73,29 @@ describe('fitMercator', () => {
   it('draws a single point in the middle of the box', () => {
     const project = fitMercator([1, 51, 1, 51], { x: 0, y: 0, width: 100, height: 50 });
     expect(project([1, 51])).toEqual([50, 25]);
+  });
+});
+
+describe('refitRectangle', () => {
+  it('keeps each place of a map fitted to one box over the same place when fitted to another', () => {
+    const bounds: Bounds = [-0.216, 51.478, -0.149, 51.531];
+    // A wide box (an exported image's) and a squarer one (the PDF's), at other offsets.
+    const from = { x: 16, y: 16, width: 692, height: 700 };
+    const to = { x: 28, y: 90, width: 360, height: 290 };
+    const moved = refitRectangle(bounds, from, to, from);
+    for (const place of [
+      [-0.216, 51.478],
+      [-0.2, 51.5],
+      [-0.149, 51.531],
+    ] as [number, number][]) {
+      const [u, v] = fitMercator(bounds, from)(place);
+      const [x, y] = fitMercator(bounds, to)(place);
+      // The same share of the way across and down the image in both.
+      expect((x - moved.x) / moved.width).toBeCloseTo((u - from.x) / from.width, 9);
+      expect((y - moved.y) / moved.height).toBeCloseTo((v - from.y) / from.height, 9);
+    }
+    // The image keeps its shape: 692 × 700 scaled by one factor.
+    expect(moved.width / moved.height).toBeCloseTo(692 / 700, 9);
   });
 });
 
@@ -272,6 +296,7 @@ describe('the map image over a base map', () => {
     href: 'data:image/png;base64,AAAA',
     attribution: '© OpenStreetMap contributors',
     opacity: 0.6,
+    box: mapBoxFor(null, '© OpenStreetMap contributors'),
   };
 
   it('draws the base map in the map box, under see-through wards, and credits it on a line of its own', () => {

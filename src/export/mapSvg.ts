@@ -43,7 +43,8 @@ export function mercator([longitude, latitude]: Position): [number, number] {
  * A projection that fits the bounds into the box, as large as it goes with the aspect kept,
  * centred along the other axis, north up (screen y grows downwards).
  */
-export function fitMercator(bounds: Bounds, box: Box): (position: Position) => [number, number] {
+/** Where the bounds fall in a box they are fitted to: the scale, and the left and top edges. */
+function mercatorFit(bounds: Bounds, box: Box): { scale: number; left: number; top: number } {
   const [west, south] = mercator([bounds[0], bounds[1]]);
   const [east, north] = mercator([bounds[2], bounds[3]]);
   // An axis without extent (a single point, a line) does not limit the scale.
@@ -52,11 +53,36 @@ export function fitMercator(bounds: Bounds, box: Box): (position: Position) => [
     north > south ? box.height / (north - south) : Number.POSITIVE_INFINITY,
   ];
   const scale = Math.min(...scales) === Number.POSITIVE_INFINITY ? 1 : Math.min(...scales);
-  const left = box.x + (box.width - (east - west) * scale) / 2;
-  const top = box.y + (box.height - (north - south) * scale) / 2;
+  return {
+    scale,
+    left: box.x + (box.width - (east - west) * scale) / 2,
+    top: box.y + (box.height - (north - south) * scale) / 2,
+  };
+}
+
+export function fitMercator(bounds: Bounds, box: Box): (position: Position) => [number, number] {
+  const [west] = mercator([bounds[0], bounds[1]]);
+  const [, north] = mercator([bounds[2], bounds[3]]);
+  const { scale, left, top } = mercatorFit(bounds, box);
   return (position) => {
     const [x, y] = mercator(position);
     return [left + (x - west) * scale, top + (north - y) * scale];
+  };
+}
+
+/**
+ * A rectangle of a map fitted to one box (a base map drawn for it), moved and scaled to where it
+ * falls when the same bounds are fitted to another box: the places in it stay over the same wards.
+ */
+export function refitRectangle(bounds: Bounds, from: Box, to: Box, rectangle: Box): Box {
+  const before = mercatorFit(bounds, from);
+  const after = mercatorFit(bounds, to);
+  const ratio = after.scale / before.scale;
+  return {
+    x: after.left + (rectangle.x - before.left) * ratio,
+    y: after.top + (rectangle.y - before.top) * ratio,
+    width: rectangle.width * ratio,
+    height: rectangle.height * ratio,
   };
 }
 
@@ -117,6 +143,8 @@ export interface BaseMapImage {
   attribution: string;
   /** The ward colours' opacity over it. */
   opacity: number;
+  /** The map box it was drawn for, which it covers (mapBoxFor). */
+  box: Box;
 }
 
 export interface MapImage {

@@ -18,6 +18,7 @@ export async function exportBaseMapImage(
   const attribution = baseMapAttribution(shown);
   if (!shown || !attribution) return null;
   const { baseMapImage } = await import('../map/baseMapImage.ts');
-  const href = await baseMapImage(shown, bounds, mapBoxFor(heading, attribution), scale);
-  return { href, attribution, opacity: settings.opacity };
+  const box = mapBoxFor(heading, attribution);
+  const href = await baseMapImage(shown, bounds, box, scale);
+  return { href, attribution, opacity: settings.opacity, box };
 }

@@ -212,7 +212,15 @@ export function BriefingPage({
     try {
       // pdf-lib is loaded only when a PDF is asked for.
       const { briefingPdf } = await import('../../export/briefingPdf.ts');
-      const map = mapImageFor(figures, wards, statistics, { mapMode, measure }, null, null);
+      // The base map as the sheet shows it (none while it is still being drawn).
+      const map = mapImageFor(
+        figures,
+        wards,
+        statistics,
+        { mapMode, measure },
+        null,
+        baseMap ?? null,
+      );
       const bytes = await briefingPdf(content, map);
       downloadBlob(
         new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
@@ -255,8 +263,8 @@ export function BriefingPage({
           </select>
         </div>
         <p className="hint">
-          A4 landscape, one page. Download PDF makes the file here, in the browser; printing keeps
-          the base map.
+          A4 landscape, one page. Download PDF makes the file here, in the browser, with the base
+          map when one is shown.
         </p>
         <p className="hint" role="status">
           {pdfStatus}
