@@ -57,6 +57,7 @@ export function App() {
       <Screen>
         <AppHeader
           loadData={<LoadData />}
+          loadDataInMenu={<LoadData inMenu />}
           share={
             <>
               {figures && (

@@ -75,10 +75,13 @@ function MeetingToggle() {
 
 export function AppHeader({
   loadData,
+  loadDataInMenu,
   share,
 }: {
   /** The Load data button and its progress. */
   loadData: ReactNode;
+  /** The same, laid out for the phone's menu. */
+  loadDataInMenu: ReactNode;
   /** What Share offers: the exports and the link. */
   share: ReactNode;
 }) {
@@ -128,7 +131,7 @@ export function AppHeader({
             {meetingOutside && <MeetingToggle />}
             <Popover label="Menu" className="app-menu">
               {views}
-              {size === 'phone' && loadData}
+              {size === 'phone' && loadDataInMenu}
               {size === 'phone' && <section aria-label="Share">{share}</section>}
               <PublicationSetting />
               {!meetingOutside && <MeetingToggle />}

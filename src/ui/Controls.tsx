@@ -32,7 +32,6 @@ import {
   useDatasetSummaries,
 } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import { useLayoutSize } from './useLayoutSize.ts';
 
 export interface AreaOption {
   id: string;
@@ -255,15 +254,14 @@ function useViewSummary(areas: readonly AreaOption[]): string {
 
 /**
  * Area, theme and measure in a row with the period's presets in a row under them, for the pages
- * beside the dashboard. A tablet or phone folds them under one line that says what is chosen, so
- * that the page's own content starts on its first screen.
+ * beside the dashboard, folded under one line that says what is chosen (as the dashboard's chips
+ * do), so that the page's own content (the ranked wards, the services map) starts on its first
+ * screen at every size.
  */
 export function Controls({ areas }: { areas: readonly AreaOption[] }) {
-  const size = useLayoutSize();
   const summary = useViewSummary(areas);
   return (
-    // Keyed by the layout, so that turning a desktop window narrow folds them again.
-    <details key={size} className="controls-fold" open={size === 'desktop'}>
+    <details className="controls-fold">
       <summary>
         <span className="controls-fold-title">View</span> {summary}
       </summary>

@@ -1,17 +1,21 @@
 /**
- * A button that shows a panel below it (Share, Settings, the phone's menu): open and closed by
- * the button, closed by Escape (focus goes back to the button) or a click elsewhere.
+ * A button that shows a panel below it (Share, Settings, the phone's menu, Load data's options):
+ * open and closed by the button, closed by Escape (focus goes back to the button), a click
+ * elsewhere, or by what the panel holds once it is done (`children` given the close function).
  */
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 export function Popover({
   label,
+  labelHidden = false,
   className,
   children,
 }: {
   label: string;
+  /** The button shows only its arrow (its name is still the label), as beside another button. */
+  labelHidden?: boolean;
   className?: string;
-  children: ReactNode;
+  children: ReactNode | ((close: () => void) => ReactNode);
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -45,10 +49,11 @@ export function Popover({
         aria-controls={`${id}-panel`}
         onClick={() => setOpen(!open)}
       >
-        {label} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+        {labelHidden ? <span className="visually-hidden">{label}</span> : `${label} `}
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </button>
       <div id={`${id}-panel`} className="popover-panel" hidden={!open}>
-        {children}
+        {typeof children === 'function' ? children(() => setOpen(false)) : children}
       </div>
     </div>
   );

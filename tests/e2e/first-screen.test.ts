@@ -2,7 +2,10 @@
  * The tasking view fits one screen for each of its users: at 1440 × 900 (a desktop or a
  * projector), 1024 × 768 with touch (a tablet) and 390 × 844 with touch (a phone) the map, its
  * legend, the filters in force and the wards to look at are on the first screen, with nothing
- * to scroll; axe finds nothing; meeting mode walks the list by keyboard. And the tasking meeting
+ * to scroll; axe finds nothing; meeting mode walks the list by keyboard. The header is one row,
+ * every filter chip is in sight (none scrolled away), the docked filters fold to a rail that
+ * gives the map their room, a phone's sheet keeps its buttons off the list, and Priorities shows
+ * its ranked wards on the first screen. And the tasking meeting
  * itself, from the MPS ward file: "last 3 months against the 3 before", the five wards to
  * prioritise with their reasons, and the briefing as it comes. Expected wards and counts are
  * worked out here from the file's rows.
@@ -10,7 +13,14 @@
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPageCount, pdfText } from '../support/pdfText.ts';
-import { accessibilityViolations, launchBrowser, openDashboard, openMenu } from './browser.ts';
+import {
+  accessibilityViolations,
+  appUrl,
+  launchBrowser,
+  openDashboard,
+  openMenu,
+  wardTable,
+} from './browser.ts';
 import { RBKC_CODES } from './expectations.ts';
 import { download } from './files.ts';
 import { geodataPath, RECENT_24M, wardCrimeByWard } from './rawFiles.ts';
@@ -67,6 +77,48 @@ async function onFirstScreen(page: Page, element: Locator): Promise<boolean> {
   );
 }
 
+/** How many rows the header's controls take: a control whose top is below the bottom of the row
+ * so far starts another. */
+async function headerRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const boxes = [
+      ...document.querySelectorAll('.app-header :is(h1, button, .button-like, .data-badge)'),
+    ]
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0)
+      .sort((a, b) => a.top - b.top);
+    let rows = 0;
+    let rowBottom = Number.NEGATIVE_INFINITY;
+    for (const box of boxes) {
+      if (box.top >= rowBottom) rows += 1;
+      rowBottom = Math.max(rowBottom, box.bottom);
+    }
+    return rows;
+  });
+}
+
+/** Every filter chip wholly on the screen and inside the chips' list, which scrolls nothing away. */
+async function chipsInSight(page: Page): Promise<string[]> {
+  const list = page.getByRole('list', { name: 'Filters in force' });
+  const out: string[] = [];
+  if (await list.evaluate((element) => element.scrollWidth > element.clientWidth + 0.5))
+    out.push('the list scrolls sideways');
+  const listBox = await list.boundingBox();
+  for (const chip of await list.locator('li').all()) {
+    const text = (await chip.textContent())?.trim() ?? '';
+    const box = await chip.boundingBox();
+    if (!(await onFirstScreen(page, chip))) out.push(`${text}: off the screen`);
+    else if (
+      !listBox ||
+      !box ||
+      box.x < listBox.x - 0.5 ||
+      box.x + box.width > listBox.x + listBox.width + 0.5
+    )
+      out.push(`${text}: outside the list`);
+  }
+  return out;
+}
+
 const wardsList = (page: Page) =>
   page.getByRole('region', { name: 'Wards to look at' }).locator('.ward-list > li');
 
@@ -77,6 +129,11 @@ describe('the first screen', () => {
         ...size.options,
         bypassCSP: true,
       });
+      expect(await headerRows(page), 'rows of the header').toBe(1);
+      await expect(
+        page.getByRole('list', { name: 'Filters in force' }).locator('li').count(),
+      ).resolves.toBe(3);
+      expect(await chipsInSight(page)).toEqual([]);
       const parts: [string, Locator][] = [
         ['map', page.locator('.ward-map')],
         ['legend', page.locator('.map-stage .legend')],
@@ -100,6 +157,115 @@ describe('the first screen', () => {
       await page.context().close();
     });
   }
+
+  for (const size of SIZES) {
+    it(`keeps every filter in force in sight, seven of them: ${size.name}`, async () => {
+      // Area, theme, period, hours picked on the heatmap, a ward, the rate, publication mode.
+      const { page, errors } = await openDashboard(
+        browser,
+        `?theme=domestic_abuse&period=last-3-months&hours=18-21&day=Fri&ward=${RBKC_CODES.Golborne}&measure=rate&publication=1`,
+        size.options,
+      );
+      await expect(
+        page.getByRole('list', { name: 'Filters in force' }).locator('li').count(),
+      ).resolves.toBe(7);
+      expect(await chipsInSight(page)).toEqual([]);
+      expect(await onFirstScreen(page, page.locator('.ward-map'))).toBe(true);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('folds the docked filters to a rail on a desktop, and the map takes their room', async () => {
+    const { page } = await openDashboard(browser, '', SIZES[0]?.options);
+    const map = page.locator('.ward-map');
+    const canvas = page.locator('.ward-map canvas.maplibregl-canvas');
+    const docked = await map.boundingBox();
+    await page.getByRole('button', { name: 'Hide filters and map' }).click();
+    await expect(page.locator('.filters-dock').count()).resolves.toBe(0);
+    const rail = page.getByRole('button', { name: 'Show filters and map' });
+    expect(await onFirstScreen(page, rail)).toBe(true);
+    const railBox = await page.locator('.filters-rail').boundingBox();
+    // A narrow rail, not nothing: the map starts where the rail ends.
+    expect(railBox && railBox.width > 0 && railBox.width < 80).toBe(true);
+    await expect
+      .poll(async () => (await map.boundingBox())?.x)
+      .toBeCloseTo((railBox?.x ?? 0) + (railBox?.width ?? 0), 0);
+    const folded = await map.boundingBox();
+    expect((folded?.width ?? 0) - (docked?.width ?? 0)).toBeGreaterThan(200);
+    // MapLibre resized its canvas to the wider map, rather than stretching the old one.
+    await expect
+      .poll(async () => (await canvas.boundingBox())?.width)
+      .toBeCloseTo(folded?.width ?? 0, 0);
+    await expect
+      .poll(() => canvas.evaluate((element) => (element as HTMLCanvasElement).width))
+      .toBe(Math.round(folded?.width ?? 0));
+    await rail.click();
+    await expect(page.locator('.filters-dock').isVisible()).resolves.toBe(true);
+    await expect
+      .poll(async () => (await map.boundingBox())?.width)
+      .toBeCloseTo(docked?.width ?? 0, 0);
+    await page.context().close();
+  });
+
+  it("keeps the details buttons of a phone's sheet under the list, not over it", async () => {
+    const { page } = await openDashboard(browser, '', SIZES[2]?.options);
+    const tabs = await page.getByRole('navigation', { name: 'Details' }).boundingBox();
+    const last = await wardsList(page).last().boundingBox();
+    expect(tabs && last && tabs.y >= last.y + last.height - 0.5).toBe(true);
+    expect(await onFirstScreen(page, page.getByRole('navigation', { name: 'Details' }))).toBe(true);
+    // A detail takes the sheet; the handle goes back to the list.
+    await wardTable(page);
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await expect(wardsList(page).count()).resolves.toBe(3);
+    await page.context().close();
+  });
+
+  for (const size of SIZES.slice(0, 2))
+    it(`shows the ranked wards of Priorities on the first screen: ${size.name}`, async () => {
+      const { page, errors } = await openDashboard(browser, '', size.options);
+      await page.goto(appUrl('?page=priorities'));
+      const rows = page
+        .getByRole('table', { name: /^Priorities in Kensington and Chelsea/ })
+        .locator('tbody tr');
+      await rows.first().waitFor();
+      expect(await headerRows(page), 'rows of the header').toBe(1);
+      for (let row = 0; row < 5; row += 1)
+        expect(await onFirstScreen(page, rows.nth(row)), `row ${row + 1}`).toBe(true);
+      // Every column of the table in sight, none scrolled away.
+      const scroll = page.locator('.priorities-ranked .table-scroll');
+      expect(await scroll.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(
+        true,
+      );
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+  it('keeps the close button of the load reports inside them on the briefing', async () => {
+    const { page } = await openDashboard(browser, '', SIZES[0]?.options);
+    await page.getByLabel('Load data').setInputFiles(MPS_FILE);
+    await expect.poll(() => page.locator('.data-badge').textContent()).toBe(`Data: ${RECENT_24M}`);
+    expect(await headerRows(page), 'rows of the header').toBe(1);
+    await openMenu(page, 'Share');
+    await page.getByRole('button', { name: 'Export briefing' }).click();
+    const reports = page.getByRole('region', { name: 'Loaded files' });
+    const close = page.getByRole('button', { name: 'Close the reports of loaded files' });
+    const box = await reports.boundingBox();
+    const closeBox = await close.boundingBox();
+    expect(
+      box &&
+        closeBox &&
+        closeBox.y >= box.y &&
+        closeBox.y + closeBox.height <= box.y + box.height &&
+        closeBox.x + closeBox.width <= box.x + box.width,
+    ).toBe(true);
+    // What follows the reports starts below them.
+    const next = await page.getByRole('button', { name: 'Download PDF' }).boundingBox();
+    expect(box && next && next.y >= box.y + box.height).toBe(true);
+    await close.click();
+    await expect(reports.count()).resolves.toBe(0);
+    await page.context().close();
+  });
 
   it('keeps the map on the screen while the details are open', async () => {
     const { page } = await openDashboard(browser, '', SIZES[0]?.options);

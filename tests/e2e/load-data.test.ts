@@ -16,6 +16,7 @@ import {
   openDetail,
   wardTable,
 } from './browser.ts';
+import { RBKC_CODES } from './expectations.ts';
 
 let browser: Browser;
 const folder = mkdtempSync(path.join(tmpdir(), 'ward-dashboard-'));
@@ -177,6 +178,35 @@ describe('Load data', () => {
     // Wards the file leaves out have no rate and no rank.
     expect(await rateOf('Colville')).toBe('–');
     await expect(page.getByText('Residents: residents.csv').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  it('matches the columns of a file of a known format when asked, from beside Load data, by keyboard', async () => {
+    const { page } = await openDashboard(browser);
+    const more = page.getByRole('button', { name: 'More ways to load' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(more.getAttribute('aria-expanded')).resolves.toBe('true');
+    // The next stop of the keyboard is the way in that matches the columns.
+    await page.keyboard.press('Tab');
+    const matchMyself = page.getByLabel('Match columns myself…');
+    await expect(
+      matchMyself.evaluate((element) => element === document.activeElement),
+    ).resolves.toBe(true);
+    // A file of the app's own format, which Load data reads without asking.
+    await matchMyself.setInputFiles(
+      csvFile(
+        'known.csv',
+        `ward_code,theme,month,count\n${RBKC_CODES.Golborne},robbery,2025-01,3\n`,
+      ),
+    );
+    const dialog = page.getByRole('dialog', { name: 'Match columns: known.csv' });
+    await dialog.waitFor({ timeout: 30_000 });
+    // Picking the file closed the menu.
+    await expect(more.getAttribute('aria-expanded')).resolves.toBe('false');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect(page.getByText('Synthetic demo data').first().isVisible()).resolves.toBe(true);
     await page.context().close();
   });
 

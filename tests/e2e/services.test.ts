@@ -528,6 +528,8 @@ describe('services against need', () => {
     await loadServices(page);
     // One month: some wards then have 1 to 4 offences, which publication mode hides.
     const last = await page.getByLabel('To', { exact: true }).inputValue();
+    // The view's choices are folded under the line that says what is chosen.
+    await page.locator('.controls-fold > summary').click();
     await page.getByLabel('From', { exact: true }).selectOption(last);
     const counts = await demoCounts(page);
     const small = RBKC_WARD_NAMES.filter((name) => {

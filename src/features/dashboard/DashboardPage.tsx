@@ -1,7 +1,8 @@
 /**
  * The tasking view: the map fills the screen, with the filters in force as chips above it and
  * its legend on it. On a desktop the filters and the wards to look at dock on either side (the
- * filters fold away); on a tablet the filters are a drawer and the wards stay docked; on a phone
+ * filters fold to a narrow rail, and the map takes the room); on a tablet the filters are a drawer
+ * and the wards stay docked; on a phone
  * the wards are a bottom sheet over the map. The heatmap, trends, table and changes open in a
  * drawer over the foot of the map. Meeting mode keeps the list and the legend, in larger type,
  * and "Next ward" walks the list, zooming to each ward.
@@ -89,18 +90,21 @@ export function DashboardPage({
   return (
     <main
       ref={workspace}
-      className={`workspace ${size}${filtersOpen && docked ? ' filters-docked' : ''}`}
+      className={`workspace ${size}${docked ? (filtersOpen ? ' filters-docked' : ' filters-railed') : ''}`}
       aria-label={`Tasking view of ${figures.area.name}`}
     >
       <div className="chips-bar">
-        <button
-          type="button"
-          className="filters-toggle"
-          aria-expanded={filtersOpen}
-          onClick={() => setFiltersOpen(!filtersOpen)}
-        >
-          Filters
-        </button>
+        {/* A desktop opens its filters from their rail beside the map. */}
+        {!docked && (
+          <button
+            type="button"
+            className="filters-toggle"
+            aria-expanded={filtersOpen}
+            onClick={() => setFiltersOpen(!filtersOpen)}
+          >
+            Filters
+          </button>
+        )}
         <FilterChips areas={areas} />
         {meeting && (
           <button type="button" className="next-ward" onClick={nextWard}>
@@ -108,10 +112,21 @@ export function DashboardPage({
           </button>
         )}
       </div>
-      {filtersOpen && (
+      {filtersOpen ? (
         <div className={docked ? 'filters-dock' : 'filters-drawer'}>
           <FiltersPanel onClose={() => setFiltersOpen(false)} />
         </div>
+      ) : (
+        docked && (
+          <div className="filters-rail">
+            <button type="button" aria-expanded={false} onClick={() => setFiltersOpen(true)}>
+              <span aria-hidden="true">»</span>
+              <span className="rail-label">
+                <span className="visually-hidden">Show </span>Filters and map
+              </span>
+            </button>
+          </div>
+        )
       )}
       <div className="map-column">
         <section className="map-stage" aria-label="Map">
@@ -126,19 +141,25 @@ export function DashboardPage({
         {size !== 'phone' && details}
       </div>
       {size === 'phone' ? (
-        <section className={`sheet ${sheet}`} aria-label="Wards and details">
+        // The details' buttons sit at the sheet's foot, under the list rather than over it; a
+        // detail opened takes the whole sheet, and the handle goes back to the list.
+        <section className={`sheet ${detail ? 'full' : sheet}`} aria-label="Wards and details">
           <button
             type="button"
             className="sheet-handle"
-            aria-label={sheet === 'full' ? 'Show less of the list' : 'Show more of the list'}
-            onClick={() => setSheet(SHEET_NEXT[sheet])}
+            aria-label={
+              detail
+                ? 'Back to the list'
+                : sheet === 'full'
+                  ? 'Show less of the list'
+                  : 'Show more of the list'
+            }
+            onClick={() => (detail ? setDetail(null) : setSheet(SHEET_NEXT[sheet]))}
           >
             <span aria-hidden="true" />
           </button>
-          <div className="sheet-body">
-            {wards}
-            {details}
-          </div>
+          {!detail && <div className="sheet-body">{wards}</div>}
+          {details}
         </section>
       ) : (
         <aside className="wards-dock" aria-label="Wards to look at">

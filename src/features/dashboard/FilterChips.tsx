@@ -2,7 +2,8 @@
  * Everything that shapes the figures, as chips above the map, each with a one-tap clear: the
  * area (a chip that is also the area picker; clearing it shows all of London), theme, period,
  * hours picked on the heatmap, the selected ward, the measure and publication mode. Nothing that
- * changes a figure lives only in a caption.
+ * changes a figure lives only in a caption. The chips wrap rather than scroll: every one is in
+ * sight.
  */
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -15,11 +16,14 @@ import { useAreaFigures } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { DEFAULT_PRESET } from '../../state/viewSlice.ts';
 import type { AreaOption } from '../../ui/Controls.tsx';
+import { useLayoutSize } from '../../ui/useLayoutSize.ts';
 
 interface Chip {
   key: string;
-  /** "Theme: Robbery" */
-  text: string;
+  /** "Theme", or null when the value says what it is ("Publication mode") */
+  name: string | null;
+  /** "Robbery" */
+  value: string;
   /** Undoes this filter; null when the chip shows the default and there is nothing to clear. */
   clear: (() => void) | null;
 }
@@ -39,7 +43,11 @@ export function FilterChips({ areas }: { areas: readonly AreaOption[] }) {
     })),
   );
   const datasets = useAppStore((state) => state.datasets);
+  const size = useLayoutSize();
   if (!figures) return null;
+  // Compact chips on a tablet or phone: the value alone, the name left to screen readers (the
+  // area's too on a phone), so that every chip stays in sight in a row or two.
+  const nameClass = size === 'desktop' ? 'chip-name' : 'chip-name visually-hidden';
   const actions = useAppStore.getState();
   const hasLondon = figures.area.id !== ALL_LONDON_AREA;
   const selected = figures.wards.find((ward) => ward.code === figures.selectedWard);
@@ -47,29 +55,39 @@ export function FilterChips({ areas }: { areas: readonly AreaOption[] }) {
   const chips: Chip[] = [
     {
       key: 'theme',
-      text: `Theme: ${describeTheme(datasets, view.theme).label}`,
+      name: 'Theme',
+      value: describeTheme(datasets, view.theme).label,
       clear: view.theme === ALL_THEMES ? null : () => actions.setTheme(ALL_THEMES),
     },
     ...(view.from && view.to
       ? [
           {
             key: 'period',
-            text: `Period: ${presetText(view.preset, { from: view.from, to: view.to })}`,
+            name: 'Period',
+            value: presetText(view.preset, { from: view.from, to: view.to }),
             clear: view.preset === DEFAULT_PRESET ? null : () => actions.setPreset(DEFAULT_PRESET),
           },
         ]
       : []),
     ...(time
-      ? [{ key: 'hours', text: `Hours: ${time}`, clear: () => actions.setTimeFilter(null) }]
+      ? [{ key: 'hours', name: 'Hours', value: time, clear: () => actions.setTimeFilter(null) }]
       : []),
     ...(selected
-      ? [{ key: 'ward', text: `Ward: ${selected.name}`, clear: () => actions.selectWard(null) }]
+      ? [
+          {
+            key: 'ward',
+            name: 'Ward',
+            value: selected.name,
+            clear: () => actions.selectWard(null),
+          },
+        ]
       : []),
     ...(view.measure === 'rate'
       ? [
           {
             key: 'measure',
-            text: `Rate ${figures.rateUnit}`,
+            name: null,
+            value: `Rate ${figures.rateUnit}`,
             clear: () => actions.setMeasure('count'),
           },
         ]
@@ -78,7 +96,8 @@ export function FilterChips({ areas }: { areas: readonly AreaOption[] }) {
       ? [
           {
             key: 'publication',
-            text: 'Publication mode',
+            name: null,
+            value: 'Publication mode',
             clear: () => actions.setPublication(false),
           },
         ]
@@ -92,7 +111,12 @@ export function FilterChips({ areas }: { areas: readonly AreaOption[] }) {
     <div className="filter-chips">
       <ul aria-label="Filters in force">
         <li className={hasLondon ? 'chip active area' : 'chip area'}>
-          <label htmlFor={`${id}-area`}>Area</label>
+          <label
+            htmlFor={`${id}-area`}
+            className={size === 'phone' ? 'visually-hidden' : undefined}
+          >
+            Area
+          </label>
           <select
             id={`${id}-area`}
             value={figures.area.id}
@@ -120,7 +144,11 @@ export function FilterChips({ areas }: { areas: readonly AreaOption[] }) {
         </li>
         {chips.map((chip) => (
           <li key={chip.key} className={chip.clear ? 'chip active' : 'chip'}>
-            <span id={`${id}-${chip.key}`}>{chip.text}</span>
+            <span id={`${id}-${chip.key}`}>
+              {/* A tablet or phone leaves the name to screen readers: the value says enough. */}
+              {chip.name && <b className={nameClass}>{chip.name}: </b>}
+              {chip.value}
+            </span>
             {chip.clear && (
               // Named "Clear" and described by its chip, so that the name of a control (Theme,
               // Area) is never also the name of a clear button.

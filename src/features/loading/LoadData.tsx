@@ -1,6 +1,7 @@
 /**
- * "Load data": a file input (and drag and drop anywhere on the page, handled by the shell), the
- * progress of the file being read with a Cancel button, and the report of what was loaded.
+ * "Load data": a file input (and drag and drop anywhere on the page, handled by the shell), with
+ * a second way in beside it that opens the Match columns step even for a file of a known format;
+ * the progress of the file being read with a Cancel button, and the report of what was loaded.
  */
 import { useId, useState } from 'react';
 import { formatCount, formatPercent } from '../../data/numberFormat.ts';
@@ -10,28 +11,56 @@ import { BOUNDARY_FORMATS } from '../../formats/boundaryFormats.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob } from '../../ui/downloads.ts';
 import { FileButton } from '../../ui/FileButton.tsx';
+import { Popover } from '../../ui/Popover.tsx';
 import { cancelLoading, loadUserFiles } from './loadFile.ts';
 
-export function LoadData() {
+const DATA_FILES =
+  '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.zip,application/zip,.geojson,.json,application/geo+json,application/json';
+
+/** Load a table through the Match columns step, whatever its format; `onPicked` closes a menu. */
+function MatchColumnsButton({ onPicked }: { onPicked?: () => void }) {
+  return (
+    <div className="match-columns-way">
+      <FileButton
+        label="Match columns myself…"
+        accept={DATA_FILES}
+        multiple
+        secondary
+        onFiles={(files) => {
+          onPicked?.();
+          void loadUserFiles(files, true);
+        }}
+      />
+      <p className="hint">
+        Choose a table and say what each of its columns is, even when its format is known.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * `inMenu`: inside the phone's menu, where the second way in is shown under Load data rather
+ * than in a menu of its own.
+ */
+export function LoadData({ inMenu = false }: { inMenu?: boolean }) {
   const id = useId();
   const loading = useAppStore((state) => state.loading);
-  const [matchColumns, setMatchColumns] = useState(false);
   return (
     <div className="load-data">
-      <FileButton
-        label="Load data"
-        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.zip,application/zip,.geojson,.json,application/geo+json,application/json"
-        multiple
-        onFiles={(files) => loadUserFiles(files, matchColumns)}
-      />
-      <label className="choice">
-        <input
-          type="checkbox"
-          checked={matchColumns}
-          onChange={(event) => setMatchColumns(event.target.checked)}
+      <span className="load-data-buttons">
+        <FileButton
+          label="Load data"
+          accept={DATA_FILES}
+          multiple
+          onFiles={(files) => void loadUserFiles(files)}
         />
-        Match columns myself
-      </label>
+        {!inMenu && (
+          <Popover label="More ways to load" labelHidden className="load-options">
+            {(close) => <MatchColumnsButton onPicked={close} />}
+          </Popover>
+        )}
+      </span>
+      {inMenu && <MatchColumnsButton />}
       {loading && (
         <div className="loading" role="status">
           <label htmlFor={`${id}-progress`}>

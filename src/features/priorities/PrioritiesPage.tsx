@@ -73,8 +73,7 @@ function PriorityMap() {
     <figure className="priority-map">
       <InlineSvg markup={markup} className="priority-map-image" />
       <figcaption>
-        Map of the priority score: darker wards are higher priorities. The table below gives every
-        figure.
+        Map of the priority score: darker wards are higher priorities. The table gives every figure.
       </figcaption>
     </figure>
   );
@@ -105,133 +104,140 @@ export function PrioritiesPage() {
       <h2>Priorities in {figures.area.name}</h2>
       <p>
         {describePeriod(from, to)}, ranked by{' '}
-        {measure === 'rate' ? `rate ${figures.rateUnit}` : 'count'}. The{' '}
+        {measure === 'rate' ? `rate ${figures.rateUnit}` : 'count'}: the{' '}
         <strong>combined score</strong> is the weighted mean of each ward’s ranks (1 is the highest
-        ward in a theme); the lowest score is the first priority, and wards with the same score
-        share a priority (= marks a tie). Set a weight to 0 to leave a theme out.
+        ward in a theme); the lowest score is the first priority.
       </p>
       {themes.length === 0 ? (
         <p>No serious-violence themes are loaded.</p>
       ) : (
-        <>
-          <fieldset className="weights">
-            <legend>Weights and top N</legend>
-            {themes.map((theme, index) => (
-              <div className="field weight" key={theme.id}>
-                <label htmlFor={`${id}-weight-${theme.id}`}>Weight: {theme.label}</label>
+        <div className="priorities-layout">
+          <div className="priorities-ranked">
+            <p className="leaders" role="status">
+              {leaders.length > 0
+                ? `In the top ${topN} of every theme: ${leaders.join(', ')}.`
+                : `No ward is in the top ${topN} of every theme.`}
+            </p>
+            <p className="hint">
+              Each theme’s cell: its rank, then count · rate {figures.rateUnit}
+              {comparison ? ` · change ${comparisonText(comparison)}` : ''} (▲ rise, ▼ fall, *
+              significant at the 5% level) · hot spot class (Gi* within {figures.area.name}). =
+              marks a tie{tiedPriorities ? ': wards with equal scores share a priority' : ''}.
+            </p>
+            <div className="table-scroll">
+              <table className="priority-table">
+                {/* The heading and the lines above say it on screen. */}
+                <caption className="visually-hidden">
+                  Priorities in {figures.area.name}: rank in each theme with its figures, and the
+                  combined score, {describePeriod(from, to)}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="numeric">
+                      Priority
+                    </th>
+                    <th scope="col">Ward</th>
+                    {themes.map((theme, index) => (
+                      <th scope="col" key={theme.id}>
+                        {theme.label}
+                        <span className="theme-weight"> (weight {weights[index]})</span>
+                      </th>
+                    ))}
+                    <th scope="col" className="numeric">
+                      Combined score
+                    </th>
+                    <th scope="col" className="numeric">
+                      Themes in the top {topN}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ordered.map((row) => {
+                    const ward = wards[row.ward];
+                    if (!ward) return null;
+                    return (
+                      <tr key={ward.code}>
+                        <td className="numeric">{rankCell(row.priority, row.tied)}</td>
+                        <th scope="row">
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => selectWard(ward.code)}
+                          >
+                            {ward.name}
+                          </button>
+                        </th>
+                        {ward.themes.map((theme, index) => {
+                          const rank = theme.rank;
+                          return (
+                            <ThemeCell
+                              key={themes[index]?.id}
+                              figures={theme}
+                              tied={
+                                rank !== null && Boolean(themeFigures[index]?.tiedRanks.has(rank))
+                              }
+                              suppressAt={suppressAt}
+                            />
+                          );
+                        })}
+                        <td className="numeric">
+                          {row.score === null ? '–' : formatRate(row.score)}
+                        </td>
+                        <td className="numeric">
+                          {row.score === null ? '–' : `${row.topThemes} of ${weighted}`}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          {/* Beside the table on a wide screen, under it otherwise: the ranked wards come first
+              on every screen. */}
+          <aside className="priorities-side" aria-label="Priority map and weights">
+            <PriorityMap />
+            <fieldset className="weights">
+              <legend>Weights and top N</legend>
+              <p className="hint">Set a weight to 0 to leave a theme out.</p>
+              {themes.map((theme, index) => (
+                <div className="field weight" key={theme.id}>
+                  <label htmlFor={`${id}-weight-${theme.id}`}>Weight: {theme.label}</label>
+                  <input
+                    id={`${id}-weight-${theme.id}`}
+                    type="number"
+                    min={0}
+                    max={10}
+                    step={0.5}
+                    value={weights[index]}
+                    aria-describedby={`${id}-reason-${theme.id}`}
+                    onChange={(event) => {
+                      const weight = Number(event.target.value);
+                      if (Number.isFinite(weight) && weight >= 0) setWeight(theme.id, weight);
+                    }}
+                  />
+                  <span className="hint" id={`${id}-reason-${theme.id}`}>
+                    Default {defaultWeight(theme.id).weight}. {defaultWeight(theme.id).reason}
+                  </span>
+                </div>
+              ))}
+              <div className="field">
+                <label htmlFor={`${id}-top`}>Top N</label>
                 <input
-                  id={`${id}-weight-${theme.id}`}
+                  id={`${id}-top`}
                   type="number"
-                  min={0}
-                  max={10}
-                  step={0.5}
-                  value={weights[index]}
-                  aria-describedby={`${id}-reason-${theme.id}`}
+                  min={1}
+                  max={50}
+                  value={topN}
                   onChange={(event) => {
-                    const weight = Number(event.target.value);
-                    if (Number.isFinite(weight) && weight >= 0) setWeight(theme.id, weight);
+                    const value = Number(event.target.value);
+                    if (Number.isInteger(value) && value >= 1 && value <= 50) setTopN(value);
                   }}
                 />
-                <span className="hint" id={`${id}-reason-${theme.id}`}>
-                  Default {defaultWeight(theme.id).weight}. {defaultWeight(theme.id).reason}
-                </span>
               </div>
-            ))}
-            <div className="field">
-              <label htmlFor={`${id}-top`}>Top N</label>
-              <input
-                id={`${id}-top`}
-                type="number"
-                min={1}
-                max={50}
-                value={topN}
-                onChange={(event) => {
-                  const value = Number(event.target.value);
-                  if (Number.isInteger(value) && value >= 1 && value <= 50) setTopN(value);
-                }}
-              />
-            </div>
-          </fieldset>
-          <PriorityMap />
-          <p className="leaders" role="status">
-            {leaders.length > 0
-              ? `In the top ${topN} of every theme: ${leaders.join(', ')}.`
-              : `No ward is in the top ${topN} of every theme.`}
-          </p>
-          <p className="hint">
-            Each theme’s cell: its rank, then count · rate {figures.rateUnit}
-            {comparison ? ` · change ${comparisonText(comparison)}` : ''} (▲ rise, ▼ fall, *
-            significant at the 5% level) · hot spot class (Gi* within {figures.area.name}).
-            {tiedPriorities ? ' Wards with equal scores share a priority.' : ''}
-          </p>
-          <div className="table-scroll">
-            <table className="priority-table">
-              <caption>
-                Priorities in {figures.area.name}: rank in each theme with its figures, and the
-                combined score, {describePeriod(from, to)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="numeric">
-                    Priority
-                  </th>
-                  <th scope="col">Ward</th>
-                  {themes.map((theme, index) => (
-                    <th scope="col" key={theme.id}>
-                      {theme.label}
-                      <span className="theme-weight"> (weight {weights[index]})</span>
-                    </th>
-                  ))}
-                  <th scope="col" className="numeric">
-                    Combined score
-                  </th>
-                  <th scope="col" className="numeric">
-                    Themes in the top {topN}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ordered.map((row) => {
-                  const ward = wards[row.ward];
-                  if (!ward) return null;
-                  return (
-                    <tr key={ward.code}>
-                      <td className="numeric">{rankCell(row.priority, row.tied)}</td>
-                      <th scope="row">
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => selectWard(ward.code)}
-                        >
-                          {ward.name}
-                        </button>
-                      </th>
-                      {ward.themes.map((theme, index) => {
-                        const rank = theme.rank;
-                        return (
-                          <ThemeCell
-                            key={themes[index]?.id}
-                            figures={theme}
-                            tied={
-                              rank !== null && Boolean(themeFigures[index]?.tiedRanks.has(rank))
-                            }
-                            suppressAt={suppressAt}
-                          />
-                        );
-                      })}
-                      <td className="numeric">
-                        {row.score === null ? '–' : formatRate(row.score)}
-                      </td>
-                      <td className="numeric">
-                        {row.score === null ? '–' : `${row.topThemes} of ${weighted}`}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </>
+            </fieldset>
+          </aside>
+        </div>
       )}
     </article>
   );
