@@ -1,6 +1,7 @@
 /**
  * The shell: a slim header (title, area, views, Load data, Share, Settings, meeting mode), the
- * page shown, and below it the loaded data and where the figures come from.
+ * progress of a file being read, the page shown, and below it the loaded data and where the
+ * figures come from.
  */
 import type { ReactNode } from 'react';
 import { AccessibilityPage } from '../features/accessibility/AccessibilityPage.tsx';
@@ -8,7 +9,7 @@ import { BriefingPage } from '../features/briefing/BriefingPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ShareAndExport } from '../features/dashboard/ShareAndExport.tsx';
 import { ColumnMappings } from '../features/loading/ColumnMappings.tsx';
-import { LoadData, LoadReports } from '../features/loading/LoadData.tsx';
+import { LoadData, LoadingStatus, LoadReports } from '../features/loading/LoadData.tsx';
 import { LoadedData } from '../features/loading/LoadedData.tsx';
 import { MatchColumns } from '../features/loading/MatchColumns.tsx';
 import { OverlapDialog } from '../features/loading/OverlapDialog.tsx';
@@ -70,8 +71,9 @@ export function App() {
             </>
           }
         />
-        {/* An anchor under the header, whatever its height: the dashboard floats the reports
-            over the map from here, never over the header's Cancel. */}
+        <LoadingStatus />
+        {/* An anchor under the header and the loading bar: the dashboard floats the reports over
+            the map from here, never over Cancel. */}
         <div className="reports-anchor">
           <LoadReports />
         </div>

@@ -78,7 +78,7 @@ export function AppHeader({
   loadDataInMenu,
   share,
 }: {
-  /** The Load data button and its progress. */
+  /** The Load data button and its other ways in. */
   loadData: ReactNode;
   /** The same, laid out for the phone's menu. */
   loadDataInMenu: ReactNode;

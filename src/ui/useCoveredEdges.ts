@@ -8,7 +8,7 @@ import type { MapPadding } from '../map/wardMap.ts';
 
 const NONE: MapPadding = { top: 0, right: 0, bottom: 0, left: 0 };
 
-/** A map at least this wide keeps its legend to the left of the area; a narrower one above it. */
+/** A map at least this wide always keeps the area to the right of its legend. */
 const SIDE_BY_SIDE = 600;
 
 function same(a: MapPadding, b: MapPadding): boolean {
@@ -37,10 +37,17 @@ export function useCoveredEdges(
           return box && box.height > 0 ? Math.max(0, stage.bottom - box.top) : 0;
         }),
       );
-      const wide = stage.width >= SIDE_BY_SIDE;
+      // A wide map keeps the area beside its legend; a narrow one (a phone's) beside it or below
+      // it, whichever leaves the area more room.
+      const besideLegend = legend ? Math.max(0, legend.right - stage.left) : 0;
+      const belowLegend = legend ? Math.max(0, legend.bottom - stage.top) : 0;
+      const height = stage.height - bottom;
+      const beside =
+        stage.width >= SIDE_BY_SIDE ||
+        (stage.width - besideLegend) * height >= stage.width * (height - belowLegend);
       const next = {
-        top: legend && !wide ? Math.max(0, legend.bottom - stage.top) : 0,
-        left: legend && wide ? Math.max(0, legend.right - stage.left) : 0,
+        top: beside ? 0 : belowLegend,
+        left: beside ? besideLegend : 0,
         right: 0,
         bottom,
       };

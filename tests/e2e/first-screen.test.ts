@@ -4,8 +4,8 @@
  * legend, the filters in force and the wards to look at are on the first screen, with nothing
  * to scroll; axe finds nothing; meeting mode walks the list by keyboard. The header is one row,
  * every filter chip is in sight (none scrolled away), the docked filters fold to a rail that
- * gives the map their room, a phone's sheet keeps its buttons off the list, and Priorities shows
- * its ranked wards on the first screen. And the tasking meeting
+ * gives the map their room, a phone's sheet keeps its buttons off the list, Priorities shows its
+ * ranked wards and Services its map on the first screen. And the tasking meeting
  * itself, from the MPS ward file: "last 3 months against the 3 before", the five wards to
  * prioritise with their reasons, and the briefing as it comes. Expected wards and counts are
  * worked out here from the file's rows.
@@ -222,7 +222,7 @@ describe('the first screen', () => {
   });
 
   for (const size of SIZES.slice(0, 2))
-    it(`shows the ranked wards of Priorities on the first screen: ${size.name}`, async () => {
+    it(`shows the ranked wards of Priorities and the map of Services on the first screen: ${size.name}`, async () => {
       const { page, errors } = await openDashboard(browser, '', size.options);
       await page.goto(appUrl('?page=priorities'));
       const rows = page
@@ -237,6 +237,15 @@ describe('the first screen', () => {
       expect(await scroll.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(
         true,
       );
+      // A commissioner's first screen: where need is, on the map, with the settings beside it.
+      await page.goto(appUrl('?page=services'));
+      const servicesMap = page.getByRole('region', { name: 'Map of services and gaps' });
+      await servicesMap.locator('.ward-map').waitFor();
+      expect(await headerRows(page), 'rows of the header').toBe(1);
+      expect(await onFirstScreen(page, servicesMap.locator('.ward-map'))).toBe(true);
+      expect(
+        await onFirstScreen(page, page.getByRole('heading', { name: /^Services against need/ })),
+      ).toBe(true);
       expect(errors).toEqual([]);
       await page.context().close();
     });

@@ -43,8 +43,6 @@ function MatchColumnsButton({ onPicked }: { onPicked?: () => void }) {
  * than in a menu of its own.
  */
 export function LoadData({ inMenu = false }: { inMenu?: boolean }) {
-  const id = useId();
-  const loading = useAppStore((state) => state.loading);
   return (
     <div className="load-data">
       <span className="load-data-buttons">
@@ -61,20 +59,30 @@ export function LoadData({ inMenu = false }: { inMenu?: boolean }) {
         )}
       </span>
       {inMenu && <MatchColumnsButton />}
-      {loading && (
-        <div className="loading" role="status">
-          <label htmlFor={`${id}-progress`}>
-            Reading {loading.fileName}
-            {loading.detail ? `: ${loading.detail}` : ''}
-          </label>
-          <progress id={`${id}-progress`} max={1} value={loading.progress}>
-            {formatPercent(loading.progress)}
-          </progress>
-          <button type="button" onClick={cancelLoading}>
-            Cancel
-          </button>
-        </div>
-      )}
+    </div>
+  );
+}
+
+/**
+ * The file being read, with its progress and Cancel: a bar of its own under the header (which
+ * stays one row), above the load reports, so that nothing covers Cancel.
+ */
+export function LoadingStatus() {
+  const id = useId();
+  const loading = useAppStore((state) => state.loading);
+  if (!loading) return null;
+  return (
+    <div className="loading" role="status">
+      <label htmlFor={`${id}-progress`}>
+        Reading {loading.fileName}
+        {loading.detail ? `: ${loading.detail}` : ''}
+      </label>
+      <progress id={`${id}-progress`} max={1} value={loading.progress}>
+        {formatPercent(loading.progress)}
+      </progress>
+      <button type="button" onClick={cancelLoading}>
+        Cancel
+      </button>
     </div>
   );
 }
