@@ -237,6 +237,14 @@ describe('the first screen', () => {
       expect(await scroll.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(
         true,
       );
+      // Why the first five are there, in the table's order (top N is 5 by default).
+      const firstFive = (await rows.locator('th').allTextContents()).slice(0, 5);
+      const reasons = await page
+        .getByRole('region', { name: /^Why these wards/ })
+        .locator('li')
+        .allTextContents();
+      expect(reasons.map((reason) => reason.split(':')[0])).toEqual(firstFive);
+      expect(reasons[0]).toMatch(/: \d[\d,]* offences in /);
       // A commissioner's first screen: where need is, on the map, with the settings beside it.
       await page.goto(appUrl('?page=services'));
       const servicesMap = page.getByRole('region', { name: 'Map of services and gaps' });

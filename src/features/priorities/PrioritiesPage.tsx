@@ -5,6 +5,7 @@
  * as ties.
  */
 import { useId } from 'react';
+import type { AreaFigures } from '../../analysis/areaFigures.ts';
 import { describePeriod } from '../../analysis/describeView.ts';
 import { changeDisplay, HOTSPOT_SHORT_TEXT, hidden, rankCell } from '../../analysis/display.ts';
 import { comparisonText } from '../../analysis/periods.ts';
@@ -14,10 +15,17 @@ import {
   type ThemeFigures,
 } from '../../analysis/priorities.ts';
 import { suppressionFor } from '../../analysis/suppression.ts';
+import { whyText } from '../../analysis/whyStatements.ts';
 import { formatCount, formatRate } from '../../data/numberFormat.ts';
-import { selectPriorityMap, useAreaFigures, usePriorities } from '../../state/selectors.ts';
+import {
+  selectPriorityMap,
+  useAreaFigures,
+  useAreaStatistics,
+  usePriorities,
+} from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { InlineSvg } from '../../ui/InlineSvg.tsx';
+import { useWhyStatements } from '../../ui/viewText.ts';
 
 /** Wards by priority (ties by name), wards without a score last. */
 export function byPriority(priorities: AreaPriorities): AreaPriorities['rows'] {
@@ -76,6 +84,27 @@ function PriorityMap() {
         Map of the priority score: darker wards are higher priorities. The table gives every figure.
       </figcaption>
     </figure>
+  );
+}
+
+/**
+ * Why the first priorities are there, in the view's theme: the statements the ward panel and the
+ * briefing give, for the wards in priority order.
+ */
+function PriorityReasons({ figures, codes }: { figures: AreaFigures; codes: readonly string[] }) {
+  const statistics = useAreaStatistics();
+  const reasonsFor = useWhyStatements(figures, statistics);
+  const wards = codes.flatMap((code) => figures.wards.find((ward) => ward.code === code) ?? []);
+  if (wards.length === 0) return null;
+  return (
+    <section className="priority-reasons" aria-labelledby="priority-reasons-title">
+      <h3 id="priority-reasons-title">Why these wards: {figures.theme.label}</h3>
+      <ol>
+        {wards.map((ward) => (
+          <li key={ward.code}>{whyText(ward.name, reasonsFor(ward))}</li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -192,6 +221,10 @@ export function PrioritiesPage() {
                 </tbody>
               </table>
             </div>
+            <PriorityReasons
+              figures={figures}
+              codes={ordered.slice(0, topN).flatMap((row) => wards[row.ward]?.code ?? [])}
+            />
           </div>
           {/* Beside the table on a wide screen, under it otherwise: the ranked wards come first
               on every screen. */}
