@@ -58,7 +58,8 @@ function HeadlineCards({
           {hotspots} <span className="card-unit">{hotspots === 1 ? 'ward' : 'wards'}</span>
         </p>
         <p className="card-note">
-          Gi*, false discovery rate corrected.
+          {/* The answer changes with the study area: it is named beside the figure. */}
+          Within {figures.area.name} (Gi*, false discovery rate corrected).
           {figures.noDataWards > 0 && ` ${figures.noDataWards} wards have no data.`}
         </p>
       </section>
