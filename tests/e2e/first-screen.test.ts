@@ -249,6 +249,8 @@ describe('the first screen', () => {
       await page.goto(appUrl('?page=services'));
       const servicesMap = page.getByRole('region', { name: 'Map of services and gaps' });
       await servicesMap.locator('.ward-map').waitFor();
+      // Once the kept data has loaded (its progress bar shows under the header while it reads).
+      await expect.poll(() => page.locator('.loading').count()).toBe(0);
       expect(await headerRows(page), 'rows of the header').toBe(1);
       expect(await onFirstScreen(page, servicesMap.locator('.ward-map'))).toBe(true);
       expect(
