@@ -10,6 +10,8 @@
  * - browser_max_long_task_ms: the longest main-thread task (PerformanceObserver "longtask", tasks
  *   over 50 ms) while the file loads, while it is kept, and over changes of theme and period on
  *   all of London's wards;
+ * - browser_max_main_thread_work_ms: the same tasks from a trace, less the time they spent
+ *   waiting for the GPU process to draw the map (bench/mainThreadTrace.ts says why);
  * - restore_ms: after a reload, from navigation to the kept cube and the last view on screen.
  * Also the page's JavaScript heap once the cube is loaded (CDP Runtime.getHeapUsage).
  */
@@ -21,6 +23,7 @@ import { ALL_THEMES } from '../src/data/themes.ts';
 import { launchChromiumWithProfile } from '../tests/support/chromium.ts';
 import { londonFile } from './generate.ts';
 import type { Figures } from './london.ts';
+import { longMainThreadTasks, traceMainThread } from './mainThreadTrace.ts';
 
 const VIEWPORT = { width: 1400, height: 1000 };
 const READS = 3;
@@ -168,6 +171,8 @@ export async function browserLoadFigures(appUrl: string): Promise<Figures> {
     const reads = await readTimes(page, file.path);
 
     log('browser: loading the file in the app');
+    const cdp = await context.newCDPSession(page);
+    const stopTrace = await traceMainThread(cdp);
     await longTasks(page);
     const chosenAt = page.evaluate(
       () =>
@@ -187,13 +192,13 @@ export async function browserLoadFigures(appUrl: string): Promise<Figures> {
     const keptAt = await whenText(page, '.loaded-data .keeping', 'Kept in this browser');
     const persistMs = keptAt - (await shown);
     const keepTasks = await longTasks(page);
-    const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
 
     log('browser: changes of view on all of London');
     const changes = await changeViews(page);
     const viewTasks = await longTasks(page);
+    const traced = longMainThreadTasks(await stopTrace(), LONG_TASK_MS);
     const view = await page.evaluate(() => window.location.search);
 
     log('browser: reload');
@@ -204,12 +209,12 @@ export async function browserLoadFigures(appUrl: string): Promise<Figures> {
     // The last view is back when the address says what it said, with the map drawn for it.
     await page.waitForFunction((search) => window.location.search === search, view);
     await page.waitForFunction(() => performance.getEntriesByName('choropleth-painted').length > 0);
-    const restoreMs = await page.evaluate(() =>
-      Math.max(
-        (window as unknown as BenchWindow).shownAt as number,
-        (performance.getEntriesByName('choropleth-painted')[0] as PerformanceEntry).startTime,
-      ),
-    );
+    const restored = await page.evaluate(() => ({
+      dataAt: (window as unknown as BenchWindow).shownAt as number,
+      paintedAt: (performance.getEntriesByName('choropleth-painted')[0] as PerformanceEntry)
+        .startTime,
+    }));
+    const restoreMs = Math.max(restored.dataAt, restored.paintedAt);
     const restoreTasks = await longTasks(page);
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
 
@@ -220,6 +225,8 @@ export async function browserLoadFigures(appUrl: string): Promise<Figures> {
         : `${tasks.length} (${tasks.map((task) => task.duration.toFixed(0)).join(', ')} ms)`;
     const readMs = median(reads);
     const maxLongTask = Math.max(max(loadTasks), max(keepTasks), max(viewTasks));
+    const maxWork = Math.max(0, ...traced.map((task) => task.durationMs - task.gpuWaitMs));
+    const maxGpuWait = Math.max(0, ...traced.map((task) => task.gpuWaitMs));
     const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
     return {
       figures: [
@@ -227,6 +234,7 @@ export async function browserLoadFigures(appUrl: string): Promise<Figures> {
         ['browser_load_5m_ms', Math.round(loadMs)],
         ['browser_load_to_read_ratio', Number((loadMs / readMs).toFixed(2))],
         ['browser_max_long_task_ms', Math.round(maxLongTask)],
+        ['browser_max_main_thread_work_ms', Math.round(maxWork)],
         ['persist_ms', Math.round(persistMs)],
         ['restore_ms', Math.round(restoreMs)],
         ['browser_heap_mb', Math.round(heap.usedSize / 1e6)],
@@ -234,9 +242,12 @@ export async function browserLoadFigures(appUrl: string): Promise<Figures> {
       comments: [
         `# browser: ${fileName} (${(file.bytes / 1e6).toFixed(1)} MB) on All of London, Chromium with a profile on disk; reads (ms): ${reads.map((ms) => ms.toFixed(0)).join(' ')}`,
         `# long tasks over ${LONG_TASK_MS} ms: loading ${describe(loadTasks)}; keeping ${describe(keepTasks)}; ${changes} changes of view ${describe(viewTasks)}; restoring after the reload (not in the maximum) ${describe(restoreTasks)}`,
+        `# traced: ${traced.length} tasks over ${LONG_TASK_MS} ms while loading, keeping and changing the view; the longest wait in one for the GPU process to draw the map (software, SwiftShader): ${maxGpuWait.toFixed(0)} ms`,
+        `# restore_ms: the kept data named on screen at ${restored.dataAt.toFixed(0)} ms, the map first painted at ${restored.paintedAt.toFixed(0)} ms`,
         `# browser_heap_mb: the page's JavaScript heap after GC with the cube loaded (${(heap.totalSize / 1e6).toFixed(0)} MB reserved)`,
         `# targets: browser_load_5m_ms <= 3 x browser_read_5m_ms (${verdict(loadMs <= 3 * readMs)}), ` +
           `browser_max_long_task_ms <= ${LONG_TASK_MS} (${verdict(maxLongTask <= LONG_TASK_MS)}), ` +
+          `browser_max_main_thread_work_ms <= ${LONG_TASK_MS} (${verdict(maxWork <= LONG_TASK_MS)}), ` +
           `restore_ms <= 2000 (${verdict(restoreMs <= 2000)})`,
       ],
     };
