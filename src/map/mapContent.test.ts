@@ -174,7 +174,7 @@ describe('mapContentFor', () => {
       [1, 'Holland'],
     ]);
     expect(content.labels[0]?.position).toEqual(wards.wards[0]?.label);
-    expect(content.tooltips.get(1)).toBe(
+    expect(content.tooltip(1)).toBe(
       'Holland\nCount: 5\nRate: no population\nRank: 1st of 3 in Kensington and Chelsea',
     );
     expect(content.selected).toBeNull();
@@ -249,7 +249,7 @@ describe('hot spot mode and publication mode', () => {
       suppressAt: null,
     });
     expect(content.colours.get(0)).toBe('#ef8a62');
-    expect(content.tooltips.get(0)).toBe(
+    expect(content.tooltip(0)).toBe(
       'Golborne\nCount: 3\nRate: 3.0 per 1,000 residents\nRank: 1st of 1 in Kensington and Chelsea\n95% interval: 0.6 to 8.8\nHot spot, 95% confidence',
     );
   });

@@ -46,8 +46,9 @@ export interface MapContent {
   /** Fill colour (#rrggbb) by ward index. */
   colours: ReadonlyMap<number, string>;
   labels: { index: number; position: [number, number]; text: string }[];
-  /** Tooltip text by ward index. */
-  tooltips: ReadonlyMap<number, string>;
+  /** A ward's tooltip text by its index, written when asked: only the ward under the pointer
+   * needs one, and writing all of London's on every change of view took longer than drawing. */
+  tooltip: (index: number) => string | undefined;
   selected: number | null;
 }
 
@@ -118,7 +119,7 @@ export function mapContentFor(
   options: MapContentOptions = DEFAULT_OPTIONS,
 ): MapContent {
   const colours = new Map<number, string>();
-  const tooltips = new Map<number, string>();
+  const figureByIndex = new Map<number, WardFigure>();
   const labels: MapContent['labels'] = [];
   let selected: number | null = null;
   for (const figure of figures.wards) {
@@ -126,12 +127,16 @@ export function mapContentFor(
       figure.index,
       options.mapMode === 'hotspots' ? hotspotColour(figure, options) : wardColour(figure, figures),
     );
-    tooltips.set(figure.index, wardTooltip(figure, figures, options));
+    figureByIndex.set(figure.index, figure);
     const ward = wards.wards[figure.index];
     if (ward) labels.push({ index: figure.index, position: ward.label, text: ward.name });
     if (figure.code === figures.selectedWard) selected = figure.index;
   }
-  return { features: areaFeatures(wards, figures.area), colours, labels, tooltips, selected };
+  const tooltip = (index: number) => {
+    const figure = figureByIndex.get(index);
+    return figure && wardTooltip(figure, figures, options);
+  };
+  return { features: areaFeatures(wards, figures.area), colours, labels, tooltip, selected };
 }
 
 /**

@@ -196,7 +196,7 @@ export class WardMap {
     const service = serviceTooltipAt(info);
     if (service) return service;
     const index = (info.object as WardFeature | undefined)?.properties.index;
-    const text = index === undefined ? undefined : this.content?.tooltips.get(index);
+    const text = index === undefined ? undefined : this.content?.tooltip(index);
     return text ? { text } : null;
   }
 
