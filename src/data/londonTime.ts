@@ -72,8 +72,8 @@ export interface ParsedDateTime {
   year: number;
   month: number;
   day: number;
-  /** The year was written with two digits (`10/01/25`), read by Excel's rule (00-29 are
-   * 2000-2029) so that the reader can say so; formats/rowChecks.ts rejects it. */
+  /** The year was written with two digits (`10/01/25`), read as 20yy so that the reader can
+   * say so; formats/rowChecks.ts (shortYearProblem) says when 20yy cannot be right. */
   twoDigitYear: boolean;
 }
 
@@ -177,7 +177,9 @@ function readWallTime(text: string): WallTime | null {
     const yearText = uk[4] as string;
     const twoDigitYear = yearText.length === 2;
     const shortYear = Number(yearText);
-    const year = twoDigitYear ? (shortYear < 30 ? 2000 : 1900) + shortYear : shortYear;
+    // 20yy: where that is after next year ("95": 1995 or 2095?) the reader rejects the date
+    // rather than guess the century.
+    const year = twoDigitYear ? 2000 + shortYear : shortYear;
     const date = wallDate(year, Number(uk[3]), Number(uk[1]));
     if (date === null) return null;
     if (uk[5] === undefined) return { wall: date, zone: undefined, hasTime: false, twoDigitYear };
@@ -218,7 +220,7 @@ function readWallTime(text: string): WallTime | null {
  * A date-time as partners write it, in London time unless it names a zone; null when unreadable
  * or not a real date and time.
  * - ISO: `2025-01-10T22:30`, `2025-01-10 22:30:00`, `...Z`, `...+01:00`, `2025-01-10`;
- * - UK, day first: `10/01/2025`, `10/01/25` (two-digit years by Excel's rule), `10-01-2025`,
+ * - UK, day first: `10/01/2025`, `10/01/25` (a two-digit year is 20yy), `10-01-2025`,
  *   `10.01.2025`, with an optional time `22:30`, `22:30:15`, `10:30 pm`;
  * - an Excel serial date, `45667` or `45667.9375` (with its time of day);
  * - `24:00` is the midnight at the end of the day;

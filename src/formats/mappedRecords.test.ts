@@ -230,20 +230,53 @@ describe('a table read through a column mapping', () => {
     ]);
   });
 
-  it('rejects a two-digit year, which may be 1925 or 2025, as every format does', async () => {
+  it('reads a two-digit year as 20yy up to next year, says how many, and rejects one after', async () => {
     const mapping = mappingOf(POLICE_HEADER, roles);
-    const row = [...(POLICE_ROWS[1] as string[])];
-    row[1] = '10.01.25';
-    const parsed = await read([POLICE_HEADER, row], { mapping });
+    const withYear = (id: string, from: string, to: string) => {
+      const row = [...(POLICE_ROWS[1] as string[])];
+      row[0] = id;
+      row[1] = from;
+      row[3] = to;
+      row[4] = to === '' ? '' : '23:45';
+      return row;
+    };
+    const nextYear = new Date().getFullYear() + 1;
+    const after = String((nextYear + 1) % 100).padStart(2, '0');
+    const parsed = await read(
+      [
+        POLICE_HEADER,
+        // Two dates written short (from and to): Friday 10 January 2025 23:15 to 23:45.
+        withYear('CR/1', '10.01.25', '10/01/25'),
+        // One, no end.
+        withYear('CR/2', '10/01/25', ''),
+        // 95 is 2095 (or 1995): not read.
+        withYear('CR/3', '10/01/95', ''),
+        // The year after next, written short.
+        withYear('CR/4', `10/01/${after}`, ''),
+      ],
+      { mapping },
+    );
     if (parsed.kind !== 'offences') throw new Error(parsed.kind);
-    expect(parsed.report.rowsLoaded).toBe(0);
+    expect(parsed.report.rowsLoaded).toBe(2);
     expect(parsed.report.rejected).toEqual([
       {
-        row: 2,
-        reason:
-          'Committed From Date: "10.01.25" has a two-digit year: write the year in full (e.g. 2025)',
+        row: 4,
+        reason: `Committed From Date: "10/01/95" has a two-digit year, and 2095 is after ${nextYear}: write the year in full (e.g. 1995)`,
+      },
+      {
+        row: 5,
+        reason: `Committed From Date: "10/01/${after}" has a two-digit year, and 20${after} is after ${nextYear}: write the year in full (e.g. 19${after})`,
       },
     ]);
+    // 2 + 1 dates read short on the rows loaded.
+    expect(parsed.report.notes).toContain(
+      '3 dates written with a two-digit year, read as 20yy (10/01/25 as 10 January 2025).',
+    );
+    // Both in Golborne, in January 2025, at 23:00 on a Friday: 23:15-23:45 and 23:15 alone.
+    expect(totalOf(parsed.cube, 'all_serious_violence', '2025-01', GOLBORNE)).toBeCloseTo(2, 6);
+    expect(
+      cellOf(parsed.cube, 'all_serious_violence', '2025-01', GOLBORNE, timeSlot(FRI, 23)),
+    ).toBeCloseTo(2, 6);
   });
 
   it('reads a saved mapping for the same columns in another order and case, and says so', async () => {

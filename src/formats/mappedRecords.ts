@@ -40,7 +40,7 @@ import type { OffenceReader, ReaderContext, ReaderResult } from './offenceFormat
 import { NO_COORDINATES, OUTSIDE_WARDS } from './policeUkStreet.ts';
 import { OFFENCE_THEME_CHOICES, proposeOffenceTheme } from './proposeRoles.ts';
 import { FLAG_SPELLINGS, parseFlag, parseVictimAge } from './recordValues.ts';
-import { dateProblem, parseCount, parseDecimal, twoDigitYearProblem } from './rowChecks.ts';
+import { dateProblem, parseCount, parseDecimal, shortYearProblem } from './rowChecks.ts';
 
 /** Where a record's weight goes: the weekday-and-hour slots of its window, `weight` each. */
 export interface TimeSpread {
@@ -130,6 +130,8 @@ export class MappedRecordReader implements OffenceReader {
   private withOffset = 0;
   private unreadableCoordinates = 0;
   private gridPoints = 0;
+  /** Dates written with a two-digit year, read as 20yy. */
+  private shortYearDates = 0;
   /** Offence types found in no mapping, and the themes they were given. */
   private readonly unmappedTypes = new Map<string, number>();
 
@@ -187,12 +189,14 @@ export class MappedRecordReader implements OffenceReader {
     const date = this.cell(cells, dateColumn);
     const time = this.cell(cells, timeColumn);
     const parsed = parseLondonDateTime(date, endOfDay, time);
-    // A date that cannot be right (a two-digit year, a placeholder for "not known", a year out
-    // of range) is rejected as every format rejects it.
+    // A date that cannot be right (a placeholder for "not known", a year out of range, a
+    // two-digit year that read as 20yy is after next year) is rejected as every format rejects it.
     const problem =
-      parsed === null || parsed.twoDigitYear
-        ? twoDigitYearProblem(date)
-        : dateProblem(parsed.year, parsed.month, parsed.day, date);
+      parsed === null
+        ? null
+        : parsed.twoDigitYear
+          ? shortYearProblem(parsed.year, date)
+          : dateProblem(parsed.year, parsed.month, parsed.day, date);
     if (problem) {
       this.reject(row, problem.category, `${this.columnName(dateColumn)}: ${problem.detail}`);
       return null;
@@ -387,6 +391,8 @@ export class MappedRecordReader implements OffenceReader {
     if (columns.record_id >= 0) this.firstRow.set(recordId, row);
     if (columns.victim_age >= 0 && youth === null) this.withoutAge += 1;
     if (from.hadOffset || to.hadOffset) this.withOffset += 1;
+    // The end is the start again when the row gives none: its date is counted once.
+    this.shortYearDates += Number(from.twoDigitYear) + Number(!noEnd && to.twoDigitYear);
     if (point !== null && !Array.isArray(point)) this.unreadableCoordinates += 1;
     if (Array.isArray(point) && columns.easting >= 0 && this.cell(cells, columns.longitude) === '')
       this.gridPoints += 1;
@@ -458,6 +464,10 @@ export class MappedRecordReader implements OffenceReader {
     if (this.withOffset > 0)
       notes.push(
         `Date-times with a UTC offset, converted to London time: ${records(this.withOffset)}.`,
+      );
+    if (this.shortYearDates > 0)
+      notes.push(
+        `${formatCount(this.shortYearDates)} ${this.shortYearDates === 1 ? 'date' : 'dates'} written with a two-digit year, read as 20yy (10/01/25 as 10 January 2025).`,
       );
     if (this.gridPoints > 0)
       notes.push(

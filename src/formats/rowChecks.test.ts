@@ -8,6 +8,7 @@ import {
   parseCount,
   parseDecimal,
   plainCount,
+  shortYearProblem,
   twoDigitYearProblem,
 } from './rowChecks.ts';
 
@@ -90,6 +91,20 @@ describe('dates', () => {
     expect(twoDigitYearProblem('10/01/25 22:30')?.category).toBe('Two-digit year');
     expect(twoDigitYearProblem('25-01')?.category).toBe('Two-digit year');
     expect(twoDigitYearProblem('10/01/2025')).toBeNull();
+  });
+
+  it('takes a date written with a two-digit year, read as 20yy, up to next year', () => {
+    // NOW is in 2026: next year is 2027, the last year read.
+    expect(shortYearProblem(2025, '10/01/25', NOW)).toBeNull();
+    expect(shortYearProblem(2027, '10/01/27', NOW)).toBeNull();
+    expect(shortYearProblem(2028, ' 10/01/28 ', NOW)).toEqual({
+      category: 'Two-digit year',
+      detail:
+        '"10/01/28" has a two-digit year, and 2028 is after 2027: write the year in full (e.g. 1928)',
+    });
+    expect(shortYearProblem(2095, '10/01/95', NOW)?.detail).toBe(
+      '"10/01/95" has a two-digit year, and 2095 is after 2027: write the year in full (e.g. 1995)',
+    );
   });
 
   it('rejects months with the reason, and gives the index of good ones', () => {

@@ -5,7 +5,9 @@
  *
  * Dates are offences' dates: years from FIRST_DATA_YEAR to next year. Police and council systems
  * write 31/12/9999 or 01/01/1900 for "not known": such placeholders are rejected as what they are,
- * as are two-digit years and years such as 0025 (which JavaScript reads as 1925). Counts are whole
+ * as are years such as 0025 (which JavaScript reads as 1925). A date written with a two-digit year
+ * (10/01/25) is read as 20yy when that is no later than next year, and rejected otherwise: 95
+ * may be 1995 or 2095. A month with a two-digit year (25-01) is rejected. Counts are whole
  * numbers in plain decimal digits, up to MAX_COUNT a row: "1e3", "0x10" or "0b101" are numbers to
  * JavaScript, not counts a file should hold.
  */
@@ -129,7 +131,23 @@ export function dateProblem(
   return null;
 }
 
-/** A two-digit year: "25-01", "10/01/25", "10-01-25", "10.01.25 22:30". */
+/** What is wrong with a date written with a two-digit year and read as 20yy (`year`), or null
+ * when 20yy is a year the dashboard reads (it is after FIRST_DATA_YEAR by construction). */
+export function shortYearProblem(
+  year: number,
+  written: string,
+  now = new Date(),
+): DateProblem | null {
+  const last = lastDataYear(now);
+  return year > last
+    ? {
+        category: 'Two-digit year',
+        detail: `"${written.trim()}" has a two-digit year, and ${year} is after ${last}: write the year in full (e.g. 19${String(year).slice(2)})`,
+      }
+    : null;
+}
+
+/** A two-digit year where only a year in full is read: "25-01", "10/01/25", "10.01.25 22:30". */
 export function twoDigitYearProblem(written: string): DateProblem | null {
   const text = written.trim();
   return /^\d{2}-\d{1,2}$/.test(text) || /^\d{1,2}([/.-])\d{1,2}\1\d{2}(\s|,|$)/.test(text)

@@ -113,12 +113,13 @@ describe('every row accounted for', () => {
         to: '',
       };
     });
-    // What police and council systems write for "not known", and years not in full.
+    // What police and council systems write for "not known", and years not in full (a two-digit
+    // year is 20yy, so 95 would be 2095, after next year).
     const bad = [
       { from: '31/12/9999', to: '' },
       { from: '01/01/1900 00:00', to: '' },
       { from: '0025-01-10 10:00', to: '' },
-      { from: '10/01/25 22:30', to: '' },
+      { from: '10/01/95 22:30', to: '' },
       { from: '2025-03-01 10:00', to: '31/12/9999' },
     ].map((row) => ({ ...row, ward: codes[0] as string }));
     // The bad rows after the first 60 good ones: rows 62 to 66 of the file.
@@ -144,7 +145,7 @@ describe('every row accounted for', () => {
       ['64', 'occurred_from: Date "0025-01-10 10:00" has the year 0025: write the year in full'],
       [
         '65',
-        'occurred_from: "10/01/25 22:30" has a two-digit year: write the year in full (e.g. 2025)',
+        `occurred_from: "10/01/95 22:30" has a two-digit year, and 2095 is after ${new Date().getFullYear() + 1}: write the year in full (e.g. 1995)`,
       ],
       ['66', placeholder('occurred_to', '31/12/9999')],
     ]);

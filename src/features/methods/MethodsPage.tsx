@@ -35,7 +35,10 @@ export function MethodsPage() {
         Dates of offences are read from {FIRST_DATA_YEAR} to {lastDataYear()} (next year, for a
         system whose clock runs ahead). A date outside those years is rejected with its row, and so
         are dates that systems write for “not known” (31/12/9999, 01/01/1900 and the like) and years
-        not written in full (25 or 0025). A count is a whole number written in plain digits, up to{' '}
+        such as 0025. A date written with a two-digit year (10/01/25) is read as 20yy when that is
+        no later than {lastDataYear()}, and the load report says how many dates were read so; later
+        (10/01/95 would be 2095, or was it 1995?) it is rejected, and so is a month with a two-digit
+        year (25-01). A count is a whole number written in plain digits, up to{' '}
         {formatCount(MAX_COUNT)} in one row. Every row rejected is listed with its reason in the
         load report, and the whole list can be downloaded.
       </p>
@@ -43,11 +46,11 @@ export function MethodsPage() {
       <p>
         A table whose columns match no known format is read through the columns you match (the
         “Match columns” step). Dates are read day first, as written in the UK: 10/01/2025 is 10
-        January. A two-digit year is rejected, as above, since 25 may be 1925 or 2025; Excel serial
-        dates and a time in its own column are joined to their date; 24:00 is the midnight that ends
-        the day; a month alone (2025-01) stands for the whole month, so its offences have no known
-        time. Times are London time, across the clock changes. A victim age band counts as youth
-        violence only when the whole band is under 25.
+        January; 10/01/25 is 10 January 2025, as above. Excel serial dates and a time in its own
+        column are joined to their date; 24:00 is the midnight that ends the day; a month alone
+        (2025-01) stands for the whole month, so its offences have no known time. Times are London
+        time, across the clock changes. A victim age band counts as youth violence only when the
+        whole band is under 25.
       </p>
       <p>{GRID_ACCURACY_NOTE}</p>
 
