@@ -11,7 +11,8 @@ export function contentSecurityPolicy(
   const tiles = tileServiceOrigin ? [tileServiceOrigin] : [];
   return {
     'default-src': ["'self'"],
-    'script-src': ["'self'"],
+    // WebAssembly compiled from the app's own .wasm (SQLite, for GeoPackages); no eval of JS.
+    'script-src': ["'self'", "'wasm-unsafe-eval'"],
     'style-src': ["'self'"],
     'img-src': ["'self'", 'data:', 'blob:', ...tiles],
     'connect-src': ["'self'", ...tiles],

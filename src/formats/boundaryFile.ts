@@ -13,7 +13,7 @@ import {
   wardTopologyFromGeoJson,
 } from '../geo/wardBoundaries.ts';
 import type { WardTopology } from '../geo/wardFile.ts';
-import { BOUNDARY_FORMAT } from './boundaryFormats.ts';
+import { BOUNDARY_FORMAT, GEOPACKAGE_FORMAT } from './boundaryFormats.ts';
 
 export type ParsedBoundaries =
   | { kind: 'boundaries'; topology: WardTopology; report: LoadReport }
@@ -33,15 +33,17 @@ export function readBoundaryFile(text: string, fileName: string): ParsedBoundari
   return readBoundaryCollection(input, fileName);
 }
 
-const GRID_NOTES: Readonly<Record<Exclude<GridEvidence, null>, string>> = {
+const GRID_NOTES: Readonly<Record<Exclude<GridEvidence, null> | 'srs', string>> = {
   crs: 'its crs member names EPSG:27700',
   prj: 'its .prj names it',
+  srs: 'its spatial reference system is EPSG:27700',
   coordinates: 'its coordinates are metres within the grid',
 };
 
 /**
  * A FeatureCollection of ward boundaries (from GeoJSON or a Shapefile), in longitude and latitude
- * or in British National Grid metres (told by `prj`, a `crs` member or the coordinates).
+ * or in British National Grid metres (told by `prj`, a `crs` member or the coordinates). A
+ * GeoPackage gives its spatial reference system's definition as `prj`.
  */
 export function readBoundaryCollection(
   input: unknown,
@@ -70,7 +72,7 @@ export function readBoundaryCollection(
   ];
   if (grid)
     notes.push(
-      `British National Grid (${GRID_NOTES[grid]}), converted to longitude and latitude with the Ordnance Survey's Helmert transformation, good to about 5 metres.`,
+      `British National Grid (${GRID_NOTES[grid === 'prj' && format === GEOPACKAGE_FORMAT ? 'srs' : grid]}), converted to longitude and latitude with the Ordnance Survey's Helmert transformation, good to about 5 metres.`,
     );
   if (result.withoutLad > 0)
     notes.push(

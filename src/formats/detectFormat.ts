@@ -15,6 +15,8 @@ export type DetectedFile =
   | { kind: 'archive' }
   /** GeoJSON ward boundaries. */
   | { kind: 'geojson' }
+  /** An SQLite database: a GeoPackage of ward boundaries, or said not to be one by its reader. */
+  | { kind: 'geopackage' }
   /** Text taken to be a table (CSV), whose header `detectFormat` reads. */
   | { kind: 'table' }
   /** A kind the app does not read, with what to do instead. */
@@ -39,11 +41,6 @@ const UNREADABLE: readonly { prefix: readonly number[]; message: string }[] = [
     message: 'This is a gzip-compressed file: decompress it first, then load the file inside.',
   },
   {
-    prefix: [...'SQLite format 3'].map((character) => character.charCodeAt(0)),
-    message:
-      'This is an SQLite database (a GeoPackage?), which the app does not read yet: export the ward layer as a zipped Shapefile or a GeoJSON.',
-  },
-  {
     prefix: [0x25, 0x50, 0x44, 0x46],
     message: 'This is a PDF document, not a data file.',
   },
@@ -62,7 +59,10 @@ function markupMessage(start: string): string | null {
 }
 
 const NOT_TEXT =
-  'This file is not text (it holds binary bytes) and is no kind the app reads: load a CSV, an Excel Workbook (.xlsx), a zipped Shapefile or a GeoJSON file.';
+  'This file is not text (it holds binary bytes) and is no kind the app reads: load a CSV, an Excel Workbook (.xlsx), a zipped Shapefile, a GeoPackage or a GeoJSON file.';
+
+/** The first bytes of every SQLite database file. */
+const SQLITE = [...'SQLite format 3\0'].map((character) => character.charCodeAt(0));
 
 /**
  * A file's kind from its first bytes (64 are plenty) rather than its name, which partners' systems
@@ -71,6 +71,7 @@ const NOT_TEXT =
 export function detectFile(head: Uint8Array, fileName: string): DetectedFile {
   const unreadable = UNREADABLE.find(({ prefix }) => startsWith(head, prefix));
   if (unreadable) return { kind: 'unreadable', message: unreadable.message };
+  if (startsWith(head, SQLITE)) return { kind: 'geopackage' };
   if (isZip(head)) return { kind: 'archive' };
   // Text has no zero bytes, unless it is UTF-16 (told by its byte order mark).
   if (head.includes(0) && !byteOrderMark(head)?.encoding.startsWith('utf-16'))

@@ -1,6 +1,6 @@
 /**
  * Any file given to "Load data", read as the kind detectFormat.ts tells from its first bytes: an
- * Excel workbook or a zipped Shapefile, a GeoJSON of ward boundaries, or a table (CSV) for
+ * Excel workbook or a zipped Shapefile, a GeoJSON or GeoPackage of ward boundaries, or a table (CSV) for
  * readFile.ts; a binary kind the app cannot read is named, with what to do.
  */
 import { type ParsedBoundaries, readBoundaryFile } from './boundaryFile.ts';
@@ -40,6 +40,15 @@ export function readDataFile(
         return unrecognised(detected.message);
       case 'geojson':
         return readBoundaryFile(await file.text(), options.fileName);
+      case 'geopackage': {
+        // GeoPackages are rare: SQLite (sql.js and its WebAssembly) loads only for them.
+        const [{ readGeoPackage }, { loadSqlite }] = await Promise.all([
+          import('./geoPackage.ts'),
+          import('./sqlite.ts'),
+        ]);
+        const sqlite = await loadSqlite();
+        return readGeoPackage(new Uint8Array(await file.arrayBuffer()), options.fileName, sqlite);
+      }
       case 'table':
         inner = readCsv(file, options);
         break;

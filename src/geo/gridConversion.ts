@@ -6,7 +6,7 @@
 import proj4 from 'proj4';
 
 /** EPSG:27700 as the EPSG registry defines it, with the Helmert parameters to WGS84. */
-const BRITISH_NATIONAL_GRID =
+export const BRITISH_NATIONAL_GRID =
   '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' +
   '+towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
 

@@ -70,12 +70,19 @@ const extract = [
   ),
 ].join('\n');
 
-async function loadBoundariesThenOffences(page: Page, file: string, fileName: string) {
+/** Loads a boundary file of Kensington and Chelsea's wards (and `rejected` features more), then
+ * the extract placed by the raw file's centroids. */
+async function loadBoundariesThenOffences(
+  page: Page,
+  file: string,
+  fileName: string,
+  rejected = 0,
+) {
   await page.getByLabel('Load data').setInputFiles(file);
   const boundaries = report(page, fileName);
   await boundaries.waitFor({ timeout: 30_000 });
   await expect(boundaries.locator('summary').textContent()).resolves.toContain(
-    `${kensington.length} of ${kensington.length} features loaded`,
+    `${kensington.length} of ${kensington.length + rejected} features loaded`,
   );
   await expect(boundaries.locator('.notes').textContent()).resolves.toContain(
     'British National Grid',
@@ -119,6 +126,26 @@ describe('ward boundaries in British National Grid', () => {
     };
     const file = writeFile('kensington-wards-bng.geojson', JSON.stringify(collection));
     await loadBoundariesThenOffences(page, file, 'kensington-wards-bng.geojson');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('loads a GeoPackage whose spatial reference system is EPSG:27700, with the features it rejects', async () => {
+    const { page, errors } = await openDashboard(browser);
+    // Written by scripts/geopackage-fixture.ts from the raw ONS file: the 18 wards, then a point
+    // (feature 19) and a row without geometry (feature 20).
+    const fileName = 'kensington_chelsea_wards_2024_bng.gpkg';
+    const file = path.resolve(import.meta.dirname, '../fixtures', fileName);
+    await loadBoundariesThenOffences(page, file, fileName, 2);
+    const boundaries = report(page, fileName);
+    await expect(boundaries.locator('.notes').textContent()).resolves.toContain(
+      'British National Grid (its spatial reference system is EPSG:27700)',
+    );
+    if (!(await boundaries.evaluate((details) => (details as HTMLDetailsElement).open)))
+      await boundaries.locator('summary').click();
+    const text = await boundaries.textContent();
+    expect(text).toContain('Geometry is a Point, not a Polygon or MultiPolygon (ward E05099998)');
+    expect(text).toContain('No geometry (ward E05099999)');
     expect(errors).toEqual([]);
     await page.context().close();
   });
