@@ -4,7 +4,7 @@
  * eastings and northings goes through the "Match columns" step; the same data as CSV then loads
  * with no questions, through the saved matching. A workbook whose first sheet is notes has its
  * offences' sheet picked; a matching that rejects every row warns before loading; Cancel loads
- * nothing. Every figure is worked out here from the rows the test writes, placed by the ONS
+ * nothing, also when it comes while a large workbook's sheet, preview or load is being read. Every figure is worked out here from the rows the test writes, placed by the ONS
  * centroids of the raw ward file.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -170,6 +170,58 @@ function writeFile(name: string, content: string | Uint8Array): string {
   return file;
 }
 
+/** Rows of the large workbooks: enough that reading them takes seconds, so that Cancel comes
+ * while they are read. Each offence is in Golborne, on a day of January 2025 at 10:30. */
+const LARGE_ROWS = 60_000;
+const golborne = gridPoints.get('Golborne') as readonly [number, number];
+
+/** A police extract of LARGE_ROWS offences as the sheet "Crimes", after a sheet of notes. */
+function largePoliceWorkbook(): Uint8Array {
+  const rows: XlsxCell[][] = [HEADER];
+  for (let index = 0; index < LARGE_ROWS; index += 1)
+    rows.push([
+      `02/${index}/25`,
+      { date: excelSerial(2025, 1, 1 + (index % 28)) },
+      { time: 630 / 1440 },
+      golborne[0],
+      golborne[1],
+      30,
+      'N',
+    ]);
+  return writeXlsx([
+    { name: 'About this extract', rows: [['Extracted by'], ['Analyst, 3 February 2025']] },
+    { name: 'Crimes', rows },
+  ]);
+}
+
+/** The same offences in the partner extract's own columns, which load with no questions. */
+function largeNativeWorkbook(): Uint8Array {
+  const rows: XlsxCell[][] = [['offence_id', 'ward_code', 'occurred_from']];
+  for (let index = 0; index < LARGE_ROWS; index += 1)
+    rows.push([`N${index}`, 'E05009396', { date: excelSerial(2025, 1, 1 + (index % 28), 10, 30) }]);
+  return writeXlsx([{ name: 'Offences', rows }]);
+}
+
+/** Nothing of `fileName` was loaded or kept: the demo data is shown, with no report of it, no
+ * "Match columns" step and no matching saved. `settle`: how long to watch for a late answer. */
+async function expectNothingLoaded(page: Page, fileName: string, settle = 3000): Promise<void> {
+  const deadline = Date.now() + settle;
+  while (Date.now() < deadline) {
+    await expect(
+      page.getByRole('dialog', { name: `Match columns: ${fileName}` }).isVisible(),
+    ).resolves.toBe(false);
+    await page.waitForTimeout(250);
+  }
+  await expect(page.getByText('Synthetic demo data').first().isVisible()).resolves.toBe(true);
+  await expect(page.locator('.data-badge').textContent()).resolves.not.toContain(fileName);
+  await expect(
+    page
+      .getByRole('region', { name: 'Column matchings' })
+      .getByText(/^None saved\./)
+      .isVisible(),
+  ).resolves.toBe(true);
+}
+
 describe('Match columns', () => {
   it('loads an Excel police extract through the step, then the same data as CSV with no questions', async () => {
     const { page, errors } = await openDashboard(browser);
@@ -308,14 +360,53 @@ describe('Match columns', () => {
     // Cancel: nothing loads, no report, and no matching is kept.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    await expect(page.getByText('Synthetic demo data').first().isVisible()).resolves.toBe(true);
+    await expectNothingLoaded(page, 'extract-with-notes.xlsx', 0);
     await expect(report(page, 'extract-with-notes.xlsx').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('leaves nothing half-loaded when a large workbook is cancelled while its sheet, its preview or the load is read', async () => {
+    const { page, errors } = await openDashboard(browser);
+    const police = writeFile('large-police.xlsx', largePoliceWorkbook());
+    const dialog = page.getByRole('dialog', { name: 'Match columns: large-police.xlsx' });
+
+    // Cancel as soon as the offences' sheet is picked, while it is opened: the step stays closed.
+    await page.getByLabel('Load data').setInputFiles(police);
+    await dialog.waitFor({ timeout: 60_000 });
+    await dialog.getByLabel('Sheet').selectOption('Crimes');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expectNothingLoaded(page, 'large-police.xlsx', 10_000);
+    await expect(report(page, 'large-police.xlsx').count()).resolves.toBe(0);
+
+    // Cancel while the preview reads the whole sheet.
+    await page.getByLabel('Load data').setInputFiles(police);
+    await dialog.waitFor({ timeout: 60_000 });
+    await dialog.getByLabel('Sheet').selectOption('Crimes');
+    await dialog.getByLabel('Crime Reference', { exact: true }).waitFor({ timeout: 60_000 });
+    await dialog.getByText('Reading the file with these columns').waitFor({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expectNothingLoaded(page, 'large-police.xlsx');
+    await expect(report(page, 'large-police.xlsx').count()).resolves.toBe(0);
+
+    // A workbook in known columns loads at once: Cancel while it is read, then Discard.
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(writeFile('large-native.xlsx', largeNativeWorkbook()));
+    await page.getByText('Reading large-native.xlsx').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const partial = page.getByRole('dialog', { name: 'Only part of large-native.xlsx was read' });
+    await partial.waitFor({ timeout: 30_000 });
+    await partial.getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => partial.isVisible()).toBe(false);
+    await expectNothingLoaded(page, 'large-native.xlsx');
     await expect(
-      page
-        .getByRole('region', { name: 'Column matchings' })
-        .getByText(/^None saved\./)
-        .isVisible(),
-    ).resolves.toBe(true);
+      page.getByRole('region', { name: 'Loaded data' }).textContent(),
+    ).resolves.not.toContain('large-native.xlsx');
+    // Its report says the load was cancelled, and loaded no more than the part read.
+    await expect(
+      report(page, 'large-native.xlsx').locator('.account').textContent(),
+    ).resolves.toMatch(/Loading was cancelled: the rest of the file, about [\d,]+ rows/);
     expect(errors).toEqual([]);
     await page.context().close();
   });

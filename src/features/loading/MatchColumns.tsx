@@ -27,7 +27,7 @@ import type { WorkerResult } from '../../formats/worker.ts';
 import type { WorkerRead } from '../../formats/workerClient.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useModalDialog } from '../../ui/useModalDialog.ts';
-import { loadMatched, readSheetColumns, readWithMapping } from './loadFile.ts';
+import { closeMatching, loadMatched, readSheetColumns, readWithMapping } from './loadFile.ts';
 
 /** Offence types listed for a theme each, most frequent first. */
 const MAX_OFFENCE_TYPES = 40;
@@ -59,7 +59,6 @@ type Preview =
 
 export function MatchColumns() {
   const matching = useAppStore((state) => state.matching);
-  const setMatching = useAppStore((state) => state.setMatching);
   const dialog = useModalDialog(matching !== null);
 
   return (
@@ -67,7 +66,7 @@ export function MatchColumns() {
       ref={dialog}
       className="match-columns"
       aria-labelledby="match-columns-title"
-      onCancel={() => setMatching(null)}
+      onCancel={closeMatching}
     >
       {matching && (
         <MatchColumnsForm
@@ -92,7 +91,6 @@ function MatchColumnsForm({
   editing: ColumnMapping | null;
 }) {
   const id = useId();
-  const setMatching = useAppStore((state) => state.setMatching);
   const { header, rows } = columns;
   const [name, setName] = useState(editing?.name ?? baseName(columns.fileName));
   const [rowsAre, setRowsAre] = useState<RowsAre>(editing?.rowsAre ?? 'offences');
@@ -371,7 +369,7 @@ function MatchColumnsForm({
         <button type="submit" disabled={!canLoad}>
           {file ? (mostRejected ? 'Load anyway' : 'Load') : 'Save'}
         </button>
-        <button type="button" onClick={() => setMatching(null)}>
+        <button type="button" onClick={closeMatching}>
           Cancel
         </button>
       </div>

@@ -112,12 +112,32 @@ export function readWithMapping(
   );
 }
 
-/** The header and first rows of another sheet of the step's workbook. */
+/** The step's read of another sheet, until it answers or the step closes. */
+let sheetRead: WorkerRead | null = null;
+
+/** The header and first rows of another sheet of the step's workbook. Only the latest sheet
+ * chosen is shown, and nothing once the step has closed (Cancel while a large workbook opens). */
 export async function readSheetColumns(file: File, sheet: string): Promise<void> {
-  const parsed = await startRead(file, file.name, { matchColumns: true, sheet }, () => {}).result;
-  if (parsed.kind === 'columns')
-    useAppStore.getState().setMatching({ file, columns: parsed, mapping: null });
-  else if (parsed.kind === 'unrecognised') useAppStore.getState().setError(parsed.message);
+  sheetRead?.cancel();
+  const read = startRead(file, file.name, { matchColumns: true, sheet }, () => {});
+  sheetRead = read;
+  const parsed = await read.result.catch((error: unknown) =>
+    error instanceof Error ? error : new Error(String(error)),
+  );
+  // A later sheet, or closing the step, took this read's place.
+  if (sheetRead !== read) return;
+  sheetRead = null;
+  const store = useAppStore.getState();
+  if (parsed instanceof Error) store.setError(`${file.name} could not be read: ${parsed.message}`);
+  else if (parsed.kind === 'columns') store.setMatching({ file, columns: parsed, mapping: null });
+  else if (parsed.kind === 'unrecognised') store.setError(parsed.message);
+}
+
+/** Closes the "Match columns" step without loading: a sheet being read is dropped. */
+export function closeMatching(): void {
+  sheetRead?.cancel();
+  sheetRead = null;
+  useAppStore.getState().setMatching(null);
 }
 
 /** Saves the step's matching and applies the file it read (none when a saved matching was
@@ -126,7 +146,7 @@ export async function readSheetColumns(file: File, sheet: string): Promise<void>
 export function loadMatched(parsed: WorkerResult | null, mapping: ColumnMapping): void {
   const store = useAppStore.getState();
   store.saveColumnMappings([mapping]);
-  store.setMatching(null);
+  closeMatching();
   if (parsed) applyParsedFile(parsed, false, crypto.randomUUID());
 }
 
