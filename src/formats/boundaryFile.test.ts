@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mappingOf } from '../../tests/support/columnMappings.ts';
 import { maidstoneWard } from '../../tests/support/wards.ts';
 import { decodeWardTopology } from '../geo/wardSet.ts';
 import { readBoundaryFile } from './boundaryFile.ts';
 import { BOUNDARY_FORMAT } from './boundaryFormats.ts';
+import type { ColumnRole } from './columnMapping.ts';
 
 const KENT = {
   type: 'FeatureCollection',
@@ -52,9 +54,95 @@ describe('readBoundaryFile', () => {
     });
     expect(
       readBoundaryFile(
-        JSON.stringify({ type: 'FeatureCollection', features: [{ properties: { name: 'x' } }] }),
+        JSON.stringify({ type: 'FeatureCollection', features: [{ properties: {} }] }),
         'other.json',
       ),
     ).toMatchObject({ kind: 'unrecognised', message: expect.stringMatching(/^No ward code/) });
+  });
+});
+
+/** KENT's good wards with properties as a council's GIS might name them. */
+const COUNCIL = {
+  type: 'FeatureCollection',
+  features: KENT.features
+    .filter((feature) => feature.geometry !== null)
+    .map((feature, index) => ({
+      ...feature,
+      properties: {
+        area_ha: 100 + index,
+        code: (feature.properties as Record<string, string>).WD23CD,
+        label: (feature.properties as Record<string, string>).WD23NM,
+        district: 'E07000110',
+      },
+    })),
+};
+const COUNCIL_NAMES = ['area_ha', 'code', 'label', 'district'];
+
+const boundaryMapping = (roles: ColumnRole[]) =>
+  mappingOf(COUNCIL_NAMES, roles, { id: 'b1', name: 'Kent wards', rowsAre: 'boundaries' });
+
+describe('boundary properties not named as ONS names them', () => {
+  it('asks for them, proposing the ward code and the borough code from their values and the name from words', () => {
+    const parsed = readBoundaryFile(JSON.stringify(COUNCIL), 'council.geojson');
+    if (parsed.kind !== 'columns') throw new Error(parsed.kind);
+    expect(parsed.boundaries).toBe(true);
+    expect(parsed.header).toEqual(COUNCIL_NAMES);
+    // "label" holds a different word for each ward; "area_ha" holds numbers.
+    expect(parsed.roles).toEqual(['ignore', 'ward_code', 'ward_name', 'lad_code']);
+    expect(parsed.rows[0]).toEqual(['100', 'E05015901', 'Allington', 'E07000110']);
+  });
+
+  it('reads them as matched, and as saved for files with the same properties', () => {
+    const mapping = boundaryMapping(['ignore', 'ward_code', 'ward_name', 'lad_code']);
+    const matched = readBoundaryFile(JSON.stringify(COUNCIL), 'council.geojson', { mapping });
+    if (matched.kind !== 'boundaries') throw new Error(matched.kind);
+    const wards = decodeWardTopology(matched.topology);
+    expect(wards.wards.map((ward) => [ward.code, ward.name])).toEqual([
+      ['E05015901', 'Allington'],
+      ['E05015902', 'Barming'],
+      ['E05015904', 'Bearsted'],
+      ['E05015905', 'Boxley'],
+    ]);
+    expect(wards.areas.map((area) => area.id)).toEqual(['E07000110']);
+    expect(matched.report.notes[0]).toBe(
+      'Ward code property code (as matched); features read 4, valid 4, rejected 0.',
+    );
+    // The names in another order and case: the saved matching is found.
+    const renamed = {
+      ...COUNCIL,
+      features: COUNCIL.features.map((feature) => ({
+        ...feature,
+        properties: Object.fromEntries(
+          Object.entries(feature.properties)
+            .reverse()
+            .map(([name, value]) => [name.toUpperCase(), value]),
+        ),
+      })),
+    };
+    const saved = readBoundaryFile(JSON.stringify(renamed), 'council-2.geojson', {
+      mappings: [mapping],
+    });
+    if (saved.kind !== 'boundaries') throw new Error(saved.kind);
+    expect(saved.report.notes[0]).toBe(
+      'Read with the saved column matching “Kent wards”, kept for files with these properties.',
+    );
+    expect(decodeWardTopology(saved.topology).wards.map((ward) => ward.name)).toEqual([
+      'Allington',
+      'Barming',
+      'Bearsted',
+      'Boxley',
+    ]);
+    // A matching of a table's columns is not one of boundary properties.
+    expect(
+      readBoundaryFile(JSON.stringify(COUNCIL), 'council.geojson', {
+        mappings: [{ ...mapping, rowsAre: 'offences' }],
+      }).kind,
+    ).toBe('columns');
+  });
+
+  it('asks for ONS-named properties too when the user wants to match them', () => {
+    const parsed = readBoundaryFile(JSON.stringify(KENT), 'kent.geojson', { matchColumns: true });
+    if (parsed.kind !== 'columns') throw new Error(parsed.kind);
+    expect(parsed.roles).toEqual(['ward_code', 'ward_name', 'lad_code', 'lad_name']);
   });
 });

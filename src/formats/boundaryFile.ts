@@ -9,17 +9,98 @@ import { buildReport, type LoadReport, RejectionLog } from '../data/report.ts';
 import { convertFromGrid, type GridEvidence, gridEvidence } from '../geo/gridGeometry.ts';
 import {
   describeWardFeatures,
+  detectWardColumns,
+  featuresOf,
+  proposeWardColumns,
+  type WardColumns,
   WardFileError,
+  wardPropertyNames,
   wardTopologyFromGeoJson,
 } from '../geo/wardBoundaries.ts';
 import type { WardTopology } from '../geo/wardFile.ts';
 import { BOUNDARY_FORMAT, GEOPACKAGE_FORMAT } from './boundaryFormats.ts';
+import {
+  type ColumnMapping,
+  type ColumnRole,
+  headerSignature,
+  roleColumns,
+} from './columnMapping.ts';
+import type { ColumnsToMatch } from './readFile.ts';
 
 export type ParsedBoundaries =
   | { kind: 'boundaries'; topology: WardTopology; report: LoadReport }
+  | ColumnsToMatch
   | { kind: 'unrecognised'; fileName: string; message: string };
 
-export function readBoundaryFile(text: string, fileName: string): ParsedBoundaries {
+/** How the user wants a boundary file's properties read: their saved matchings, the "Match
+ * columns" step's choice, or the step even for ONS names. */
+export interface BoundaryChoices {
+  mappings?: readonly ColumnMapping[];
+  mapping?: ColumnMapping;
+  matchColumns?: boolean;
+}
+
+/** Features whose properties the "Match columns" step shows and proposes roles from. */
+const SAMPLE_FEATURES = 200;
+
+/** The ward columns a boundary matching gives for these property names. */
+function mappedColumns(mapping: ColumnMapping, names: readonly string[]): WardColumns {
+  const found = roleColumns(mapping, names);
+  const name = (role: ColumnRole) => (found[role] >= 0 ? (names[found[role]] as string) : null);
+  return {
+    vintage: 'as matched',
+    code: name('ward_code') ?? '',
+    name: name('ward_name'),
+    ladCode: name('lad_code'),
+    ladName: name('lad_name'),
+    lat: null,
+    long: null,
+  };
+}
+
+/** The step's view of a boundary file: each property as a column, each feature as a row, with
+ * the roles proposed from the names and values. */
+function boundaryColumnsToMatch(
+  features: readonly unknown[],
+  names: string[],
+  fileName: string,
+): ColumnsToMatch {
+  const proposed = proposeWardColumns(features, names);
+  const roleOf = (name: string): ColumnRole =>
+    name === proposed?.code
+      ? 'ward_code'
+      : name === proposed?.name
+        ? 'ward_name'
+        : name === proposed?.ladCode
+          ? 'lad_code'
+          : name === proposed?.ladName
+            ? 'lad_name'
+            : 'ignore';
+  return {
+    kind: 'columns',
+    fileName,
+    header: names,
+    rows: features.slice(0, SAMPLE_FEATURES).map((item) => {
+      const properties = ((item as { properties?: unknown } | null)?.properties ?? {}) as Record<
+        string,
+        unknown
+      >;
+      return names.map((name) => {
+        const value = properties[name];
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+      });
+    }),
+    message: '',
+    boundaries: true,
+    roles: names.map(roleOf),
+  };
+}
+
+export function readBoundaryFile(
+  text: string,
+  fileName: string,
+  choices: BoundaryChoices = {},
+): ParsedBoundaries {
   let input: unknown;
   try {
     input = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -30,7 +111,7 @@ export function readBoundaryFile(text: string, fileName: string): ParsedBoundari
       message: `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}), so it cannot be read as ward boundaries.`,
     };
   }
-  return readBoundaryCollection(input, fileName);
+  return readBoundaryCollection(input, fileName, '', BOUNDARY_FORMAT, choices);
 }
 
 const GRID_NOTES: Readonly<Record<Exclude<GridEvidence, null> | 'srs', string>> = {
@@ -50,12 +131,35 @@ export function readBoundaryCollection(
   fileName: string,
   prj = '',
   format = BOUNDARY_FORMAT,
+  choices: BoundaryChoices = {},
 ): ParsedBoundaries {
-  const grid = gridEvidence(input, prj);
-  if (grid) convertFromGrid(input);
   let converted: ReturnType<typeof wardTopologyFromGeoJson>;
+  let grid: GridEvidence = null;
+  /** The saved matching the properties were read with. */
+  let savedMatching: string | null = null;
   try {
-    converted = wardTopologyFromGeoJson(input);
+    // Properties not ONS-named are matched as a table's columns are: by the user's choice, a
+    // saved matching for these names, or the "Match columns" step.
+    const features = featuresOf(input);
+    const names = wardPropertyNames(features);
+    let mapping: ColumnMapping | null = null;
+    if (choices.mapping?.rowsAre === 'boundaries') mapping = choices.mapping;
+    else if (names.length > 0 && (choices.matchColumns || detectWardColumns(names) === null)) {
+      const signature = headerSignature(names);
+      mapping = choices.matchColumns
+        ? null
+        : (choices.mappings?.find(
+            (saved) => saved.rowsAre === 'boundaries' && saved.signature === signature,
+          ) ?? null);
+      if (!mapping) return boundaryColumnsToMatch(features, names, fileName);
+      savedMatching = mapping.name;
+    }
+    grid = gridEvidence(input, prj);
+    if (grid) convertFromGrid(input);
+    converted = wardTopologyFromGeoJson(
+      input,
+      mapping ? { columns: mappedColumns(mapping, names) } : {},
+    );
   } catch (error) {
     if (!(error instanceof WardFileError)) throw error;
     return { kind: 'unrecognised', fileName, message: `${error.message}.` };
@@ -66,6 +170,11 @@ export function readBoundaryCollection(
   // report lists itself.
   const [columns] = describeWardFeatures(result);
   const notes = [
+    ...(savedMatching
+      ? [
+          `Read with the saved column matching “${savedMatching}”, kept for files with these properties.`,
+        ]
+      : []),
     `${columns}.`,
     `${formatCount(result.features.length)} wards in ${formatCount(areas.size)} ${areas.size === 1 ? 'area' : 'areas'}: these boundaries replace the wards shown until "Clear data".`,
     'Feature numbers count the features of the file from 1.',

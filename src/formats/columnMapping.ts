@@ -16,6 +16,8 @@ export const COLUMN_ROLES = [
   'to_time',
   'ward_code',
   'ward_name',
+  'lad_code',
+  'lad_name',
   'longitude',
   'latitude',
   'easting',
@@ -38,6 +40,8 @@ export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = {
   to_time: 'Time (to), in its own column',
   ward_code: 'Ward code (E05…)',
   ward_name: 'Ward name',
+  lad_code: 'Borough or district code (E06–E09…)',
+  lad_name: 'Borough or district name',
   longitude: 'Longitude',
   latitude: 'Latitude',
   easting: 'Easting (British National Grid)',
@@ -56,7 +60,25 @@ export type RowsAre =
   | 'offences'
   /** Records of another kind (A&E assault attendances, youth justice cases): every row counts
    * in one theme named after the mapping, and in nothing else. */
-  | 'own_theme';
+  | 'own_theme'
+  /** Features of a ward boundary file whose properties are not ONS-named (WDyyCD...). */
+  | 'boundaries';
+
+const ROWS_ARE: readonly RowsAre[] = ['offences', 'own_theme', 'boundaries'];
+
+/** The roles of a ward boundary file's properties. */
+export const BOUNDARY_ROLES: readonly ColumnRole[] = [
+  'ignore',
+  'ward_code',
+  'ward_name',
+  'lad_code',
+  'lad_name',
+];
+
+/** The roles of a table's columns: all but the boroughs of boundary files. */
+export const RECORD_ROLES: readonly ColumnRole[] = COLUMN_ROLES.filter(
+  (role) => role !== 'lad_code' && role !== 'lad_name',
+);
 
 /** The theme an offence type counts in; "" when rows of that type are not counted. */
 export type OffenceThemeChoice = string;
@@ -112,13 +134,20 @@ export function roleColumns(
  * Why a choice of roles cannot be read: a date and somewhere to put each row are needed, a time
  * needs its date, coordinates come in pairs, and each role belongs to one column.
  */
-export function mappingProblems(roles: readonly ColumnRole[]): string[] {
+export function mappingProblems(
+  roles: readonly ColumnRole[],
+  rowsAre: RowsAre = 'offences',
+): string[] {
   const problems: string[] = [];
   const has = (role: ColumnRole) => roles.includes(role);
   for (const role of COLUMN_ROLES) {
     if (role === 'ignore') continue;
     const times = roles.filter((candidate) => candidate === role).length;
     if (times > 1) problems.push(`“${ROLE_LABELS[role]}” is chosen for ${times} columns.`);
+  }
+  if (rowsAre === 'boundaries') {
+    if (!has('ward_code')) problems.push('Choose the property with the ward code.');
+    return problems;
   }
   if (!has('from')) problems.push('Choose the column with the date (from).');
   if (has('from_time') && !has('from')) problems.push('A time (from) needs a date (from).');
@@ -172,7 +201,7 @@ function checkedMapping(item: unknown): ColumnMapping | null {
   if (typeof item !== 'object' || item === null) return null;
   const { id, name, columns, rowsAre, offenceThemes, savedAt } = item as Record<string, unknown>;
   if (!isString(id) || !isString(name) || name.trim() === '') return null;
-  if (rowsAre !== 'offences' && rowsAre !== 'own_theme') return null;
+  if (!ROWS_ARE.includes(rowsAre as RowsAre)) return null;
   if (!Array.isArray(columns) || !Array.isArray(offenceThemes)) return null;
   const checkedColumns: ColumnMapping['columns'] = [];
   for (const column of columns) {
@@ -191,7 +220,7 @@ function checkedMapping(item: unknown): ColumnMapping | null {
     // Worked out again rather than trusted: it must match the columns.
     signature: headerSignature(checkedColumns.map((column) => column.name)),
     columns: checkedColumns,
-    rowsAre,
+    rowsAre: rowsAre as RowsAre,
     offenceThemes: pairs,
     savedAt: isString(savedAt) ? savedAt : new Date(0).toISOString(),
   };

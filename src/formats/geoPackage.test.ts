@@ -60,7 +60,7 @@ describe('GeoPackage ward boundaries', () => {
       [
         {
           geometry: { type: 'MultiPolygon', coordinates: [[square(0.5, 51.27)]] },
-          properties: { CODE: 'E05015901', NAME: 'Allington' },
+          properties: { WD24CD: 'E05015901', WD24NM: 'Allington' },
         },
       ],
       WGS84_SRS,

@@ -9,7 +9,11 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon } from 'geojson';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { formatCount } from '../data/numberFormat.ts';
-import { type ParsedBoundaries, readBoundaryCollection } from './boundaryFile.ts';
+import {
+  type BoundaryChoices,
+  type ParsedBoundaries,
+  readBoundaryCollection,
+} from './boundaryFile.ts';
 import { GEOPACKAGE_FORMAT } from './boundaryFormats.ts';
 
 /** A geometry's well-known binary could not be read. */
@@ -171,6 +175,7 @@ export function readGeoPackage(
   bytes: Uint8Array,
   fileName: string,
   sqlite: SqlJsStatic,
+  choices: BoundaryChoices = {},
 ): ParsedBoundaries {
   const unrecognised = (message: string): ParsedBoundaries => ({
     kind: 'unrecognised',
@@ -238,6 +243,7 @@ export function readGeoPackage(
       fileName,
       grid ? 'EPSG:27700' : '',
       GEOPACKAGE_FORMAT,
+      choices,
     );
     if (parsed.kind !== 'boundaries') return parsed;
     const { notes } = parsed.report;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mappingOf } from '../../tests/support/columnMappings.ts';
 import { cellOf, GOLBORNE_SQUARE, TEST_WARDS, totalOf } from '../../tests/support/readForTest.ts';
 import { timeSlot, UNKNOWN_TIME_SLOT } from '../data/cube.ts';
 import {
   type ColumnMapping,
-  type ColumnRole,
-  headerSignature,
   mappingProblems,
   mappingsFileText,
   parseMappingsFile,
@@ -19,23 +18,6 @@ const EARLS_COURT = 'E05009395';
 const FRI = 4;
 const SAT = 5;
 const TUE = 1;
-
-function mappingOf(
-  header: string[],
-  roles: ColumnRole[],
-  extra: Partial<ColumnMapping> = {},
-): ColumnMapping {
-  return {
-    id: 'm1',
-    name: 'Police extract',
-    signature: headerSignature(header),
-    columns: header.map((name, index) => ({ name, role: roles[index] ?? 'ignore' })),
-    rowsAre: 'offences',
-    offenceThemes: [],
-    savedAt: '2026-01-01T00:00:00.000Z',
-    ...extra,
-  };
-}
 
 async function read(
   rows: string[][],

@@ -48,6 +48,8 @@ export const partnerExtractFormat: OffenceFormat = {
         from_time: -1,
         to_time: -1,
         ward_name: -1,
+        lad_code: -1,
+        lad_name: -1,
         easting: -1,
         northing: -1,
         offence_type: -1,

@@ -39,7 +39,7 @@ export function readDataFile(
       case 'unreadable':
         return unrecognised(detected.message);
       case 'geojson':
-        return readBoundaryFile(await file.text(), options.fileName);
+        return readBoundaryFile(await file.text(), options.fileName, options);
       case 'geopackage': {
         // GeoPackages are rare: SQLite (sql.js and its WebAssembly) loads only for them.
         const [{ readGeoPackage }, { loadSqlite }] = await Promise.all([
@@ -47,7 +47,12 @@ export function readDataFile(
           import('./sqlite.ts'),
         ]);
         const sqlite = await loadSqlite();
-        return readGeoPackage(new Uint8Array(await file.arrayBuffer()), options.fileName, sqlite);
+        return readGeoPackage(
+          new Uint8Array(await file.arrayBuffer()),
+          options.fileName,
+          sqlite,
+          options,
+        );
       }
       case 'table':
         inner = readCsv(file, options);
@@ -77,7 +82,7 @@ export function readDataFile(
           // Shapefiles are rare: their reader (shpjs) loads only for them.
           const { readShapefileZip } = await import('./shapefile.ts');
           const bytes = new Uint8Array(await file.arrayBuffer());
-          return readShapefileZip(bytes, entries, archive.shp, options.fileName);
+          return readShapefileZip(bytes, entries, archive.shp, options.fileName, options);
         }
         inner = readWorkbook(source, options);
       }

@@ -27,7 +27,12 @@ import type { ServiceFile } from '../data/services.ts';
 import { type ThemeInfo, themeInfo } from '../data/themes.ts';
 import type { WardLookup } from '../geo/wardLookup.ts';
 import { type ByteSource, blobSource } from './byteSource.ts';
-import { type ColumnMapping, headerSignature, roleColumns } from './columnMapping.ts';
+import {
+  type ColumnMapping,
+  type ColumnRole,
+  headerSignature,
+  roleColumns,
+} from './columnMapping.ts';
 import { CsvByteRows, detectDialect, type RowProblem, SPLIT_BAD, SPLIT_MORE } from './csvBytes.ts';
 import { type DetectedFormat, detectFormat } from './detectFormat.ts';
 import { MappedRecordReader, type RowOutcome, recordMapping } from './mappedRecords.ts';
@@ -71,6 +76,10 @@ export interface ColumnsToMatch {
   /** A workbook's sheets, and the one read. */
   sheets?: string[];
   sheet?: string;
+  /** A ward boundary file: its features' properties as columns, one feature a row. */
+  boundaries?: boolean;
+  /** The roles proposed by the reader (a boundary file's, told from its features' values). */
+  roles?: ColumnRole[];
 }
 
 /** Rows of a table the "Match columns" step shows and proposes roles from. */
@@ -301,7 +310,9 @@ function readingFor(header: readonly string[], options: ReadOptions): Reading | 
   const detected = detectFormat(header);
   if (detected) return detected;
   const signature = headerSignature(header);
-  const saved = options.mappings?.find((mapping) => mapping.signature === signature);
+  const saved = options.mappings?.find(
+    (mapping) => mapping.signature === signature && mapping.rowsAre !== 'boundaries',
+  );
   return saved ? { kind: 'mapping', mapping: saved } : null;
 }
 

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
+import { mappingOf } from '../../tests/support/columnMappings.ts';
 import { TEST_WARDS } from '../../tests/support/readForTest.ts';
 import {
   BRITISH_NATIONAL_GRID_PRJ,
@@ -8,6 +9,7 @@ import {
   writeShapefileZip,
 } from '../../tests/support/shapefileWriter.ts';
 import { decodeWardTopology } from '../geo/wardSet.ts';
+import type { ColumnMapping } from './columnMapping.ts';
 import { readDataFile } from './readDataFile.ts';
 
 /** EPSG:27700 with the Helmert parameters, as the EPSG registry gives it: the test's own. */
@@ -49,9 +51,21 @@ const KENT: ShapefileFeature[] = [
   },
 ];
 
-async function read(name: string, bytes: BlobPart) {
-  return readDataFile(new Blob([bytes]), { fileName: name, lookup: TEST_WARDS }).result;
+async function read(name: string, bytes: BlobPart, mapping?: ColumnMapping) {
+  return readDataFile(new Blob([bytes]), {
+    fileName: name,
+    lookup: TEST_WARDS,
+    ...(mapping ? { mapping } : {}),
+  }).result;
 }
+
+const KENT_PROPERTIES = ['CODE', 'NAME', 'LA_CODE', 'LA_NAME'];
+/** The matching the "Match columns" step proposes for KENT's properties, as a user confirms it. */
+const KENT_MAPPING = mappingOf(
+  KENT_PROPERTIES,
+  ['ward_code', 'ward_name', 'lad_code', 'lad_name'],
+  { name: 'Kent wards', rowsAre: 'boundaries' },
+);
 
 /** Whether a point lies inside the square's corners converted by the test's own proj4. */
 function insideSquare(point: [number, number], column: number, row: number): boolean {
@@ -67,11 +81,13 @@ function insideSquare(point: [number, number], column: number, row: number): boo
 }
 
 describe('boundary files in British National Grid', () => {
-  it('reads a zipped Shapefile with a .prj, converting it and finding ward columns by their values', async () => {
-    const parsed = await read(
-      'kent.zip',
-      writeShapefileZip('kent_wards', KENT, BRITISH_NATIONAL_GRID_PRJ),
-    );
+  it('reads a zipped Shapefile with a .prj, converting it, its ward columns proposed by their values and confirmed', async () => {
+    const zip = writeShapefileZip('kent_wards', KENT, BRITISH_NATIONAL_GRID_PRJ);
+    const asked = await read('kent.zip', zip);
+    if (asked.kind !== 'columns') throw new Error(JSON.stringify(asked));
+    expect(asked.header).toEqual(KENT_PROPERTIES);
+    expect(asked.roles).toEqual(KENT_MAPPING.columns.map((column) => column.role));
+    const parsed = await read('kent.zip', zip, KENT_MAPPING);
     if (parsed.kind !== 'boundaries') throw new Error(JSON.stringify(parsed));
     expect(parsed.report.format).toBe('Ward boundaries (Shapefile)');
     expect(parsed.report.rowsLoaded).toBe(3);
@@ -86,12 +102,12 @@ describe('boundary files in British National Grid', () => {
     expect(insideSquare(wards[2]?.label as [number, number], 0, 1)).toBe(true);
     expect(parsed.report.notes.join('\n')).toMatch(/British National Grid \(its \.prj names it\)/);
     expect(parsed.report.notes[0]).toBe(
-      'Ward code property CODE (matched by values); features read 3, valid 3, rejected 0.',
+      'Ward code property CODE (as matched); features read 3, valid 3, rejected 0.',
     );
   });
 
   it('tells the grid from the coordinates when there is no .prj', async () => {
-    const parsed = await read('kent.zip', writeShapefileZip('kent_wards', KENT));
+    const parsed = await read('kent.zip', writeShapefileZip('kent_wards', KENT), KENT_MAPPING);
     if (parsed.kind !== 'boundaries') throw new Error(JSON.stringify(parsed));
     expect(parsed.report.notes.join('\n')).toMatch(/its coordinates are metres within the grid/);
     expect(parsed.report.notes).toContain(

@@ -6,7 +6,11 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { parseDbf, parseShp } from 'shpjs';
-import { type ParsedBoundaries, readBoundaryCollection } from './boundaryFile.ts';
+import {
+  type BoundaryChoices,
+  type ParsedBoundaries,
+  readBoundaryCollection,
+} from './boundaryFile.ts';
 import { SHAPEFILE_FORMAT } from './boundaryFormats.ts';
 import { entryBytes, type ZipEntry } from './zipArchive.ts';
 
@@ -20,6 +24,7 @@ export async function readShapefileZip(
   entries: readonly ZipEntry[],
   shp: ZipEntry,
   fileName: string,
+  choices: BoundaryChoices = {},
 ): Promise<ParsedBoundaries> {
   const base = shp.name.slice(0, -4).toLowerCase();
   const part = (extension: string) =>
@@ -55,7 +60,7 @@ export async function readShapefileZip(
       message: `The Shapefile cannot be read (${error instanceof Error ? error.message : String(error)}).`,
     };
   }
-  const parsed = readBoundaryCollection(collection, fileName, prj, SHAPEFILE_FORMAT);
+  const parsed = readBoundaryCollection(collection, fileName, prj, SHAPEFILE_FORMAT, choices);
   if (parsed.kind === 'boundaries' && prj === '')
     parsed.report.notes.push(
       'The Shapefile has no .prj: its coordinate system was told from the coordinates.',

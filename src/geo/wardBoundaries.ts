@@ -340,6 +340,51 @@ function noValidWardsMessage(result: WardFeaturesResult): string {
   return `No valid ward features (${result.rejectedCount} rejected: ${reasons})${first ? `. Feature ${first.index + 1}: ${first.reason}` : ''}`;
 }
 
+/** The features of a GeoJSON FeatureCollection; throws `WardFileError` for anything else. */
+export function featuresOf(input: unknown): unknown[] {
+  const collection = input as Partial<FeatureCollection> | null;
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+    throw new WardFileError('Not a GeoJSON FeatureCollection');
+  }
+  return collection.features;
+}
+
+/** Every property name of the features, in the order they first appear. */
+export function wardPropertyNames(features: readonly unknown[]): string[] {
+  const names = new Set<string>();
+  for (const item of features) {
+    const properties = (item as Partial<Feature> | null)?.properties;
+    if (properties && typeof properties === 'object')
+      for (const key of Object.keys(properties)) names.add(key);
+  }
+  return [...names];
+}
+
+/**
+ * The ward columns proposed for a boundary file's properties: ONS names, else those the values
+ * give (guessWardColumns), and failing a property named as a name, the first other property whose
+ * values are words, different for nearly every ward ("label"). Null without ward codes.
+ */
+export function proposeWardColumns(
+  features: readonly unknown[],
+  propertyNames: readonly string[],
+): WardColumns | null {
+  const columns = detectWardColumns(propertyNames) ?? guessWardColumns(features, propertyNames);
+  if (!columns || columns.name !== null) return columns;
+  const values = (name: string) =>
+    features
+      .slice(0, 200)
+      .map((item) => text(((item as Partial<Feature> | null)?.properties ?? {})[name]));
+  const taken = [columns.code, columns.ladCode, columns.ladName];
+  const name = propertyNames.find((candidate) => {
+    if (taken.includes(candidate)) return false;
+    const sample = values(candidate);
+    const words = sample.filter((value) => /\p{L}/u.test(value) && !WARD_CODE.test(value));
+    return words.length >= 0.9 * sample.length && new Set(words).size >= 0.9 * sample.length;
+  });
+  return { ...columns, name: name ?? null };
+}
+
 /**
  * Validates the features of a ward boundary FeatureCollection. Throws `WardFileError` when the
  * input is not a FeatureCollection or no feature has a ward code property (`WDyyCD`). A `lookup`
@@ -347,22 +392,14 @@ function noValidWardsMessage(result: WardFeaturesResult): string {
  */
 export function readWardFeatures(
   input: unknown,
-  options: { lookup?: WardLadLookup } = {},
+  options: { lookup?: WardLadLookup; columns?: WardColumns } = {},
 ): WardFeaturesResult {
-  const collection = input as Partial<FeatureCollection> | null;
-  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    throw new WardFileError('Not a GeoJSON FeatureCollection');
-  }
-  const features: unknown[] = collection.features;
-  const propertyNames = new Set<string>();
-  for (const item of features) {
-    const properties = (item as Partial<Feature> | null)?.properties;
-    if (properties && typeof properties === 'object') {
-      for (const key of Object.keys(properties)) propertyNames.add(key);
-    }
-  }
+  const features = featuresOf(input);
+  const propertyNames = wardPropertyNames(features);
   const columns =
-    detectWardColumns(propertyNames) ?? guessWardColumns(features, [...propertyNames]);
+    options.columns ??
+    detectWardColumns(propertyNames) ??
+    guessWardColumns(features, propertyNames);
   if (!columns) {
     throw new WardFileError(
       'No ward code property (WDyyCD, e.g. WD24CD, or any property of ward codes such as E05009396) in the features: is this a ward boundary file?',
@@ -517,7 +554,7 @@ export function buildWardTopology(
 /** Validation and conversion in one step, for user-supplied boundary files. */
 export function wardTopologyFromGeoJson(
   input: unknown,
-  options: { lookup?: WardLadLookup; quantization?: number } = {},
+  options: { lookup?: WardLadLookup; quantization?: number; columns?: WardColumns } = {},
 ): { topology: WardTopology; result: WardFeaturesResult } {
   const result = readWardFeatures(input, options);
   if (result.features.length === 0) throw new WardFileError(noValidWardsMessage(result));

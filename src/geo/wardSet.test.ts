@@ -101,4 +101,15 @@ describe('decodeWardTopology', () => {
       ['london', 'All of London'],
     ]);
   });
+
+  it('names a borough given by its code alone by that code', () => {
+    const coded = ward('E05000006', 'Somewhere', 'E09000033', '', square(-0.1, 51.4));
+    const withCode = decodeWardTopology(buildWardTopology([holland, coded]));
+    // Areas in order of their names.
+    expect(withCode.areas.map((area) => [area.id, area.name])).toEqual([
+      ['E09000033', 'E09000033'],
+      ['E09000020', 'Kensington and Chelsea'],
+      ['london', 'All of London'],
+    ]);
+  });
 });

@@ -98,7 +98,8 @@ export function buildWardSet(wards: Ward[], features: WardFeature[]): WardSet {
     if (!area) {
       area = {
         id: ward.lad,
-        name: ward.ladName || 'Wards without a borough',
+        // A borough code without its name (a boundary file's choice) is named by its code.
+        name: ward.ladName || ward.lad || 'Wards without a borough',
         wardIndices: [],
         bounds: [0, 0, 0, 0],
       };

@@ -17,7 +17,7 @@ import {
   type ShapefileFeature,
   writeShapefileZip,
 } from '../support/shapefileWriter.ts';
-import { launchBrowser, openDashboard } from './browser.ts';
+import { accessibilityViolations, launchBrowser, openDashboard } from './browser.ts';
 import { rawWards, report, tableCounts } from './wardReading.ts';
 
 let browser: Browser;
@@ -146,6 +146,79 @@ describe('ward boundaries in British National Grid', () => {
     const text = await boundaries.textContent();
     expect(text).toContain('Geometry is a Point, not a Polygon or MultiPolygon (ward E05099998)');
     expect(text).toContain('No geometry (ward E05099999)');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('asks for properties not named as ONS names them, as the user matches them, and reads them at once the next time', async () => {
+    const { page, errors } = await openDashboard(browser);
+    // A council's names: the code, a reference that is words too, then the ward's name.
+    const councilProperties = (ward: (typeof kensington)[number], index: number) => ({
+      code: ward.properties.WD24CD,
+      ref: `KC ward ${index + 1}`,
+      label: ward.properties.WD24NM,
+      borough: 'E09000020',
+    });
+    const collection = {
+      type: 'FeatureCollection',
+      features: kensington.map((ward, index) => ({
+        type: 'Feature',
+        properties: councilProperties(ward, index),
+        geometry: { type: 'MultiPolygon', coordinates: gridPolygons(ward) },
+      })),
+    };
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(writeFile('council-wards.geojson', JSON.stringify(collection)));
+    const dialog = page.getByRole('dialog', { name: 'Match columns: council-wards.geojson' });
+    await dialog.waitFor({ timeout: 30_000 });
+    const role = (property: string) => dialog.getByLabel(property, { exact: true }).inputValue();
+    // Proposed from the values: E05 codes, E09 codes, and the first property of words.
+    await expect(role('code')).resolves.toBe('ward_code');
+    await expect(role('borough')).resolves.toBe('lad_code');
+    await expect(role('ref')).resolves.toBe('ward_name');
+    await expect(role('label')).resolves.toBe('ignore');
+    // The user puts the name right.
+    await dialog.getByLabel('ref', { exact: true }).selectOption('ignore');
+    await dialog.getByLabel('label', { exact: true }).selectOption('ward_name');
+    await dialog.getByLabel('Name of this source').fill('Council ward layer');
+    await expect
+      .poll(() => dialog.getByText(/^[\d,]+ of [\d,]+ features would load/).textContent())
+      .toBe(`${kensington.length} of ${kensington.length} features would load.`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Load' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(async () => [...(await tableCounts(page)).keys()].sort()).toEqual(names);
+    await expect(page.getByLabel('Area').locator('option').allTextContents()).resolves.toEqual([
+      'E09000020',
+    ]);
+    await expect(
+      page
+        .getByRole('region', { name: 'Column matchings' })
+        .getByText('Council ward layer', { exact: true })
+        .count(),
+    ).resolves.toBe(1);
+
+    // The same properties as a zipped Shapefile: read at once with the saved matching.
+    const features: ShapefileFeature[] = kensington.map((ward, index) => ({
+      polygons: gridPolygons(ward),
+      properties: councilProperties(ward, index),
+    }));
+    await page
+      .getByLabel('Load data')
+      .setInputFiles(
+        writeFile(
+          'council-wards.zip',
+          writeShapefileZip('council_wards', features, BRITISH_NATIONAL_GRID_PRJ),
+        ),
+      );
+    const shapefile = report(page, 'council-wards.zip');
+    await shapefile.waitFor({ timeout: 30_000 });
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expect(shapefile.locator('.notes li').first().textContent()).resolves.toBe(
+      'Read with the saved column matching “Council ward layer”, kept for files with these properties.',
+    );
+    await expect.poll(async () => [...(await tableCounts(page)).keys()].sort()).toEqual(names);
     expect(errors).toEqual([]);
     await page.context().close();
   });

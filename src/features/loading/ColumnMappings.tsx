@@ -44,7 +44,8 @@ export function ColumnMappings() {
             <li key={mapping.id}>
               <p>
                 <strong>{mapping.name}</strong> ({mapping.columns.length} columns
-                {mapping.rowsAre === 'own_theme' ? ', a theme of its own' : ''}):{' '}
+                {mapping.rowsAre === 'own_theme' ? ', a theme of its own' : ''}
+                {mapping.rowsAre === 'boundaries' ? ', ward boundaries' : ''}):{' '}
                 {describeColumns(mapping)}
               </p>
               <button

@@ -4,16 +4,19 @@
  * confirms or changes each role, says what the rows are and what each offence type counts as, and
  * sees what the first rows become and how many rows would be rejected and why, read from the
  * whole file, before anything loads. The mapping is saved for files with the same columns.
+ * A ward boundary file whose properties are not ONS-named comes here too: its properties are
+ * matched as ward code and name, borough code and name, and the preview counts its features.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { formatCount, formatPercent } from '../../data/numberFormat.ts';
 import { themeIdFromName } from '../../data/themes.ts';
 import {
-  COLUMN_ROLES,
+  BOUNDARY_ROLES,
   type ColumnMapping,
   type ColumnRole,
   headerSignature,
   mappingProblems,
+  RECORD_ROLES,
   ROLE_LABELS,
   type RowsAre,
 } from '../../formats/columnMapping.ts';
@@ -93,9 +96,13 @@ function MatchColumnsForm({
   const id = useId();
   const { header, rows } = columns;
   const [name, setName] = useState(editing?.name ?? baseName(columns.fileName));
-  const [rowsAre, setRowsAre] = useState<RowsAre>(editing?.rowsAre ?? 'offences');
+  const [rowsAre, setRowsAre] = useState<RowsAre>(
+    editing?.rowsAre ?? (columns.boundaries ? 'boundaries' : 'offences'),
+  );
+  const boundaries = rowsAre === 'boundaries';
   const [roles, setRoles] = useState<ColumnRole[]>(
-    () => editing?.columns.map((column) => column.role) ?? proposeRoles(header, rows),
+    () =>
+      editing?.columns.map((column) => column.role) ?? columns.roles ?? proposeRoles(header, rows),
   );
   // Columns may share a name: each is keyed by its place.
   const columnsInOrder = useMemo(
@@ -113,7 +120,7 @@ function MatchColumnsForm({
   );
   const themeOf = (type: string) =>
     themeChoices.get(type.toLowerCase()) ?? proposeOffenceTheme(type);
-  const problems = mappingProblems(roles);
+  const problems = mappingProblems(roles, rowsAre);
   if (name.trim() === '') problems.push('Give the source a name.');
 
   const [mappingId] = useState(() => editing?.id ?? crypto.randomUUID());
@@ -176,7 +183,10 @@ function MatchColumnsForm({
   const parsed = preview.status === 'done' ? preview.parsed : null;
   const report = parsed && 'report' in parsed ? parsed.report : null;
   const mostRejected = report !== null && report.rejectedCount > report.rowsLoaded;
-  const canLoad = ready && (file === null || (parsed?.kind === 'offences' && report !== null));
+  const canLoad =
+    ready &&
+    (file === null ||
+      ((parsed?.kind === 'offences' || parsed?.kind === 'boundaries') && report !== null));
 
   return (
     <form
@@ -189,8 +199,10 @@ function MatchColumnsForm({
       <h2 id="match-columns-title">Match columns: {columns.fileName}</h2>
       <p>
         {editing && !file
-          ? 'Change what each column holds; files with these columns will be read this way.'
-          : 'The columns of this file match no known format. Say what each column holds: the preview below shows what the first rows become, read from the whole file, before anything loads. The matching is kept for files with the same columns.'}
+          ? `Change what each ${boundaries ? 'property' : 'column'} holds; files with these ${boundaries ? 'properties' : 'columns'} will be read this way.`
+          : boundaries
+            ? 'The properties of these ward boundaries are not named as ONS names them (WD24CD, WD24NM, LAD24CD, LAD24NM). Say which holds the ward code, and which the ward name and the borough or district: the preview below shows how many features would load, before anything loads. The matching is kept for files with the same properties.'
+            : 'The columns of this file match no known format. Say what each column holds: the preview below shows what the first rows become, read from the whole file, before anything loads. The matching is kept for files with the same columns.'}
       </p>
       {columns.message !== '' && (
         <details className="known-formats">
@@ -222,35 +234,37 @@ function MatchColumnsForm({
             onChange={(event) => setName(event.target.value)}
           />
         </p>
-        <fieldset>
-          <legend>Each row is</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name={`${id}-rows`}
-              checked={rowsAre === 'offences'}
-              onChange={() => setRowsAre('offences')}
-            />
-            a serious violence offence (police or partner extract)
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name={`${id}-rows`}
-              checked={rowsAre === 'own_theme'}
-              onChange={() => setRowsAre('own_theme')}
-            />
-            another kind of record (A&amp;E attendance, youth justice case), counted as “
-            {name.trim() || 'this source'}”
-          </label>
-        </fieldset>
+        {!boundaries && (
+          <fieldset>
+            <legend>Each row is</legend>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${id}-rows`}
+                checked={rowsAre === 'offences'}
+                onChange={() => setRowsAre('offences')}
+              />
+              a serious violence offence (police or partner extract)
+            </label>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${id}-rows`}
+                checked={rowsAre === 'own_theme'}
+                onChange={() => setRowsAre('own_theme')}
+              />
+              another kind of record (A&amp;E attendance, youth justice case), counted as “
+              {name.trim() || 'this source'}”
+            </label>
+          </fieldset>
+        )}
       </div>
 
       <table className="match-roles">
-        <caption>Columns and what they hold</caption>
+        <caption>{boundaries ? 'Properties' : 'Columns'} and what they hold</caption>
         <thead>
           <tr>
-            <th scope="col">Column</th>
+            <th scope="col">{boundaries ? 'Property' : 'Column'}</th>
             <th scope="col">Holds</th>
             <th scope="col">First values</th>
           </tr>
@@ -275,7 +289,7 @@ function MatchColumnsForm({
                     )
                   }
                 >
-                  {COLUMN_ROLES.map((role) => (
+                  {(boundaries ? BOUNDARY_ROLES : RECORD_ROLES).map((role) => (
                     <option key={role} value={role}>
                       {ROLE_LABELS[role]}
                     </option>
@@ -389,62 +403,66 @@ function PreviewFigures({
     () => new Map((wards?.wards ?? []).map((ward) => [ward.code, ward.name])),
     [wards],
   );
-  if (parsed?.kind !== 'offences') return null;
-  const { report, preview } = parsed;
+  if (parsed?.kind !== 'offences' && parsed?.kind !== 'boundaries') return null;
+  const { report } = parsed;
+  const unit = parsed.kind === 'boundaries' ? 'feature' : 'row';
+  const units = (count: number) => `${unit}${count === 1 ? '' : 's'}`;
   return (
     <>
       <p>
-        {formatCount(report.rowsLoaded)} of {formatCount(report.rowsRead)} rows would load
+        {formatCount(report.rowsLoaded)} of {formatCount(report.rowsRead)} {units(2)} would load
         {report.rejectedCount > 0 ? `, ${formatCount(report.rejectedCount)} would be rejected` : ''}
         .
       </p>
       {mostRejected && (
         <p role="alert" className="match-warning">
-          Most rows would be rejected: check what each column holds before loading.
+          Most {units(2)} would be rejected: check what each column holds before loading.
         </p>
       )}
       {report.rejectedCount > 0 && (
-        <ul aria-label="Reasons for rejecting rows">
+        <ul aria-label={`Reasons for rejecting ${units(2)}`}>
           {report.reasons
             .filter(({ setAside }) => !setAside)
             .map(({ reason, count }) => (
               <li key={reason}>
-                {reason}: {formatCount(count)} {count === 1 ? 'row' : 'rows'}
+                {reason}: {formatCount(count)} {units(count)}
               </li>
             ))}
         </ul>
       )}
-      <table className="match-outcomes">
-        <caption>The first rows as they would load</caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">When (London time)</th>
-            <th scope="col">Ward</th>
-            <th scope="col">Counts in</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(preview ?? []).map((outcome) =>
-            outcome.loaded ? (
-              <tr key={outcome.row}>
-                <td>{outcome.row}</td>
-                <td>{outcome.when}</td>
-                <td>{names.get(outcome.ward) ?? outcome.ward}</td>
-                <td>
-                  {outcome.themes.join(', ')}
-                  {outcome.count !== 1 ? ` (${formatCount(outcome.count)})` : ''}
-                </td>
-              </tr>
-            ) : (
-              <tr key={outcome.row} className="rejected">
-                <td>{outcome.row}</td>
-                <td colSpan={3}>Rejected: {outcome.reason}</td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
+      {parsed.kind === 'offences' && (
+        <table className="match-outcomes">
+          <caption>The first rows as they would load</caption>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">When (London time)</th>
+              <th scope="col">Ward</th>
+              <th scope="col">Counts in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(parsed.preview ?? []).map((outcome) =>
+              outcome.loaded ? (
+                <tr key={outcome.row}>
+                  <td>{outcome.row}</td>
+                  <td>{outcome.when}</td>
+                  <td>{names.get(outcome.ward) ?? outcome.ward}</td>
+                  <td>
+                    {outcome.themes.join(', ')}
+                    {outcome.count !== 1 ? ` (${formatCount(outcome.count)})` : ''}
+                  </td>
+                </tr>
+              ) : (
+                <tr key={outcome.row} className="rejected">
+                  <td>{outcome.row}</td>
+                  <td colSpan={3}>Rejected: {outcome.reason}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }
