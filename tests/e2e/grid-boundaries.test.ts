@@ -135,6 +135,8 @@ describe('ward boundaries in British National Grid', () => {
     // Written by scripts/geopackage-fixture.ts from the raw ONS file: the 18 wards, then a point
     // (feature 19) and a row without geometry (feature 20).
     const fileName = 'kensington_chelsea_wards_2024_bng.gpkg';
+    // The file picker offers GeoPackages among the files it shows.
+    await expect(page.getByLabel('Load data').getAttribute('accept')).resolves.toContain('.gpkg');
     const file = path.resolve(import.meta.dirname, '../fixtures', fileName);
     await loadBoundariesThenOffences(page, file, fileName, 2);
     const boundaries = report(page, fileName);

@@ -15,7 +15,7 @@ import { Popover } from '../../ui/Popover.tsx';
 import { cancelLoading, loadUserFiles } from './loadFile.ts';
 
 const DATA_FILES =
-  '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.zip,application/zip,.geojson,.json,application/geo+json,application/json';
+  '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.zip,application/zip,.geojson,.json,application/geo+json,application/json,.gpkg,application/geopackage+sqlite3';
 
 /** Load a table through the Match columns step, whatever its format; `onPicked` closes a menu. */
 function MatchColumnsButton({ onPicked }: { onPicked?: () => void }) {
