@@ -88,7 +88,9 @@ describe('GeoPackage ward boundaries', () => {
     const broken = new TextEncoder().encode(`SQLite format 3\0${'x'.repeat(200)}`);
     expect(readGeoPackage(broken, 'broken.gpkg', sqlite)).toMatchObject({
       kind: 'unrecognised',
-      message: expect.stringMatching(/^The file starts as an SQLite database but cannot be opened/),
+      message: expect.stringMatching(
+        /^The file starts as an SQLite database, as a GeoPackage does, but cannot be opened \(file is not a database\)/,
+      ),
     });
   });
 });

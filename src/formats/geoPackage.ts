@@ -184,7 +184,7 @@ export function readGeoPackage(
   });
   const cannotOpen = (error: unknown) =>
     unrecognised(
-      `The file starts as an SQLite database but cannot be opened (${error instanceof Error ? error.message : String(error)}).`,
+      `The file starts as an SQLite database, as a GeoPackage does, but cannot be opened (${error instanceof Error ? error.message : String(error)}): it may be damaged or cut short.`,
     );
   let database: Database;
   try {
