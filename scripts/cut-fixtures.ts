@@ -4,7 +4,8 @@
  * Westminster and Hammersmith and Fulham, and Hillingdon (whose Heathrow Villages ward is listed
  * under two boroughs) from each MPS file the tests load; the data.police.uk rows of Kensington and
  * Chelsea's and Westminster's LSOAs and those outside London's wards; the wards those rows need;
- * and a README naming each file's source, date, licence and cut. Files keep their published
+ * a GeoPackage of Kensington and Chelsea's wards in British National Grid made from them; and a
+ * README naming each file's source, date, licence and cut. Files keep their published
  * names, so the same tests run on the fixtures (`npm test`) and on the full files
  * (`npm run test:real-data`). The same inputs always write the same bytes.
  *
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { type CsvRecord, cutCsv } from './cutFixtures.ts';
+import { GEOPACKAGE_FILE, kensingtonChelseaGeoPackage } from './geoPackageFixture.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -221,6 +223,21 @@ sections.unshift(
       cut: `the wards of ${ladNames.join(', ')} (the boroughs of the MPS files and those holding a data.police.uk point kept)`,
     },
     `${keptWards.length} of ${wards.length} wards`,
+  ),
+);
+
+const geoPackage = await kensingtonChelseaGeoPackage(keptWards);
+writeFileSync(join(out, GEOPACKAGE_FILE), geoPackage.bytes);
+sections.push(
+  describe(
+    {
+      file: GEOPACKAGE_FILE,
+      source: `made from \`${WARDS_FILE}\` above (ONS Wards (May 2024) Boundaries UK BGC) by \`scripts/geoPackageFixture.ts\``,
+      date: 'May 2024 boundaries',
+      licence: `${ONS}; contains OS data © Crown copyright and database right 2024`,
+      cut: "Kensington and Chelsea's wards (`WD24CD`, `WD24NM`, `LAD24CD`, `LAD24NM`), converted to British National Grid metres (EPSG:27700, to the centimetre) as the GeoPackage layer `wards`, followed by features made to be rejected: a point (`E05099998`) and a row with no geometry (`E05099999`)",
+    },
+    `${geoPackage.wards} wards and ${geoPackage.rejected} features to reject`,
   ),
 );
 

@@ -23,7 +23,7 @@ describe('GeoPackage ward boundaries', () => {
     if (parsed.kind !== 'boundaries') throw new Error(JSON.stringify(parsed));
     const { report } = parsed;
     expect(report.format).toBe('Ward boundaries (GeoPackage)');
-    // 18 wards, then a point and a row without geometry (scripts/geopackage-fixture.ts).
+    // 18 wards, then a point and a row without geometry (scripts/geoPackageFixture.ts).
     expect([report.rowsRead, report.rowsLoaded, report.rejectedCount]).toEqual([20, 18, 2]);
     expect(report.rejected).toEqual([
       {

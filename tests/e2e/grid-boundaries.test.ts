@@ -132,7 +132,7 @@ describe('ward boundaries in British National Grid', () => {
 
   it('loads a GeoPackage whose spatial reference system is EPSG:27700, with the features it rejects', async () => {
     const { page, errors } = await openDashboard(browser);
-    // Written by scripts/geopackage-fixture.ts from the raw ONS file: the 18 wards, then a point
+    // Written by scripts/geoPackageFixture.ts from the raw ONS file: the 18 wards, then a point
     // (feature 19) and a row without geometry (feature 20).
     const fileName = 'kensington_chelsea_wards_2024_bng.gpkg';
     // The file picker offers GeoPackages among the files it shows.
