@@ -1,7 +1,8 @@
 /**
- * The map: MapLibre for the camera and controls, deck.gl (overlaid) for the ward polygons and
- * labels. This is the only module that touches MapLibre or deck.gl. React creates it once and
- * tells it what to draw; it skips work when what it is told has not changed.
+ * The map: MapLibre for the camera and controls and the ward colours and outlines, deck.gl
+ * (overlaid) for picking, the selection, labels and the other layers. This is the only module
+ * that touches MapLibre or deck.gl. React creates it once and tells it what to draw; it skips
+ * work when what it is told has not changed.
  */
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -62,6 +63,11 @@ export interface WardMapOptions {
 
 const BACKGROUND = '#eef0f2';
 const OUTLINE: Rgba = [60, 60, 60, 255];
+const OUTLINE_WIDTH = 0.75;
+/** Meeting mode's outlines, legible on a projector. */
+const MEETING_OUTLINE_WIDTH = 2.5;
+/** Over the ward under the pointer. */
+const HOVER_TINT: Rgba = [0, 0, 0, 40];
 const SELECTED_OUTLINE: Rgba = [0, 0, 0, 255];
 /** Under the selected ward's black outline, so that it stands out on dark streets and water. */
 const SELECTED_CASING: Rgba = [255, 255, 255, 255];
@@ -71,8 +77,13 @@ const PLAIN_FILL_ALPHA = 235;
 const LOCATE_ZOOM = 14;
 const LOCATE_STREET_ZOOM = 16;
 
-/** MapLibre's source and layer of the ward colours, drawn over a base map. */
+/** MapLibre's source of the area's wards, its layer of their colours and of their outlines. */
+const WARDS = 'wards';
 const CHOROPLETH = 'ward-choropleth';
+const WARD_OUTLINES = 'ward-outlines';
+/** deck.gl's layer of the wards: taps and the pointer find them there. */
+const WARD_PICKING = 'ward-fill';
+const WARD_HOVER = 'ward-hover';
 
 /** The map with no base map: the wards on a plain background, requesting nothing. */
 const PLAIN_STYLE: maplibregl.StyleSpecification = {
@@ -83,6 +94,41 @@ const PLAIN_STYLE: maplibregl.StyleSpecification = {
 
 function rgba(hex: string): Rgba {
   return [...hexToRgb(hex), PLAIN_FILL_ALPHA];
+}
+
+/** A colour as MapLibre's styles write it. */
+function cssColour([red, green, blue, alpha]: Rgba): string {
+  return `rgba(${red}, ${green}, ${blue}, ${alpha / 255})`;
+}
+
+/*
+ * deck.gl redraws its canvas when a layer's data changes identity: a change of view that changes
+ * only the ward colours (drawn by MapLibre) gives deck.gl the same arrays, and it draws nothing.
+ */
+const NO_WARDS: WardFeature[] = [];
+const NO_LABELS: MapContent['labels'] = [];
+const wardsAlone = new WeakMap<WardFeature[], Map<number, WardFeature[]>>();
+
+/** The ward of `index` alone, the same array each time; none for null. */
+function wardAlone(features: WardFeature[], index: number | null): WardFeature[] {
+  if (index === null) return NO_WARDS;
+  let byIndex = wardsAlone.get(features);
+  if (!byIndex) {
+    byIndex = new Map();
+    wardsAlone.set(features, byIndex);
+  }
+  let wards = byIndex.get(index);
+  if (!wards) {
+    wards = features.filter((ward) => ward.properties.index === index);
+    byIndex.set(index, wards);
+  }
+  return wards;
+}
+
+/** The ward a tap or the pointer is on, by index; null for none. */
+function wardAt(info: PickingInfo): number | null {
+  if (info.layer?.id !== WARD_PICKING) return null;
+  return (info.object as WardFeature | undefined)?.properties.index ?? null;
 }
 
 const NO_FILL: Rgba = [0, 0, 0, 0];
@@ -113,9 +159,18 @@ export class WardMap {
   private attribution: maplibregl.AttributionControl | null = null;
   /** Grows with each base map asked for: a style that arrives late is not shown. */
   private baseMapRequest = 0;
-  /** The wards MapLibre's choropleth source holds; null until the style has it. */
-  private choroplethFeatures: WardFeature[] | null = null;
+  /** The wards MapLibre's source holds; null until the style has it. */
+  private mapLibreFeatures: WardFeature[] | null = null;
+  /** The colours MapLibre was last given, so that they are set only when they change. */
+  private mapLibreColours: MapContent['colours'] | null = null;
+  /** True while MapLibre draws the ward colours and outlines (once its style has loaded). */
+  private wardsInMapLibre = false;
   private styleReady = false;
+  /** The ward under the pointer, tinted; null for none. */
+  private hovered: number | null = null;
+  /** What deck.gl was last given to draw, and what it was drawn from. */
+  private shownLayers: (Layer | null)[] = [];
+  private deckInputs: unknown[] = [];
   /** Meeting mode: thicker outlines and larger names, legible on a projector. */
   private meeting = false;
   /** Space the page's panels take over the map's edges (legend, drawers), kept clear when fitting. */
@@ -145,7 +200,8 @@ export class WardMap {
     this.showAttribution();
     this.map.on('style.load', () => {
       this.styleReady = true;
-      this.choroplethFeatures = null;
+      this.mapLibreFeatures = null;
+      this.mapLibreColours = null;
       this.render();
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -158,14 +214,17 @@ export class WardMap {
           this.onPlace(info.coordinate[0] as number, info.coordinate[1] as number);
           return;
         }
-        const index =
-          info.layer?.id === 'ward-fill'
-            ? (info.object as WardFeature | undefined)?.properties.index
-            : undefined;
-        this.options.onSelect(index ?? null);
+        this.options.onSelect(wardAt(info));
       },
+      onHover: (info: PickingInfo) => this.hover(wardAt(info)),
+      // MapLibre draws the wards once its style has loaded: deck.gl's layer of them then only
+      // answers picking (drawing London's outlines there took seconds a frame in SwiftShader).
+      layerFilter: ({ layer, isPicking }) =>
+        isPicking || layer.id !== WARD_PICKING || !this.wardsInMapLibre,
       onAfterRender: () => this.afterRender(),
     });
+    // MapLibre draws the colours in its own frames; the first paint may be one of them.
+    this.map.on('render', () => this.afterRender());
     this.map.addControl(this.overlay);
     // Tablets drop WebGL contexts when memory runs short, and a lost context may never come back.
     // The owner replaces the whole map, with new canvases and contexts. Context events do not
@@ -200,8 +259,41 @@ export class WardMap {
     return text ? { text } : null;
   }
 
+  private hover(index: number | null): void {
+    if (index === this.hovered) return;
+    this.hovered = index;
+    // Only the tint changes: deck.gl keeps every other layer as it is.
+    this.shownLayers = this.shownLayers.map((layer) =>
+      layer?.id === WARD_HOVER ? this.hoverLayer() : layer,
+    );
+    this.overlay.setProps({ layers: this.shownLayers });
+  }
+
+  private hoverLayer(): Layer | null {
+    const content = this.content;
+    if (!content) return null;
+    return new GeoJsonLayer<WardFeature['properties']>({
+      id: WARD_HOVER,
+      data: wardAlone(content.features, this.hovered),
+      filled: true,
+      stroked: false,
+      getFillColor: HOVER_TINT,
+    });
+  }
+
+  /** True once the frame shows the wards: deck.gl's, or MapLibre's with their tiles loaded. */
+  private wardsDrawn(): boolean {
+    if (!this.wardsInMapLibre) return true;
+    return this.map.getSource(WARDS) !== undefined && this.map.isSourceLoaded(WARDS);
+  }
+
   private afterRender(): void {
-    if (this.firstPaintPending && this.content && this.content.colours.size > 0) {
+    if (
+      this.firstPaintPending &&
+      this.content &&
+      this.content.colours.size > 0 &&
+      this.wardsDrawn()
+    ) {
       this.firstPaintPending = false;
       this.options.onFirstPaint?.();
     }
@@ -368,37 +460,51 @@ export class WardMap {
     if (!content) return;
     const shown = this.layers;
     const labelled = shown.labels && content.features.length <= MAX_LABELLED_WARDS;
-    // Until a base map's style has loaded, deck.gl keeps drawing the colours.
-    const coloursInMapLibre = this.drawChoroplethUnderNames();
+    // Until a style has loaded (the first, or a base map's), deck.gl draws the wards.
+    this.wardsInMapLibre = this.drawWardsInMapLibre();
+    const inDeck = !this.wardsInMapLibre;
+    // deck.gl redraws its whole canvas for any new list of layers: a change of view that changes
+    // only what MapLibre draws (the colours) leaves it alone.
+    const deckInputs = [
+      content.features,
+      content.selected,
+      labelled && content.labels,
+      inDeck && content.colours,
+      shown,
+      this.density,
+      this.services,
+      this.location,
+      this.meeting,
+    ];
+    if (deckInputs.every((input, index) => input === this.deckInputs[index])) return;
+    this.deckInputs = deckInputs;
     const layers: (Layer | null)[] = [
       new GeoJsonLayer<WardFeature['properties']>({
-        id: 'ward-fill',
+        id: WARD_PICKING,
         data: content.features,
         pickable: true,
-        autoHighlight: true,
-        highlightColor: [0, 0, 0, 40],
         filled: true,
-        stroked: true,
-        // Over a base map MapLibre draws the colours (drawChoroplethUnderNames); this layer
-        // still outlines the wards and answers taps.
+        stroked: inDeck,
         getFillColor: (ward) =>
-          shown.choropleth && !coloursInMapLibre
+          shown.choropleth && inDeck
             ? rgba(content.colours.get(ward.properties.index) ?? '#ffffff')
             : NO_FILL,
         getLineColor: OUTLINE,
         lineWidthUnits: 'pixels',
-        getLineWidth: this.meeting ? 2.5 : 1,
-        // deck.gl compares triggers shallowly, which sees two Maps as equal: compare the colours.
+        getLineWidth: this.meeting ? MEETING_OUTLINE_WIDTH : OUTLINE_WIDTH,
+        // deck.gl compares triggers shallowly, which sees two Maps as equal: compare the colours,
+        // only while deck.gl draws them (MapLibre's view changes then upload no colours here).
         updateTriggers: {
-          getFillColor: `${shown.choropleth}${coloursInMapLibre}${[...content.colours.values()].join()}`,
+          getFillColor: inDeck ? `${shown.choropleth}${[...content.colours.values()].join()}` : '',
         },
       }),
+      this.hoverLayer(),
       this.densityLayer(),
       ...catchmentLayers(this.services),
       ...gapOutlineLayers(this.services),
       new GeoJsonLayer<WardFeature['properties']>({
         id: 'ward-selected-casing',
-        data: content.features.filter((ward) => ward.properties.index === content.selected),
+        data: wardAlone(content.features, content.selected),
         filled: false,
         stroked: true,
         getLineColor: SELECTED_CASING,
@@ -407,7 +513,7 @@ export class WardMap {
       }),
       new GeoJsonLayer<WardFeature['properties']>({
         id: 'ward-selected',
-        data: content.features.filter((ward) => ward.properties.index === content.selected),
+        data: wardAlone(content.features, content.selected),
         filled: false,
         stroked: true,
         getLineColor: SELECTED_OUTLINE,
@@ -416,7 +522,7 @@ export class WardMap {
       }),
       new TextLayer<MapContent['labels'][number]>({
         id: 'ward-labels',
-        data: labelled ? content.labels : [],
+        data: labelled ? content.labels : NO_LABELS,
         visible: labelled,
         getPosition: (label) => label.position,
         getText: (label) => label.text,
@@ -440,6 +546,7 @@ export class WardMap {
       ...serviceSymbolLayers(this.services, this.maxTextureSize()),
       ...this.locationLayers(),
     ];
+    this.shownLayers = layers;
     this.overlay.setProps({ layers });
   }
 
@@ -459,45 +566,66 @@ export class WardMap {
   }
 
   /**
-   * Over a base map, the ward colours are a MapLibre layer put under the base map's streets or
-   * names (layerAboveChoropleth), so that they stay crisp above the colours; deck.gl draws over
-   * the whole of MapLibre's canvas (overlaid: interleaving is broken with MapLibre 6), so it
-   * keeps the outlines, the selection and the ward names above everything. False until the
-   * base map's style has loaded.
+   * MapLibre draws the ward colours and outlines: it cuts them into tiles simplified for each
+   * zoom in its worker, draws them without instancing (deck.gl's outlines of London's 704 wards
+   * took 3.6 s a frame in SwiftShader, its fills 0.16 s), and a change of view only sets each
+   * ward's colour (feature state). Over a base map the colours go under its streets or names
+   * (layerAboveChoropleth), so that they stay crisp above the colours; the outlines go on top.
+   * deck.gl draws over the whole of MapLibre's canvas (overlaid: interleaving is broken with
+   * MapLibre 6), so it keeps the selection and the ward names above everything. False until the
+   * style has loaded.
    */
-  private drawChoroplethUnderNames(): boolean {
+  private drawWardsInMapLibre(): boolean {
     const content = this.content;
-    if (!this.baseMap || !content || !this.styleReady) return false;
-    const source = this.map.getSource<maplibregl.GeoJSONSource>(CHOROPLETH);
+    if (!content || !this.styleReady) return false;
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(WARDS);
     const data: GeoJSON.FeatureCollection = {
       type: 'FeatureCollection',
       features: content.features,
     };
     if (!source) {
-      this.map.addSource(CHOROPLETH, { type: 'geojson', data, promoteId: 'index' });
+      this.map.addSource(WARDS, { type: 'geojson', data, promoteId: 'index' });
       this.map.addLayer(
         {
           id: CHOROPLETH,
           type: 'fill',
-          source: CHOROPLETH,
+          source: WARDS,
           paint: {
             'fill-color': ['coalesce', ['feature-state', 'colour'], 'rgba(0, 0, 0, 0)'],
             'fill-antialias': false,
           },
         },
-        layerAboveChoropleth(this.map.getStyle().layers),
+        this.baseMap ? layerAboveChoropleth(this.map.getStyle().layers) : undefined,
       );
-    } else if (this.choroplethFeatures !== content.features) {
+      this.map.addLayer({
+        id: WARD_OUTLINES,
+        type: 'line',
+        source: WARDS,
+        paint: { 'line-color': cssColour(OUTLINE) },
+      });
+    } else if (this.mapLibreFeatures !== content.features) {
       source.setData(data);
     }
-    this.choroplethFeatures = content.features;
-    for (const [index, colour] of content.colours)
-      this.map.setFeatureState({ source: CHOROPLETH, id: index }, { colour });
-    this.map.setPaintProperty(CHOROPLETH, 'fill-opacity', this.opacity);
+    this.mapLibreFeatures = content.features;
+    if (this.mapLibreColours !== content.colours) {
+      this.mapLibreColours = content.colours;
+      for (const [index, colour] of content.colours)
+        this.map.setFeatureState({ source: WARDS, id: index }, { colour });
+    }
+    this.map.setPaintProperty(
+      CHOROPLETH,
+      'fill-opacity',
+      this.baseMap ? this.opacity : PLAIN_FILL_ALPHA / 255,
+    );
     this.map.setLayoutProperty(
       CHOROPLETH,
       'visibility',
       this.layers.choropleth ? 'visible' : 'none',
+    );
+    this.map.setPaintProperty(
+      WARD_OUTLINES,
+      'line-width',
+      this.meeting ? MEETING_OUTLINE_WIDTH : OUTLINE_WIDTH,
     );
     return true;
   }
