@@ -315,6 +315,36 @@ describe('dashboard on its demo data', () => {
     await page.context().close();
   });
 
+  it('tints the ward under the pointer and names it in a tooltip', async () => {
+    const camera = { zoom: 13, latitude: 51.508, longitude: -0.195 };
+    const { page } = await openDashboard(browser, '?map=13.00/51.50800/-0.19500');
+    // Without names on the map, Holland's fill shows alone around its label point.
+    await page.getByRole('checkbox', { name: 'Ward labels' }).uncheck();
+    const [x, y] = await wardScreenPoint(page, 'E05009397', camera);
+    const box = await page.locator('.ward-map').boundingBox();
+    if (!box) throw new Error('the map has no box');
+    // Up and left of the pointer: deck.gl's tooltip opens down and right of it.
+    const pixelAt = async (): Promise<Rgb> => {
+      const png = await elementPixels(page, '.ward-map');
+      const offset = (Math.round(y - 8 - box.y) * png.width + Math.round(x - 8 - box.x)) * 4;
+      return [png.data[offset], png.data[offset + 1], png.data[offset + 2]] as Rgb;
+    };
+    await page.waitForTimeout(300);
+    const before = await pixelAt();
+    await page.mouse.move(x, y);
+    await expect
+      .poll(() => page.locator('.deck-tooltip').textContent())
+      .toMatch(/^Holland\s*Count: /);
+    // The tint is black at 40/255 over what was there: each channel times 215/255.
+    const tinted = before.map((channel) => Math.round((channel * 215) / 255));
+    await expect
+      .poll(async () =>
+        (await pixelAt()).every((channel, index) => Math.abs(channel - (tinted[index] ?? 0)) <= 3),
+      )
+      .toBe(true);
+    await page.context().close();
+  });
+
   it('switches to another borough and to all of London from the Area picker', async () => {
     const { page } = await openDashboard(browser);
     await page.getByLabel('Area').selectOption({ label: 'Westminster' });
