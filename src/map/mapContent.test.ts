@@ -180,13 +180,18 @@ describe('mapContentFor', () => {
     expect(content.selected).toBeNull();
   });
 
-  it('returns the same features array for the same area, so geometry is uploaded once', () => {
+  it('returns the same features and labels arrays for the same area, so geometry is uploaded once', () => {
     const first = mapContentFor(figuresFor(kensingtonArea), wards);
     const second = mapContentFor(figuresFor(kensingtonArea, { theme: 'youth_violence' }), wards);
     expect(second.features).toBe(first.features);
+    // The map draws names only when they change: a change of theme keeps the same array.
+    expect(second.labels).toBe(first.labels);
     const other = mapContentFor(figuresFor(london), wards);
     expect(other.features).not.toBe(first.features);
     expect(other.features).toHaveLength(4);
+    expect(other.labels.map((label) => label.index).sort()).toEqual(
+      other.features.map((feature) => feature.properties.index).sort(),
+    );
     expect(mapContentFor(figuresFor(kensingtonArea), wards).features).toBe(first.features);
   });
 

@@ -27,16 +27,33 @@ import type { MapMode } from './mapView.ts';
 /** Area wards beyond this many are not labelled: the names would overlap into a grey mass. */
 export const MAX_LABELLED_WARDS = 60;
 
-const featuresByArea = new WeakMap<Area, WardFeature[]>();
+/** What the map draws of an area's wards whatever the view: their shapes and names. */
+interface AreaDrawing {
+  features: WardFeature[];
+  labels: MapContent['labels'];
+}
 
-/** The same array for the same area, so the map uploads geometry only when the area changes. */
-function areaFeatures(wards: WardSet, area: Area): WardFeature[] {
-  let features = featuresByArea.get(area);
-  if (!features) {
-    features = area.wardIndices.map((index) => wards.features[index] as WardFeature);
-    featuresByArea.set(area, features);
+const drawingByArea = new WeakMap<Area, AreaDrawing>();
+
+/**
+ * The same arrays for the same area, so the map uploads geometry and lays out names only when
+ * the area changes. The names in the order of the area's figures (by name).
+ */
+function areaDrawing(wards: WardSet, figures: AreaFigures): AreaDrawing {
+  let drawing = drawingByArea.get(figures.area);
+  if (!drawing) {
+    const labels: MapContent['labels'] = [];
+    for (const figure of figures.wards) {
+      const ward = wards.wards[figure.index];
+      if (ward) labels.push({ index: figure.index, position: ward.label, text: ward.name });
+    }
+    drawing = {
+      features: figures.area.wardIndices.map((index) => wards.features[index] as WardFeature),
+      labels,
+    };
+    drawingByArea.set(figures.area, drawing);
   }
-  return features;
+  return drawing;
 }
 
 /** How the map is asked to draw: the mode, the statistics behind hot spots, publication mode. */
@@ -120,7 +137,6 @@ export function mapContentFor(
 ): MapContent {
   const colours = new Map<number, string>();
   const figureByIndex = new Map<number, WardFigure>();
-  const labels: MapContent['labels'] = [];
   let selected: number | null = null;
   for (const figure of figures.wards) {
     colours.set(
@@ -128,15 +144,13 @@ export function mapContentFor(
       options.mapMode === 'hotspots' ? hotspotColour(figure, options) : wardColour(figure, figures),
     );
     figureByIndex.set(figure.index, figure);
-    const ward = wards.wards[figure.index];
-    if (ward) labels.push({ index: figure.index, position: ward.label, text: ward.name });
     if (figure.code === figures.selectedWard) selected = figure.index;
   }
   const tooltip = (index: number) => {
     const figure = figureByIndex.get(index);
     return figure && wardTooltip(figure, figures, options);
   };
-  return { features: areaFeatures(wards, figures.area), colours, labels, tooltip, selected };
+  return { ...areaDrawing(wards, figures), colours, tooltip, selected };
 }
 
 /**

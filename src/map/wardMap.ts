@@ -63,6 +63,7 @@ export interface WardMapOptions {
 
 const BACKGROUND = '#eef0f2';
 const OUTLINE: Rgba = [60, 60, 60, 255];
+/** MapLibre anti-aliases its lines: 0.75 px reads as deck.gl's crisp 1 px outline did. */
 const OUTLINE_WIDTH = 0.75;
 /** Meeting mode's outlines, legible on a projector. */
 const MEETING_OUTLINE_WIDTH = 2.5;
@@ -218,7 +219,7 @@ export class WardMap {
       },
       onHover: (info: PickingInfo) => this.hover(wardAt(info)),
       // MapLibre draws the wards once its style has loaded: deck.gl's layer of them then only
-      // answers picking (drawing London's outlines there took seconds a frame in SwiftShader).
+      // answers picking.
       layerFilter: ({ layer, isPicking }) =>
         isPicking || layer.id !== WARD_PICKING || !this.wardsInMapLibre,
       onAfterRender: () => this.afterRender(),
@@ -460,7 +461,7 @@ export class WardMap {
     if (!content) return;
     const shown = this.layers;
     const labelled = shown.labels && content.features.length <= MAX_LABELLED_WARDS;
-    // Until a style has loaded (the first, or a base map's), deck.gl draws the wards.
+    // Until a style has loaded (the first, or a base map's), deck.gl draws the ward colours.
     this.wardsInMapLibre = this.drawWardsInMapLibre();
     const inDeck = !this.wardsInMapLibre;
     // deck.gl redraws its whole canvas for any new list of layers: a change of view that changes
@@ -484,14 +485,12 @@ export class WardMap {
         data: content.features,
         pickable: true,
         filled: true,
-        stroked: inDeck,
+        // Not even until MapLibre has the wards: London's outlines here cost seconds a frame.
+        stroked: false,
         getFillColor: (ward) =>
           shown.choropleth && inDeck
             ? rgba(content.colours.get(ward.properties.index) ?? '#ffffff')
             : NO_FILL,
-        getLineColor: OUTLINE,
-        lineWidthUnits: 'pixels',
-        getLineWidth: this.meeting ? MEETING_OUTLINE_WIDTH : OUTLINE_WIDTH,
         // deck.gl compares triggers shallowly, which sees two Maps as equal: compare the colours,
         // only while deck.gl draws them (MapLibre's view changes then upload no colours here).
         updateTriggers: {
