@@ -11,6 +11,9 @@
  * worked out here from the file's rows.
  */
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+
+type Box = { x: number; y: number; width: number; height: number };
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPageCount, pdfText } from '../support/pdfText.ts';
 import {
@@ -256,6 +259,50 @@ describe('the first screen', () => {
       expect(
         await onFirstScreen(page, page.getByRole('heading', { name: /^Services against need/ })),
       ).toBe(true);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+  /** Whether two boxes share any area. */
+  const overlap = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  for (const size of SIZES)
+    it(`lays the Services legend on its map, clear of the zoom buttons: ${size.name}`, async () => {
+      const { page, errors } = await openDashboard(browser, '', size.options);
+      await page.goto(appUrl('?page=services'));
+      await page.waitForFunction(() => performance.getEntriesByName('choropleth-painted').length);
+      await expect.poll(() => page.locator('.loading').count()).toBe(0);
+      const map = page
+        .getByRole('region', { name: 'Map of services and gaps' })
+        .locator('.ward-map');
+      const keys = page.locator('.services-map .map-keys');
+      const legends = [
+        keys.getByRole('figure', { name: /^Number of offences/ }),
+        keys.getByRole('figure', { name: 'Services, reach and gaps' }),
+      ];
+      for (const element of [map, keys, ...legends])
+        expect(await onFirstScreen(page, element)).toBe(true);
+      const mapBox = await map.boundingBox();
+      const keysBox = await keys.boundingBox();
+      const zoom = await page.locator('.services-map .maplibregl-ctrl-top-right').boundingBox();
+      if (!mapBox || !keysBox || !zoom) throw new Error('no map, legend or zoom buttons');
+      // Inside the map's box, and not over the zoom buttons.
+      expect(keysBox.x >= mapBox.x && keysBox.y >= mapBox.y).toBe(true);
+      expect(keysBox.x + keysBox.width <= mapBox.x + mapBox.width).toBe(true);
+      expect(keysBox.y + keysBox.height <= mapBox.y + mapBox.height).toBe(true);
+      expect(overlap(keysBox, zoom)).toBe(false);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      // A desktop keeps the legend open; a tablet or phone folds it away to see the map under it.
+      const hide = page.getByRole('button', { name: 'Hide legend' });
+      if (size.options.isMobile) {
+        await hide.click();
+        for (const legend of legends) await expect(legend.isVisible()).resolves.toBe(false);
+        const show = page.getByRole('button', { name: 'Show legend' });
+        await expect(show.getAttribute('aria-expanded')).resolves.toBe('false');
+        await show.click();
+        for (const legend of legends) await expect(legend.isVisible()).resolves.toBe(true);
+      } else await expect(hide.count()).resolves.toBe(0);
       expect(errors).toEqual([]);
       await page.context().close();
     });

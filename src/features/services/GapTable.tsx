@@ -12,6 +12,7 @@ import { exportFileName } from '../../export/wardTableCsv.ts';
 import type { CoverageState } from '../../state/coverageSlice.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob } from '../../ui/downloads.ts';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 
 export function GapTable({
   figures,
@@ -113,9 +114,9 @@ export function GapTable({
           {status}
         </p>
       </div>
-      <div className="table-scroll">
+      <TableScroll captionId={`${id}-caption`}>
         <table className="gap-table">
-          <caption>
+          <caption id={`${id}-caption`}>
             Need against provision in {figures.area.name}: {figures.theme.label},{' '}
             {describePeriod(from, to)}; within {view.reachMetres} m. Most need first.
           </caption>
@@ -170,7 +171,7 @@ export function GapTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { themeInfo } from '../../data/themes.ts';
 import { useTypeSymbols } from '../../state/coverage.ts';
 import type { CoverageState } from '../../state/coverageSlice.ts';
 import { useAppStore } from '../../state/store.ts';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 import { ServiceSymbolIcon } from './ServiceSymbolIcon.tsx';
 
 export function ServicesList({ coverage }: { coverage: CoverageState }) {
@@ -31,9 +32,9 @@ export function ServicesList({ coverage }: { coverage: CoverageState }) {
         {formatCount(file.services.length)} services from {file.fileName}, kept in this browser
         until you remove them or clear the data. Loading another services file replaces them.
       </p>
-      <div className="table-scroll">
+      <TableScroll captionId={`${id}-caption`}>
         <table className="services-table">
-          <caption>Services loaded from {file.fileName}</caption>
+          <caption id={`${id}-caption`}>Services loaded from {file.fileName}</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -60,7 +61,7 @@ export function ServicesList({ coverage }: { coverage: CoverageState }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <button type="button" onClick={() => setServices(null)}>
         Remove services
       </button>

@@ -3,7 +3,7 @@
  * a straight-line distance of a service, the gaps (high need, low coverage) on the map and in a table,
  * the services themselves, and proposed services to try a scenario.
  */
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
 import {
   describeGapRule,
@@ -21,6 +21,8 @@ import { SERVICES_COLUMNS } from '../../formats/services.ts';
 import { coverageTypes, useGapTable } from '../../state/coverage.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Legend } from '../../ui/Legend.tsx';
+import { MapKeys } from '../../ui/MapKeys.tsx';
+import { useCoveredEdges } from '../../ui/useCoveredEdges.ts';
 import { GapTable } from './GapTable.tsx';
 import { ProposedServices } from './ProposedServices.tsx';
 import { ServicesLegend } from './ServicesLegend.tsx';
@@ -28,6 +30,13 @@ import { ServicesList } from './ServicesList.tsx';
 import './services.css';
 
 const MapView = lazy(() => import('../../ui/MapView.tsx'));
+
+/** The legends cover the map's top-left corner: the area is fitted beside or below them. */
+const OVERLAYS = {
+  stage: '.services-map-stage',
+  left: '.services-map .map-keys',
+  bottom: [],
+} as const;
 
 /** A number typed a key at a time: kept as typed, and passed on once it is valid. */
 function NumberField(props: {
@@ -183,9 +192,11 @@ export function ServicesPage({
       ? view.serviceType
       : null;
   const typeText = serviceTypeText(chosenType);
+  const page = useRef<HTMLElement>(null);
+  const covered = useCoveredEdges(page, OVERLAYS, '');
 
   return (
-    <main className="services-page">
+    <main ref={page} className="services-page">
       <article className="page services">
         <h2>Services against need in {figures.area.name}</h2>
         <p>
@@ -214,12 +225,14 @@ export function ServicesPage({
         </p>
       </article>
       <section className="map-panel services-map" aria-label="Map of services and gaps">
-        <Suspense fallback={<div className="ward-map loading-map">Loading map…</div>}>
-          <MapView figures={figures} />
-        </Suspense>
-        <div className="services-keys">
-          <Legend figures={figures} />
-          <ServicesLegend />
+        <div className="services-map-stage">
+          <Suspense fallback={<div className="ward-map loading-map">Loading map…</div>}>
+            <MapView figures={figures} overlays={covered} />
+          </Suspense>
+          <MapKeys>
+            <Legend figures={figures} />
+            <ServicesLegend />
+          </MapKeys>
         </div>
       </section>
       <ProposedServices figures={figures} table={table} chosenType={chosenType} />
