@@ -56,3 +56,22 @@ export function squareWard(
 export function wardSetOf(wards: readonly ValidWard[]): WardSet {
   return decodeWardTopology(buildWardTopology(wards));
 }
+
+/** Wards of the component tests: four of Kensington and Chelsea and one of Westminster. */
+export const ABINGDON = 'E05009364';
+export const BROMPTON = 'E05009366';
+export const CHELSEA_RIVERSIDE = 'E05009367';
+export const COURTFIELD = 'E05009368';
+export const MARYLEBONE = 'E05013800';
+
+/** Abingdon, Brompton, Chelsea Riverside and Courtfield as squares side by side, Marylebone
+ * apart in its own borough. */
+export function kensingtonAndMarylebone(): WardSet {
+  return wardSetOf([
+    squareWard(ABINGDON, 'Abingdon', KENSINGTON, -0.2, 51.49),
+    squareWard(BROMPTON, 'Brompton', KENSINGTON, -0.19, 51.49),
+    squareWard(CHELSEA_RIVERSIDE, 'Chelsea Riverside', KENSINGTON, -0.18, 51.48),
+    squareWard(COURTFIELD, 'Courtfield', KENSINGTON, -0.2, 51.48),
+    squareWard(MARYLEBONE, 'Marylebone', WESTMINSTER, -0.16, 51.52),
+  ]);
+}

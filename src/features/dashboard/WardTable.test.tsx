@@ -2,7 +2,14 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { datasetOf } from '../../../tests/support/datasets.ts';
-import { KENSINGTON, squareWard, WESTMINSTER, wardSetOf } from '../../../tests/support/wards.ts';
+import {
+  ABINGDON,
+  BROMPTON,
+  CHELSEA_RIVERSIDE,
+  COURTFIELD,
+  kensingtonAndMarylebone,
+  MARYLEBONE,
+} from '../../../tests/support/wards.ts';
 import { monthIndex } from '../../data/calendar.ts';
 import { CubeBuilder, timeSlot, UNKNOWN_TIME_SLOT } from '../../data/cube.ts';
 import type { WardPopulation } from '../../data/population.ts';
@@ -11,19 +18,7 @@ import { useAppStore } from '../../state/store.ts';
 import { initialView } from '../../state/viewSlice.ts';
 import { WardTable } from './WardTable.tsx';
 
-const ABINGDON = 'E05009364';
-const BROMPTON = 'E05009366';
-const CHELSEA_RIVERSIDE = 'E05009367';
-const COURTFIELD = 'E05009368';
-const MARYLEBONE = 'E05013800';
-
-const wards = wardSetOf([
-  squareWard(ABINGDON, 'Abingdon', KENSINGTON, -0.2, 51.49),
-  squareWard(BROMPTON, 'Brompton', KENSINGTON, -0.19, 51.49),
-  squareWard(CHELSEA_RIVERSIDE, 'Chelsea Riverside', KENSINGTON, -0.18, 51.48),
-  squareWard(COURTFIELD, 'Courtfield', KENSINGTON, -0.2, 51.48),
-  squareWard(MARYLEBONE, 'Marylebone', WESTMINSTER, -0.16, 51.52),
-]);
+const wards = kensingtonAndMarylebone();
 
 /**
  * January 2024. Abingdon 3 + 2 = 5, Brompton 4 + 6 + 2 = 12, Chelsea Riverside 5, Courtfield 8;

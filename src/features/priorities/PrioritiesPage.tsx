@@ -25,6 +25,7 @@ import {
 } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { InlineSvg } from '../../ui/InlineSvg.tsx';
+import { useLayoutSize } from '../../ui/useLayoutSize.ts';
 import { useWhyStatements } from '../../ui/viewText.ts';
 
 /** Wards by priority (ties by name), wards without a score last. */
@@ -37,21 +38,19 @@ export function byPriority(priorities: AreaPriorities): AreaPriorities['rows'] {
   );
 }
 
-function ThemeCell({
-  figures,
-  tied,
-  suppressAt,
-}: {
+interface ThemeResultProps {
   figures: ThemeFigures;
   tied: boolean;
   suppressAt: number | null;
-}) {
-  if (figures.count === null) return <td className="theme-cell no-data">No data</td>;
-  if (hidden(figures.count, suppressAt))
-    return <td className="theme-cell">&lt;{(suppressAt as number) + 1}, not ranked</td>;
+}
+
+/** A ward's rank in a theme and the figures behind it: a table cell, or a phone card's line. */
+function ThemeResult({ figures, tied, suppressAt }: ThemeResultProps) {
+  if (figures.count === null) return 'No data';
+  if (hidden(figures.count, suppressAt)) return `<${(suppressAt as number) + 1}, not ranked`;
   const change = changeDisplay(figures.change, suppressAt);
   return (
-    <td className="theme-cell">
+    <>
       <span className="theme-rank">{rankCell(figures.rank, tied)}</span>
       <span className="theme-figures">
         {formatCount(figures.count)}
@@ -69,7 +68,88 @@ function ThemeCell({
         )}
         {figures.hotspot.startsWith('hot') && ` · ${HOTSPOT_SHORT_TEXT[figures.hotspot]}`}
       </span>
+    </>
+  );
+}
+
+const themeResultClass = (figures: ThemeFigures) =>
+  figures.count === null ? 'theme-cell no-data' : 'theme-cell';
+
+function ThemeCell(props: ThemeResultProps) {
+  return (
+    <td className={themeResultClass(props.figures)}>
+      <ThemeResult {...props} />
     </td>
+  );
+}
+
+/**
+ * A phone's ranking: a card per ward in priority order, every figure of the table's row named
+ * beside it, so that nothing scrolls sideways.
+ */
+function PriorityCards({
+  priorities,
+  ordered,
+  label,
+  suppressAt,
+}: {
+  priorities: AreaPriorities;
+  ordered: AreaPriorities['rows'];
+  label: string;
+  suppressAt: number | null;
+}) {
+  const selectWard = useAppStore((state) => state.selectWard);
+  const { themes, wards, weights, topN, themeFigures } = priorities;
+  const weighted = weights.filter((weight) => weight > 0).length;
+  return (
+    <ol className="priority-cards" aria-label={label}>
+      {ordered.map((row) => {
+        const ward = wards[row.ward];
+        if (!ward) return null;
+        return (
+          <li key={ward.code}>
+            <p className="priority-card-title">
+              <span className="priority-number">
+                <span className="visually-hidden">Priority </span>
+                {rankCell(row.priority, row.tied)}
+              </span>
+              <button type="button" className="link-button" onClick={() => selectWard(ward.code)}>
+                {ward.name}
+              </button>
+            </p>
+            <dl>
+              <div className="priority-figure">
+                <dt>Combined score</dt>
+                <dd>{row.score === null ? '–' : formatRate(row.score)}</dd>
+              </div>
+              <div className="priority-figure">
+                <dt>Themes in the top {topN}</dt>
+                <dd>{row.score === null ? '–' : `${row.topThemes} of ${weighted}`}</dd>
+              </div>
+              {ward.themes.map((theme, index) => {
+                const info = themes[index];
+                const rank = theme.rank;
+                return (
+                  <div className="priority-figure" key={info?.id}>
+                    <dt>
+                      {info?.label}
+                      <span className="theme-weight"> (weight {weights[index]})</span>
+                    </dt>
+                    <dd className={themeResultClass(theme)}>
+                      <ThemeResult
+                        figures={theme}
+                        tied={rank !== null && Boolean(themeFigures[index]?.tiedRanks.has(rank))}
+                        suppressAt={suppressAt}
+                      />
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
@@ -118,6 +198,7 @@ export function PrioritiesPage() {
   const suppressAt = useAppStore((state) => suppressionFor(state.publication));
   const selectWard = useAppStore((state) => state.selectWard);
   const { setWeight, setTopN } = useAppStore.getState();
+  const phone = useLayoutSize() === 'phone';
   if (!priorities || !figures) return <p role="status">Loading…</p>;
   const { themes, wards, weights, topN, themeFigures, themeStatistics } = priorities;
   const ordered = byPriority(priorities);
@@ -127,6 +208,7 @@ export function PrioritiesPage() {
     .map((row) => wards[row.ward]?.name ?? '');
   const comparison = themeStatistics[0]?.comparisons[0];
   const tiedPriorities = ordered.some((row) => row.tied);
+  const caption = `Priorities in ${figures.area.name}: rank in each theme with its figures, and the combined score, ${describePeriod(from, to)}`;
 
   return (
     <article className="page priorities">
@@ -153,74 +235,80 @@ export function PrioritiesPage() {
               significant at the 5% level) · hot spot class (Gi* within {figures.area.name}). =
               marks a tie{tiedPriorities ? ': wards with equal scores share a priority' : ''}.
             </p>
-            <div className="table-scroll">
-              <table className="priority-table">
-                {/* The heading and the lines above say it on screen. */}
-                <caption className="visually-hidden">
-                  Priorities in {figures.area.name}: rank in each theme with its figures, and the
-                  combined score, {describePeriod(from, to)}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="numeric">
-                      Priority
-                    </th>
-                    <th scope="col">Ward</th>
-                    {themes.map((theme, index) => (
-                      <th scope="col" key={theme.id}>
-                        {theme.label}
-                        <span className="theme-weight"> (weight {weights[index]})</span>
+            {phone ? (
+              <PriorityCards
+                priorities={priorities}
+                ordered={ordered}
+                label={caption}
+                suppressAt={suppressAt}
+              />
+            ) : (
+              <div className="table-scroll">
+                <table className="priority-table">
+                  {/* The heading and the lines above say it on screen. */}
+                  <caption className="visually-hidden">{caption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="numeric">
+                        Priority
                       </th>
-                    ))}
-                    <th scope="col" className="numeric">
-                      Combined score
-                    </th>
-                    <th scope="col" className="numeric">
-                      Themes in the top {topN}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ordered.map((row) => {
-                    const ward = wards[row.ward];
-                    if (!ward) return null;
-                    return (
-                      <tr key={ward.code}>
-                        <td className="numeric">{rankCell(row.priority, row.tied)}</td>
-                        <th scope="row">
-                          <button
-                            type="button"
-                            className="link-button"
-                            onClick={() => selectWard(ward.code)}
-                          >
-                            {ward.name}
-                          </button>
+                      <th scope="col">Ward</th>
+                      {themes.map((theme, index) => (
+                        <th scope="col" key={theme.id}>
+                          {theme.label}
+                          <span className="theme-weight"> (weight {weights[index]})</span>
                         </th>
-                        {ward.themes.map((theme, index) => {
-                          const rank = theme.rank;
-                          return (
-                            <ThemeCell
-                              key={themes[index]?.id}
-                              figures={theme}
-                              tied={
-                                rank !== null && Boolean(themeFigures[index]?.tiedRanks.has(rank))
-                              }
-                              suppressAt={suppressAt}
-                            />
-                          );
-                        })}
-                        <td className="numeric">
-                          {row.score === null ? '–' : formatRate(row.score)}
-                        </td>
-                        <td className="numeric">
-                          {row.score === null ? '–' : `${row.topThemes} of ${weighted}`}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                      ))}
+                      <th scope="col" className="numeric">
+                        Combined score
+                      </th>
+                      <th scope="col" className="numeric">
+                        Themes in the top {topN}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ordered.map((row) => {
+                      const ward = wards[row.ward];
+                      if (!ward) return null;
+                      return (
+                        <tr key={ward.code}>
+                          <td className="numeric">{rankCell(row.priority, row.tied)}</td>
+                          <th scope="row">
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => selectWard(ward.code)}
+                            >
+                              {ward.name}
+                            </button>
+                          </th>
+                          {ward.themes.map((theme, index) => {
+                            const rank = theme.rank;
+                            return (
+                              <ThemeCell
+                                key={themes[index]?.id}
+                                figures={theme}
+                                tied={
+                                  rank !== null && Boolean(themeFigures[index]?.tiedRanks.has(rank))
+                                }
+                                suppressAt={suppressAt}
+                              />
+                            );
+                          })}
+                          <td className="numeric">
+                            {row.score === null ? '–' : formatRate(row.score)}
+                          </td>
+                          <td className="numeric">
+                            {row.score === null ? '–' : `${row.topThemes} of ${weighted}`}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
             <PriorityReasons
               figures={figures}
               codes={ordered.slice(0, topN).flatMap((row) => wards[row.ward]?.code ?? [])}
