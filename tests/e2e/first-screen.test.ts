@@ -307,6 +307,61 @@ describe('the first screen', () => {
       await page.context().close();
     });
 
+  /** What scrolls sideways: the page itself, or any box in it that scrolls its content across. */
+  const sidewaysScrolls = (page: Page) =>
+    page.evaluate(() => {
+      const out: string[] = [];
+      if (document.documentElement.scrollWidth > window.innerWidth) out.push('the page');
+      for (const element of document.querySelectorAll('main *')) {
+        const { overflowX } = getComputedStyle(element);
+        if (
+          (overflowX === 'auto' || overflowX === 'scroll') &&
+          element.scrollWidth > element.clientWidth + 1
+        )
+          out.push(element.className || element.tagName);
+      }
+      return out;
+    });
+
+  for (const size of SIZES.slice(1))
+    it(`scrolls nothing sideways on Priorities and the briefing: ${size.name}`, async () => {
+      const { page, errors } = await openDashboard(browser, '', size.options);
+      await page.goto(appUrl('?page=priorities'));
+      const ranking = page.getByRole(size.name.startsWith('phone') ? 'list' : 'table', {
+        name: /^Priorities in Kensington and Chelsea/,
+      });
+      await ranking.waitFor();
+      expect(await sidewaysScrolls(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      if (!size.name.startsWith('phone')) {
+        // A narrow tablet wraps the longer ward names: each line starts at the left, as the
+        // other text cells do, rather than centred under the one before.
+        await page.setViewportSize({ width: 760, height: 900 });
+        const lineStarts = await ranking.locator('tbody th button').evaluateAll((buttons) =>
+          buttons.flatMap((button) => {
+            const range = document.createRange();
+            range.selectNodeContents(button);
+            const lines = [...range.getClientRects()].map((line) => Math.round(line.left));
+            return lines.length > 1 ? [lines] : [];
+          }),
+        );
+        expect(lineStarts.length).toBeGreaterThan(0);
+        for (const starts of lineStarts) expect(new Set(starts).size).toBe(1);
+        await page.setViewportSize(size.options.viewport ?? { width: 1024, height: 768 });
+      }
+      // The A4 sheet is drawn smaller to fit the width; the PDF keeps the page's size.
+      await page.goto(appUrl('?page=briefing'));
+      const sheet = page.locator('.briefing-sheet');
+      await sheet.waitFor();
+      await expect.poll(() => sidewaysScrolls(page)).toEqual([]);
+      const box = await sheet.boundingBox();
+      const width = page.viewportSize()?.width ?? 0;
+      expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
   it('keeps the close button of the load reports inside them on the briefing', async () => {
     const { page } = await openDashboard(browser, '', SIZES[0]?.options);
     await page.getByLabel('Load data').setInputFiles(MPS_FILE);

@@ -4,7 +4,7 @@
  * the sources, when it was made and whether publication mode was applied. Downloaded as a PDF
  * file in one click (export/briefingPdf.ts), or printed.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { type CSSProperties, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AreaFigures } from '../../analysis/areaFigures.ts';
 import { suppressionFor } from '../../analysis/suppression.ts';
@@ -24,6 +24,7 @@ import { exportBaseMapImage } from '../../ui/exportBaseMap.ts';
 import { InlineSvg } from '../../ui/InlineSvg.tsx';
 import { useWardName } from '../../ui/viewText.ts';
 import './briefing.css';
+import { useFitToWidth } from './useFitToWidth.ts';
 
 /** The base map is drawn at twice the sheet's pixels, for print. */
 const BASE_MAP_SCALE = 2;
@@ -150,6 +151,9 @@ export function BriefingPage({
   publication: boolean;
 }) {
   const id = useId();
+  const frame = useRef<HTMLDivElement>(null);
+  const sheet = useRef<HTMLElement>(null);
+  const previewScale = useFitToWidth(frame, sheet);
   const [marking, setMarking] = useState<ProtectiveMarking>('OFFICIAL');
   const view = useAppStore(
     useShallow((state) => ({
@@ -270,68 +274,76 @@ export function BriefingPage({
           {pdfStatus}
         </p>
       </div>
-      <article className="briefing-sheet" aria-labelledby={`${id}-title`}>
-        <p className="briefing-marking">{content.marking}</p>
-        <header className="briefing-header">
-          <div className="briefing-title">
-            <h2 id={`${id}-title`}>
-              Briefing: {content.theme} in {content.area}
-            </h2>
-            {content.synthetic && (
-              <p className="briefing-synthetic">Synthetic demo data: not real offences.</p>
-            )}
+      {/* The sheet keeps its A4 layout and is drawn smaller where the screen is narrower. */}
+      <div ref={frame} className="briefing-preview">
+        <article
+          ref={sheet}
+          className="briefing-sheet"
+          aria-labelledby={`${id}-title`}
+          style={{ '--preview-scale': previewScale } as CSSProperties}
+        >
+          <p className="briefing-marking">{content.marking}</p>
+          <header className="briefing-header">
+            <div className="briefing-title">
+              <h2 id={`${id}-title`}>
+                Briefing: {content.theme} in {content.area}
+              </h2>
+              {content.synthetic && (
+                <p className="briefing-synthetic">Synthetic demo data: not real offences.</p>
+              )}
+            </div>
+            <dl className="briefing-facts">
+              <div>
+                <dt>Area</dt>
+                <dd>{content.area}</dd>
+              </div>
+              <div>
+                <dt>Theme</dt>
+                <dd>
+                  {content.theme}. {content.themeDefinition}
+                </dd>
+              </div>
+              <div>
+                <dt>Period</dt>
+                <dd>{content.period}</dd>
+              </div>
+              <div>
+                <dt>Measure</dt>
+                <dd>{content.measure}</dd>
+              </div>
+              <div>
+                <dt>Generated</dt>
+                <dd>{content.generated}</dd>
+              </div>
+            </dl>
+            <p className="briefing-publication">{content.publication}</p>
+          </header>
+          <div className="briefing-body">
+            <div className="briefing-column">
+              <figure className="briefing-map">
+                {svg && <InlineSvg markup={svg} className="briefing-map-image" />}
+                <figcaption>
+                  Map of {content.area}: {content.theme}. The ward table gives every figure.
+                </figcaption>
+              </figure>
+              <HoursOfTheWeek content={content} />
+            </div>
+            <div className="briefing-column">
+              <TopWards content={content} />
+              <Reasons content={content} />
+            </div>
           </div>
-          <dl className="briefing-facts">
-            <div>
-              <dt>Area</dt>
-              <dd>{content.area}</dd>
-            </div>
-            <div>
-              <dt>Theme</dt>
-              <dd>
-                {content.theme}. {content.themeDefinition}
-              </dd>
-            </div>
-            <div>
-              <dt>Period</dt>
-              <dd>{content.period}</dd>
-            </div>
-            <div>
-              <dt>Measure</dt>
-              <dd>{content.measure}</dd>
-            </div>
-            <div>
-              <dt>Generated</dt>
-              <dd>{content.generated}</dd>
-            </div>
-          </dl>
-          <p className="briefing-publication">{content.publication}</p>
-        </header>
-        <div className="briefing-body">
-          <div className="briefing-column">
-            <figure className="briefing-map">
-              {svg && <InlineSvg markup={svg} className="briefing-map-image" />}
-              <figcaption>
-                Map of {content.area}: {content.theme}. The ward table gives every figure.
-              </figcaption>
-            </figure>
-            <HoursOfTheWeek content={content} />
-          </div>
-          <div className="briefing-column">
-            <TopWards content={content} />
-            <Reasons content={content} />
-          </div>
-        </div>
-        <footer className="briefing-sources">
-          <h3>Data sources</h3>
-          <ul>
-            {content.sources.map((source) => (
-              <li key={source}>{source}</li>
-            ))}
-          </ul>
-        </footer>
-        <p className="briefing-marking">{content.marking}</p>
-      </article>
+          <footer className="briefing-sources">
+            <h3>Data sources</h3>
+            <ul>
+              {content.sources.map((source) => (
+                <li key={source}>{source}</li>
+              ))}
+            </ul>
+          </footer>
+          <p className="briefing-marking">{content.marking}</p>
+        </article>
+      </div>
     </main>
   );
 }
