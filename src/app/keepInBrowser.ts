@@ -5,6 +5,7 @@
  * writes are paused ("Clear data") is caught up on resumption.
  */
 import type { Dataset } from '../data/dataset.ts';
+import { errorMessage } from '../data/errorMessage.ts';
 import { datasetRecord } from '../data/keptDataset.ts';
 import type { WardPopulation } from '../data/population.ts';
 import type { SavedView } from '../data/savedViews.ts';
@@ -89,7 +90,7 @@ export function startKeeping(alreadyKept: Kept, store: AppStore = useAppStore): 
       // The worker's own error says how much room the file needs and how much there is.
       const why =
         (error as { name?: unknown }).name === 'StorageFullError'
-          ? ` (${(error as Error).message})`
+          ? ` (${errorMessage(error)})`
           : '';
       store
         .getState()

@@ -5,6 +5,7 @@
  */
 
 import type { Dataset } from '../data/dataset.ts';
+import { errorMessage } from '../data/errorMessage.ts';
 import { type DatasetRecord, datasetFromStored } from '../data/keptDataset.ts';
 import { mergeSavedViews } from '../data/savedViews.ts';
 import { loadDemo } from '../features/loading/loadFile.ts';
@@ -73,7 +74,7 @@ export async function loadAppData(keptViewApplied: Promise<void>): Promise<void>
     if (shown) store.setPopulations(shown.populations, shown.source);
   } catch (error) {
     store.setError(
-      `The ward boundaries could not be loaded (${error instanceof Error ? error.message : String(error)}). Run "npm run data" to build them.`,
+      `The ward boundaries could not be loaded (${errorMessage(error)}). Run "npm run data" to build them.`,
     );
     return;
   }

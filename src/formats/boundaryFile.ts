@@ -4,6 +4,8 @@
  * rejected feature is reported with its number in the file and the reason; the valid ones become
  * the wards the app shows.
  */
+
+import { errorMessage } from '../data/errorMessage.ts';
 import { formatCount } from '../data/numberFormat.ts';
 import { buildReport, type LoadReport, RejectionLog } from '../data/report.ts';
 import { convertFromGrid, type GridEvidence, gridEvidence } from '../geo/gridGeometry.ts';
@@ -108,7 +110,7 @@ export function readBoundaryFile(
     return {
       kind: 'unrecognised',
       fileName,
-      message: `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}), so it cannot be read as ward boundaries.`,
+      message: `The file is not valid JSON (${errorMessage(error)}), so it cannot be read as ward boundaries.`,
     };
   }
   return readBoundaryCollection(input, fileName, '', BOUNDARY_FORMAT, choices);

@@ -14,6 +14,7 @@
 
 import type { OffenceCube } from '../data/cube.ts';
 import type { OffencePoints } from '../data/dataset.ts';
+import { errorMessage } from '../data/errorMessage.ts';
 import type { WardPopulation } from '../data/population.ts';
 import {
   buildReport,
@@ -668,7 +669,7 @@ async function readAs(
       ({ buffer, position } = next);
     }
   } catch (error) {
-    notRead = stop('stopped', error instanceof Error ? error.message : String(error));
+    notRead = stop('stopped', errorMessage(error));
   }
   options.onProgress?.(1);
   return sink.finish(

@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { parseDbf, parseShp } from 'shpjs';
+import { errorMessage } from '../data/errorMessage.ts';
 import {
   type BoundaryChoices,
   type ParsedBoundaries,
@@ -57,7 +58,7 @@ export async function readShapefileZip(
     return {
       kind: 'unrecognised',
       fileName,
-      message: `The Shapefile cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+      message: `The Shapefile cannot be read (${errorMessage(error)}).`,
     };
   }
   const parsed = readBoundaryCollection(collection, fileName, prj, SHAPEFILE_FORMAT, choices);

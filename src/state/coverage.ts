@@ -9,6 +9,7 @@ import type { AreaFigures } from '../analysis/areaFigures.ts';
 import { type GapTableRows, gapTable, type NeedWard } from '../analysis/gaps.ts';
 import type { AreaPriorities } from '../analysis/priorities.ts';
 import { gapRuleOf, type ServicesView } from '../analysis/servicesView.ts';
+import { errorMessage } from '../data/errorMessage.ts';
 import type { ProposedService, ServiceFile } from '../data/services.ts';
 import type { Coverage, CoverageRequest } from '../geo/reach.ts';
 import { requestCoverage } from '../geo/reachClient.ts';
@@ -113,7 +114,7 @@ function ensureCoverage(inputs: CoverageInputs, request: CoverageRequest): void 
       if (!latest()) return;
       useAppStore.getState().setCoverage({
         progress: null,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
     },
   );

@@ -6,6 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { type BaseMapChoice, MIN_OPACITY } from '../data/baseMapSettings.ts';
+import { errorMessage } from '../data/errorMessage.ts';
 import { formatPercent } from '../data/numberFormat.ts';
 import { CONFIGURED_TILE_SERVICE } from '../map/configuredTileService.ts';
 import { loadBaseMapFile, removeBaseMapFile } from '../state/baseMapKeeping.ts';
@@ -36,7 +37,7 @@ export function BaseMapSettings() {
       );
       setMessage(`${info.fileName} is kept on this device and shown under the wards.`);
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : `${picked.name} could not be loaded.`);
+      setMessage(errorMessage(error, `${picked.name} could not be loaded.`));
     } finally {
       setCopying(null);
     }

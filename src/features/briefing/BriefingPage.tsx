@@ -24,6 +24,7 @@ import { exportBaseMapImage } from '../../ui/exportBaseMap.ts';
 import { InlineSvg } from '../../ui/InlineSvg.tsx';
 import { useWardName } from '../../ui/viewText.ts';
 import './briefing.css';
+import { errorMessage } from '../../data/errorMessage.ts';
 import { useFitToWidth } from './useFitToWidth.ts';
 
 /** The base map is drawn at twice the sheet's pixels, for print. */
@@ -236,7 +237,7 @@ export function BriefingPage({
       );
       setPdfStatus('PDF downloaded.');
     } catch (error) {
-      setPdfStatus(`The PDF could not be made: ${(error as Error).message}`);
+      setPdfStatus(`The PDF could not be made: ${errorMessage(error)}`);
     }
   };
 

@@ -14,6 +14,7 @@ import { LinkToCopy, useCopyLink } from '../../ui/copyLink.tsx';
 import { downloadBlob, svgToPng } from '../../ui/downloads.ts';
 import { exportBaseMapImage } from '../../ui/exportBaseMap.ts';
 import './shareAndExport.css';
+import { errorMessage } from '../../data/errorMessage.ts';
 
 /** The PNG has twice the pixels of the image's size, for slides and print. */
 const PNG_SCALE = 2;
@@ -68,7 +69,7 @@ export function ShareAndExport({
           : 'Map image downloaded.',
       );
     } catch (error) {
-      setStatus(error instanceof Error ? error.message : 'The map image could not be made.');
+      setStatus(errorMessage(error, 'The map image could not be made.'));
     }
   };
 

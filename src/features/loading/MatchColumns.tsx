@@ -8,6 +8,7 @@
  * matched as ward code and name, borough code and name, and the preview counts its features.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
+import { errorMessage } from '../../data/errorMessage.ts';
 import { formatCount, formatPercent } from '../../data/numberFormat.ts';
 import { themeIdFromName } from '../../data/themes.ts';
 import {
@@ -168,7 +169,7 @@ function MatchColumnsForm({
           if (!stale)
             setPreview({
               status: 'failed',
-              message: error instanceof Error ? error.message : String(error),
+              message: errorMessage(error),
             });
         },
       );

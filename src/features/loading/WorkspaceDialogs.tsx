@@ -3,6 +3,7 @@
  * run in the workspace worker; an opened workspace changes nothing until the user chooses Replace
  * or Add, and a refused one changes nothing at all.
  */
+
 import {
   type FormEvent,
   type ReactNode,
@@ -17,6 +18,7 @@ import { describePeriod } from '../../analysis/describeView.ts';
 import { type PublishedCount, SUPPRESSED } from '../../analysis/publication.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../analysis/suppression.ts';
 import { monthKey } from '../../data/calendar.ts';
+import { errorMessage } from '../../data/errorMessage.ts';
 import { formatCount, formatDateTime } from '../../data/numberFormat.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob } from '../../ui/downloads.ts';
@@ -41,8 +43,6 @@ import './workspace.css';
 
 /** What the view on screen is called in a publication until the user names it. */
 const CURRENT_VIEW = 'Current view';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * A modal dialog, in the page's body: the buttons that open these sit in menus that fold away, and
@@ -192,7 +192,7 @@ function SaveWorkspaceForm({ onClose }: { onClose(): void }) {
       );
     } catch (error) {
       setStatus('');
-      setProblem(`The workspace could not be saved: ${messageOf(error)}`);
+      setProblem(`The workspace could not be saved: ${errorMessage(error)}`);
     } finally {
       setBusy(false);
     }
@@ -361,7 +361,7 @@ function OpenWorkspaceForm({ file, onClose }: { file: File; onClose(): void }) {
         else
           setOpening({
             state: 'refused',
-            problem: `${file.name} could not be opened: ${messageOf(error)}`,
+            problem: `${file.name} could not be opened: ${errorMessage(error)}`,
           });
       }
     },

@@ -4,6 +4,7 @@
  */
 
 import type { Dataset } from '../../data/dataset.ts';
+import { errorMessage } from '../../data/errorMessage.ts';
 import { describeNotRead } from '../../data/report.ts';
 import { type ColumnMapping, PREVIEW_ROWS } from '../../formats/columnMapping.ts';
 import type { ReadChoices, WorkerResult } from '../../formats/worker.ts';
@@ -83,7 +84,7 @@ async function readAndApply(
   if (useAppStore.getState().loading?.cancel !== read.cancel) return;
   useAppStore.getState().setLoading(null);
   if (parsed === null) {
-    const reason = failure instanceof Error ? failure.message : String(failure);
+    const reason = errorMessage(failure);
     useAppStore.getState().setError(`${fileName} could not be read: ${reason}`);
     return;
   }
