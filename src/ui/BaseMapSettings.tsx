@@ -12,6 +12,7 @@ import { CONFIGURED_TILE_SERVICE } from '../map/configuredTileService.ts';
 import { loadBaseMapFile, removeBaseMapFile } from '../state/baseMapKeeping.ts';
 import { useAppStore } from '../state/store.ts';
 import { FileButton } from './FileButton.tsx';
+import { RadioChoice } from './RadioChoice.tsx';
 
 /** 12345678 -> "12 MB" */
 function megabytes(bytes: number): string {
@@ -48,43 +49,29 @@ export function BaseMapSettings() {
   return (
     <fieldset className="map-options base-map-settings">
       <legend>Base map</legend>
-      <div className="field" role="radiogroup" aria-labelledby={`${id}-shows`}>
-        <span id={`${id}-shows`} className="label">
-          Under the wards
-        </span>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-choice`}
-            checked={choice === 'none'}
-            onChange={() => choose('none')}
-          />
-          Nothing (plain background)
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-choice`}
-            checked={choice === 'file'}
-            disabled={file === null}
-            aria-describedby={`${id}-file`}
-            onChange={() => choose('file')}
-          />
-          Base map file on this device
-        </label>
-        {service && (
-          <label className="choice">
-            <input
-              type="radio"
-              name={`${id}-choice`}
-              checked={choice === 'service'}
-              aria-describedby={`${id}-service`}
-              onChange={() => choose('service')}
-            />
-            {service.provider} map tiles
-          </label>
-        )}
-      </div>
+      <RadioChoice
+        legend="Under the wards"
+        value={choice}
+        onChange={choose}
+        options={[
+          { value: 'none', label: 'Nothing (plain background)' },
+          {
+            value: 'file',
+            label: 'Base map file on this device',
+            disabled: file === null,
+            describedBy: `${id}-file`,
+          },
+          ...(service
+            ? [
+                {
+                  value: 'service' as const,
+                  label: `${service.provider} map tiles`,
+                  describedBy: `${id}-service`,
+                },
+              ]
+            : []),
+        ]}
+      />
       <p id={`${id}-file`} className="hint">
         {file
           ? `${file.fileName} (${megabytes(file.bytes)}), kept in this browser and read here: nothing is requested. Clear data removes it.`

@@ -11,6 +11,7 @@ import { describePeriod } from '../analysis/describeView.ts';
 import {
   comparisonText,
   PERIOD_PRESETS,
+  type PeriodPreset,
   presetText,
   presetUnavailable,
 } from '../analysis/periods.ts';
@@ -32,6 +33,7 @@ import {
   useDatasetSummaries,
 } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
+import { RadioChoice } from './RadioChoice.tsx';
 
 export interface AreaOption {
   id: string;
@@ -118,7 +120,7 @@ export function ThemePicker() {
   );
 }
 
-const CUSTOM = 'custom';
+const CUSTOM = 'custom' as const;
 
 /** Presets that match tasking, months by hand, and what the period is compared with. */
 export function PeriodPicker() {
@@ -134,44 +136,39 @@ export function PeriodPicker() {
   const months = monthsOf(datasets);
   const comparisons = statistics?.comparisons ?? [];
   return (
-    <fieldset className="field period" aria-describedby={`${id}-period-note`}>
-      <legend>Period</legend>
-      {PERIOD_PRESETS.map((option) => {
-        const unavailable = presetUnavailable(option.id, span);
-        return (
-          <label key={option.id} className="choice">
-            <input
-              type="radio"
-              name={`${id}-preset`}
-              value={option.id}
-              checked={preset === option.id}
-              disabled={unavailable !== null}
-              aria-describedby={unavailable ? `${id}-${option.id}-why` : undefined}
-              onChange={() => setPreset(option.id)}
-            />
-            <span>
-              {option.label}
-              {unavailable && (
-                <span className="hint" id={`${id}-${option.id}-why`}>
-                  {' '}
-                  ({unavailable})
-                </span>
-              )}
-            </span>
-          </label>
-        );
-      })}
-      <label className="choice">
-        <input
-          type="radio"
-          name={`${id}-preset`}
-          value={CUSTOM}
-          checked={preset === null}
-          disabled={months.length === 0}
-          onChange={() => from && to && setPeriod(from, to)}
-        />
-        Months chosen by hand
-      </label>
+    <RadioChoice<PeriodPreset | typeof CUSTOM>
+      legend="Period"
+      className="field period"
+      describedBy={`${id}-period-note`}
+      value={preset ?? CUSTOM}
+      onChange={(choice) => {
+        if (choice !== CUSTOM) setPreset(choice);
+        else if (from && to) setPeriod(from, to);
+      }}
+      options={[
+        ...PERIOD_PRESETS.map((option) => {
+          const unavailable = presetUnavailable(option.id, span);
+          const why = `${id}-${option.id}-why`;
+          return {
+            value: option.id,
+            label: (
+              <span>
+                {option.label}
+                {unavailable && (
+                  <span className="hint" id={why}>
+                    {' '}
+                    ({unavailable})
+                  </span>
+                )}
+              </span>
+            ),
+            disabled: unavailable !== null,
+            describedBy: unavailable ? why : undefined,
+          };
+        }),
+        { value: CUSTOM, label: 'Months chosen by hand', disabled: months.length === 0 },
+      ]}
+    >
       <div className="months">
         <MonthSelect
           id={`${id}-from`}
@@ -201,37 +198,25 @@ export function PeriodPicker() {
           figures.monthsCovered < figures.periodMonths &&
           ` The data covers ${figures.monthsCovered} of its ${figures.periodMonths} months.`}
       </p>
-    </fieldset>
+    </RadioChoice>
   );
 }
 
 export function MeasurePicker() {
-  const id = useId();
   const measure = useAppStore((state) => state.measure);
   const hasPopulation = useAppStore((state) => state.populations !== null);
   const setMeasure = useAppStore((state) => state.setMeasure);
   return (
-    <fieldset className="field measure">
-      <legend>Measure</legend>
-      {(
-        [
-          ['count', 'Count'],
-          ['rate', 'Rate per 1,000 residents'],
-        ] as [Measure, string][]
-      ).map(([value, label]) => (
-        <label key={value} className="choice">
-          <input
-            type="radio"
-            name={`${id}-measure`}
-            value={value}
-            checked={measure === value}
-            disabled={value === 'rate' && !hasPopulation}
-            onChange={() => setMeasure(value)}
-          />
-          {label}
-        </label>
-      ))}
-    </fieldset>
+    <RadioChoice<Measure>
+      legend="Measure"
+      className="field measure"
+      value={measure}
+      onChange={setMeasure}
+      options={[
+        { value: 'count', label: 'Count' },
+        { value: 'rate', label: 'Rate per 1,000 residents', disabled: !hasPopulation },
+      ]}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { CLASS_METHOD_LABELS, type ClassMethod } from '../../analysis/classify.ts';
 import type { MapMode } from '../../map/mapView.ts';
 import { useAppStore } from '../../state/store.ts';
+import { RadioChoice } from '../../ui/RadioChoice.tsx';
 
 const CLASS_COUNTS = [3, 4, 5, 6, 7];
 
@@ -27,28 +28,15 @@ export function MapOptions() {
   return (
     <fieldset className="map-options">
       <legend>Map options</legend>
-      <div className="field" role="radiogroup" aria-labelledby={`${id}-mode`}>
-        <span id={`${id}-mode`} className="label">
-          Map shows
-        </span>
-        {(
-          [
-            ['choropleth', 'Counts or rates in classes'],
-            ['hotspots', 'Hot spots (Getis-Ord Gi*)'],
-          ] as [MapMode, string][]
-        ).map(([value, label]) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              value={value}
-              checked={mapMode === value}
-              onChange={() => setMapMode(value)}
-            />
-            {label}
-          </label>
-        ))}
-      </div>
+      <RadioChoice<MapMode>
+        legend="Map shows"
+        value={mapMode}
+        onChange={setMapMode}
+        options={[
+          { value: 'choropleth', label: 'Counts or rates in classes' },
+          { value: 'hotspots', label: 'Hot spots (Getis-Ord Gi*)' },
+        ]}
+      />
       <div className="field">
         <label htmlFor={`${id}-method`}>Classes</label>
         <select

@@ -30,6 +30,7 @@ import type { ColumnsToMatch } from '../../formats/readFile.ts';
 import type { WorkerResult } from '../../formats/worker.ts';
 import type { WorkerRead } from '../../formats/workerClient.ts';
 import { useAppStore } from '../../state/store.ts';
+import { RadioChoice } from '../../ui/RadioChoice.tsx';
 import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { closeMatching, loadMatched, readSheetColumns, readWithMapping } from './loadFile.ts';
 
@@ -236,28 +237,22 @@ function MatchColumnsForm({
           />
         </p>
         {!boundaries && (
-          <fieldset>
-            <legend>Each row is</legend>
-            <label className="choice">
-              <input
-                type="radio"
-                name={`${id}-rows`}
-                checked={rowsAre === 'offences'}
-                onChange={() => setRowsAre('offences')}
-              />
-              a serious violence offence (police or partner extract)
-            </label>
-            <label className="choice">
-              <input
-                type="radio"
-                name={`${id}-rows`}
-                checked={rowsAre === 'own_theme'}
-                onChange={() => setRowsAre('own_theme')}
-              />
-              another kind of record (A&amp;E attendance, youth justice case), counted as “
-              {name.trim() || 'this source'}”
-            </label>
-          </fieldset>
+          <RadioChoice<RowsAre>
+            legend="Each row is"
+            className=""
+            value={rowsAre}
+            onChange={setRowsAre}
+            options={[
+              {
+                value: 'offences',
+                label: 'a serious violence offence (police or partner extract)',
+              },
+              {
+                value: 'own_theme',
+                label: `another kind of record (A&E attendance, youth justice case), counted as “${name.trim() || 'this source'}”`,
+              },
+            ]}
+          />
         )}
       </div>
 

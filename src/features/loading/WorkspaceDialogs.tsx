@@ -23,6 +23,7 @@ import { formatCount, formatDateTime } from '../../data/numberFormat.ts';
 import { useAppStore } from '../../state/store.ts';
 import { downloadBlob } from '../../ui/downloads.ts';
 import { FileButton } from '../../ui/FileButton.tsx';
+import { RadioChoice } from '../../ui/RadioChoice.tsx';
 import { useModalDialog } from '../../ui/useModalDialog.ts';
 import { WorkspaceError } from '../../workspace/container.ts';
 import type {
@@ -150,7 +151,6 @@ function SaveWorkspace() {
 }
 
 function SaveWorkspaceForm({ onClose }: { onClose(): void }) {
-  const id = useId();
   const usersFiles = useAppStore((state) => state.datasets.filter((d) => !d.synthetic).length);
   const [kind, setKind] = useState<WorkspaceKind>('analysis');
   const [currentName, setCurrentName] = useState('Current view');
@@ -200,40 +200,23 @@ function SaveWorkspaceForm({ onClose }: { onClose(): void }) {
 
   return (
     <form onSubmit={save}>
-      <fieldset className="field">
-        <legend>What to save</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            checked={kind === 'analysis'}
-            onChange={() => setKind('analysis')}
-            aria-describedby={`${id}-analysis-hint`}
-          />
-          Everything loaded (analysis workspace)
-        </label>
-        <p id={`${id}-analysis-hint`} className="hint">
-          {usersFiles > 0 ? 'The files you loaded' : 'No files of yours (none loaded)'}, boundaries,
-          populations and services of your own, column matchings, this view and the saved views, for
-          colleagues who carry on the analysis. It holds every count, however small: share it only
-          under your information-sharing agreement.
-        </p>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            checked={kind === 'publication'}
-            onChange={() => setKind('publication')}
-            aria-describedby={`${id}-publication-hint`}
-          />
-          Published figures only (publication workspace)
-        </label>
-        <p id={`${id}-publication-hint`} className="hint">
-          The ward counts and the heatmap of this view and of each saved view, with counts of 1 to{' '}
-          {DEFAULT_SUPPRESSION_THRESHOLD} hidden, and other counts too where they could be worked
-          out. No offence data leaves this device. It opens read-only.
-        </p>
-      </fieldset>
+      <RadioChoice<WorkspaceKind>
+        legend="What to save"
+        value={kind}
+        onChange={setKind}
+        options={[
+          {
+            value: 'analysis',
+            label: 'Everything loaded (analysis workspace)',
+            hint: `${usersFiles > 0 ? 'The files you loaded' : 'No files of yours (none loaded)'}, boundaries, populations and services of your own, column matchings, this view and the saved views, for colleagues who carry on the analysis. It holds every count, however small: share it only under your information-sharing agreement.`,
+          },
+          {
+            value: 'publication',
+            label: 'Published figures only (publication workspace)',
+            hint: `The ward counts and the heatmap of this view and of each saved view, with counts of 1 to ${DEFAULT_SUPPRESSION_THRESHOLD} hidden, and other counts too where they could be worked out. No offence data leaves this device. It opens read-only.`,
+          },
+        ]}
+      />
       {kind === 'publication' && (
         <>
           <TextField

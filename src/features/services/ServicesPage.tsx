@@ -22,6 +22,7 @@ import { coverageTypes, useGapTable } from '../../state/coverage.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Legend } from '../../ui/Legend.tsx';
 import { MapKeys } from '../../ui/MapKeys.tsx';
+import { RadioChoice, type RadioOption } from '../../ui/RadioChoice.tsx';
 import { useCoveredEdges } from '../../ui/useCoveredEdges.ts';
 import { GapTable } from './GapTable.tsx';
 import { ProposedServices } from './ProposedServices.tsx';
@@ -87,9 +88,9 @@ function Settings({ figures }: { figures: AreaFigures }) {
   const types = coverageTypes(services, proposed);
   const themeFigure =
     measure === 'rate' ? `rate per 1,000 ${figures.denominator}` : 'count of offences';
-  const needs: [NeedMeasure, string][] = [
-    ['theme', `${figures.theme.label}: ${themeFigure} (the Measure above)`],
-    ['priority', 'Priority score (the Priorities page’s combined rank)'],
+  const needs: RadioOption<NeedMeasure>[] = [
+    { value: 'theme', label: `${figures.theme.label}: ${themeFigure} (the Measure above)` },
+    { value: 'priority', label: 'Priority score (the Priorities page’s combined rank)' },
   ];
 
   return (
@@ -106,21 +107,13 @@ function Settings({ figures }: { figures: AreaFigures }) {
         valid={validReach}
         onChange={(reachMetres) => setServicesView({ reachMetres })}
       />
-      <fieldset className="field need">
-        <legend>Need</legend>
-        {needs.map(([value, label]) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name={`${id}-need`}
-              value={value}
-              checked={view.need === value}
-              onChange={() => setServicesView({ need: value })}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoice
+        legend="Need"
+        className="field need"
+        value={view.need}
+        onChange={(need) => setServicesView({ need })}
+        options={needs}
+      />
       <div className="field">
         <label htmlFor={`${id}-type`}>Coverage by</label>
         <select
