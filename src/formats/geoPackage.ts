@@ -8,6 +8,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon } from 'geojson';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import { errorMessage } from '../data/errorMessage.ts';
 import { formatCount } from '../data/numberFormat.ts';
 import {
   type BoundaryChoices,
@@ -184,7 +185,7 @@ export function readGeoPackage(
   });
   const cannotOpen = (error: unknown) =>
     unrecognised(
-      `The file starts as an SQLite database, as a GeoPackage does, but cannot be opened (${error instanceof Error ? error.message : String(error)}): it may be damaged or cut short.`,
+      `The file starts as an SQLite database, as a GeoPackage does, but cannot be opened (${errorMessage(error)}): it may be damaged or cut short.`,
     );
   let database: Database;
   try {
