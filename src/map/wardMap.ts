@@ -164,7 +164,10 @@ export class WardMap {
   private mapLibreFeatures: WardFeature[] | null = null;
   /** The colours MapLibre was last given, so that they are set only when they change. */
   private mapLibreColours: MapContent['colours'] | null = null;
-  /** True while MapLibre draws the ward colours and outlines (once its style has loaded). */
+  /** True once MapLibre's source has the wards (cut into tiles in its worker) since its style
+   * loaded: until then deck.gl draws the colours, so that they show as soon as they are known. */
+  private mapLibreHasWards = false;
+  /** True while MapLibre draws the ward colours and outlines. */
   private wardsInMapLibre = false;
   private styleReady = false;
   /** The ward under the pointer, tinted; null for none. */
@@ -201,6 +204,7 @@ export class WardMap {
     this.showAttribution();
     this.map.on('style.load', () => {
       this.styleReady = true;
+      this.mapLibreHasWards = false;
       this.mapLibreFeatures = null;
       this.mapLibreColours = null;
       this.render();
@@ -224,8 +228,11 @@ export class WardMap {
         isPicking || layer.id !== WARD_PICKING || !this.wardsInMapLibre,
       onAfterRender: () => this.afterRender(),
     });
-    // MapLibre draws the colours in its own frames; the first paint may be one of them.
-    this.map.on('render', () => this.afterRender());
+    this.map.on('sourcedata', (event) => {
+      if (event.sourceId !== WARDS || !event.isSourceLoaded || this.mapLibreHasWards) return;
+      this.mapLibreHasWards = true;
+      this.render();
+    });
     this.map.addControl(this.overlay);
     // Tablets drop WebGL contexts when memory runs short, and a lost context may never come back.
     // The owner replaces the whole map, with new canvases and contexts. Context events do not
@@ -282,19 +289,8 @@ export class WardMap {
     });
   }
 
-  /** True once the frame shows the wards: deck.gl's, or MapLibre's with their tiles loaded. */
-  private wardsDrawn(): boolean {
-    if (!this.wardsInMapLibre) return true;
-    return this.map.getSource(WARDS) !== undefined && this.map.isSourceLoaded(WARDS);
-  }
-
   private afterRender(): void {
-    if (
-      this.firstPaintPending &&
-      this.content &&
-      this.content.colours.size > 0 &&
-      this.wardsDrawn()
-    ) {
+    if (this.firstPaintPending && this.content && this.content.colours.size > 0) {
       this.firstPaintPending = false;
       this.options.onFirstPaint?.();
     }
@@ -461,8 +457,8 @@ export class WardMap {
     if (!content) return;
     const shown = this.layers;
     const labelled = shown.labels && content.features.length <= MAX_LABELLED_WARDS;
-    // Until a style has loaded (the first, or a base map's), deck.gl draws the ward colours.
-    this.wardsInMapLibre = this.drawWardsInMapLibre();
+    // Until a style (the first, or a base map's) has the wards, deck.gl draws their colours.
+    this.wardsInMapLibre = this.drawWardsInMapLibre() && this.mapLibreHasWards;
     const inDeck = !this.wardsInMapLibre;
     // deck.gl redraws its whole canvas for any new list of layers: a change of view that changes
     // only what MapLibre draws (the colours) leaves it alone.
